@@ -1,0 +1,42 @@
+# Flexwijs: two commands on a fresh machine with Python 3.11 and make.
+#   make run    virtual environment, install, demo school on first run, serve on port 8501
+#   make test   install what the tests need, lint, run every test
+# Options: make run DB=data/school.duckdb DEMO=0 PORT=8502
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/flexwijs.duckdb
+DEMO ?= 1
+PORT ?= 8501
+
+.PHONY: run test lint demo clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Flexwijs needs Python 3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	@if [ "$(DEMO)" = "1" ]; then $(BIN)/python -m app demo --if-empty --db "$(DB)"; fi
+	FLEXWIJS_DB="$(DB)" $(BIN)/streamlit run app/main.py --server.port $(PORT)
+
+demo: $(VENV)/.installed
+	$(BIN)/python -m app demo --if-empty --db "$(DB)"
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

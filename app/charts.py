@@ -1,0 +1,99 @@
+"""Chart builders: pure functions from a small, already aggregated frame to an ``alt.Chart``.
+
+Every row of a chart's data goes to the browser, so callers aggregate first (in SQL where the
+data is large). The three kinds of flex hour get neutral, equal-weight colours: no traffic
+lights, since flex hours must never read as a ranking.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from app.i18n import Translator
+
+KINDS = ("remediation", "deepening", "broadening")
+KIND_COLOURS = {"remediation": "#4C78A8", "deepening": "#72B7B2", "broadening": "#B279A2"}
+
+
+def kind_scale(t: Translator) -> alt.Scale:
+    return alt.Scale(domain=[t.kind(k) for k in KINDS], range=[KIND_COLOURS[k] for k in KINDS])
+
+
+def slot_label(t: Translator, weekday: int, lesson_hour: int) -> str:
+    return t("flex.slot", day=t.weekday(int(weekday)), hour=int(lesson_hour))
+
+
+def fill_by_slot(sessions: pd.DataFrame, t: Translator) -> alt.LayerChart:
+    """Learners per slot and kind, with each slot's total capacity as a tick."""
+    grouped = (
+        sessions.groupby(["weekday", "lesson_hour", "kind"], as_index=False)
+        .agg(learners=("learners", "sum"), capacity=("capacity", "sum"), sessions=("code", "count"))
+    )
+    grouped["slot"] = [
+        slot_label(t, d, h) for d, h in zip(grouped["weekday"], grouped["lesson_hour"], strict=True)
+    ]
+    grouped["kind_label"] = [t.kind(k) for k in grouped["kind"]]
+    totals = grouped.groupby("slot", as_index=False, sort=False)["capacity"].sum()
+    order = list(dict.fromkeys(grouped["slot"]))
+    bars = alt.Chart(grouped).mark_bar().encode(
+        y=alt.Y("slot:N", title=None, sort=order),
+        x=alt.X("learners:Q", title=t("chart.learners")),
+        color=alt.Color("kind_label:N", scale=kind_scale(t),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[
+            alt.Tooltip("slot:N", title=t("chart.slot")),
+            alt.Tooltip("kind_label:N", title=t("chart.kind")),
+            alt.Tooltip("sessions:Q", title=t("chart.sessions")),
+            alt.Tooltip("learners:Q", title=t("chart.learners")),
+            alt.Tooltip("capacity:Q", title=t("chart.capacity")),
+        ],
+    )
+    ticks = alt.Chart(totals).mark_tick(color="#333", thickness=2, size=28).encode(
+        y=alt.Y("slot:N", sort=order),
+        x=alt.X("capacity:Q"),
+        tooltip=[alt.Tooltip("capacity:Q", title=t("chart.capacity"))],
+    )
+    return alt.layer(bars, ticks).properties(height=alt.Step(40))
+
+
+def question_means(means: pd.DataFrame, t: Translator, scale_max: float = 5) -> alt.Chart:
+    """Average answer per question on its scale (1 to scale_max)."""
+    frame = means.assign(label=[f"{n}. {q}" for n, q in zip(means["question_no"], means["question"],
+                                                               strict=True)])
+    return alt.Chart(frame).mark_bar(color="#4C78A8").encode(
+        y=alt.Y("label:N", title=None, sort=list(frame["label"]),
+                axis=alt.Axis(labelLimit=360)),
+        x=alt.X("mean:Q", title=t("chart.mean"), scale=alt.Scale(domain=[1, scale_max])),
+        tooltip=[
+            alt.Tooltip("question:N", title=t("chart.question")),
+            alt.Tooltip("mean:Q", title=t("chart.mean"), format=".2f"),
+            alt.Tooltip("answers:Q", title=t("chart.answers")),
+        ],
+    ).properties(height=alt.Step(28))
+
+
+def answer_counts(counts: pd.DataFrame, t: Translator) -> alt.Chart:
+    """How often each answer was chosen, for one question."""
+    frame = counts.sort_values("answers", ascending=False)
+    return alt.Chart(frame).mark_bar(color="#72B7B2").encode(
+        y=alt.Y("answer_text:N", title=None, sort=list(frame["answer_text"]),
+                axis=alt.Axis(labelLimit=360)),
+        x=alt.X("answers:Q", title=t("chart.answers")),
+        tooltip=[
+            alt.Tooltip("answer_text:N", title=t("chart.answer")),
+            alt.Tooltip("answers:Q", title=t("chart.answers")),
+        ],
+    ).properties(height=alt.Step(24))
+
+
+def fte_by_team(teams: pd.DataFrame, t: Translator) -> alt.Chart:
+    return alt.Chart(teams).mark_bar(color="#4C78A8").encode(
+        y=alt.Y("subject_team:N", title=None, sort="-x"),
+        x=alt.X("fte:Q", title=t("chart.fte")),
+        tooltip=[
+            alt.Tooltip("subject_team:N", title=t("chart.team")),
+            alt.Tooltip("staff:Q", title=t("chart.staff")),
+            alt.Tooltip("fte:Q", title=t("chart.fte"), format=".1f"),
+        ],
+    ).properties(height=alt.Step(24))

@@ -1,0 +1,1 @@
+"""Class councils: learners' needs at a glance, decisions, self-reflection and progress."""

@@ -1,0 +1,1 @@
+"""Flex hours: the offer, composition, the weekly board, publishing and follow-up."""

@@ -1,0 +1,1 @@
+"""Professionalisation: competences, plan, requests, budget, evaluation and expertise."""

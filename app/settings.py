@@ -1,0 +1,35 @@
+"""School-level settings stored in the database (``setting`` table, JSON values).
+
+Every setting has a default here, so a fresh database behaves sensibly and the code never reads
+a key that nobody documented.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.db import Database, Transaction
+
+DEFAULTS: dict[str, Any] = {
+    "school.name": "",
+    "school.demo": False,             # the demo school: the home page says so
+    "flex.cycle_weeks": 3,            # the school's fixed switching moments
+}
+
+
+def load(db: Database) -> dict[str, Any]:
+    stored = {row["key"]: json.loads(row["value"]) for row in db.records("common/settings")}
+    return {**DEFAULTS, **stored}
+
+
+def get(db: Database, key: str) -> Any:
+    if key not in DEFAULTS:
+        raise KeyError(f"unknown setting {key!r}")
+    return load(db)[key]
+
+
+def put(tx: Transaction, key: str, value: Any) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(f"unknown setting {key!r}")
+    tx.execute("common/upsert_setting", key=key, value=json.dumps(value))

@@ -1,0 +1,1 @@
+"""Surveys: any export in long form, charted at once, tagged for the other pages."""

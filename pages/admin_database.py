@@ -1,0 +1,21 @@
+"""Beheer › Databank: where the data lives, its schema version and how much it holds."""
+
+import pandas as pd
+import streamlit as st
+
+from app import stats, web
+
+t = web.translator()
+db = web.database()
+web.header(t, "admin_database")
+
+counts = stats.counts(db)
+left, right = st.columns(2)
+left.metric(t("admin.schema_version"), counts.pop("schema_version"))
+right.metric(t("admin.demo"), t("common.yes") if web.school_settings()["school.demo"]
+             else t("common.no"))
+st.caption(t("admin.path", path=str(db.path)))
+st.dataframe(
+    pd.DataFrame({t("admin.entity"): list(counts), t("admin.rows"): list(counts.values())}),
+    hide_index=True, width="content",
+)

@@ -1,0 +1,34 @@
+"""Klassenraad › Klasoverzicht: a class's learners, latest results and open needs."""
+
+import streamlit as st
+
+from app import clock, school_calendar, web
+from app.council import overview
+
+t = web.translator()
+db = web.database()
+web.header(t, "council_class")
+
+today = clock.today()
+classes = overview.classes(db, school_calendar.school_year_of(today))
+if classes.empty:
+    st.info(t("council.no_classes"))
+    st.stop()
+
+left, right = st.columns([2, 1])
+class_id = left.selectbox(
+    t("council.class"), list(classes["class_id"]), key="council_class.class",
+    format_func=lambda cid: overview.class_label(
+        classes.loc[classes["class_id"] == cid].iloc[0], t
+    ),
+)
+only_needs = right.toggle(t("council.only_needs"), key="council_class.only_needs")
+table, period = overview.class_table(db, int(class_id), today, t, only_with_needs=only_needs)
+if period:
+    st.caption(t("council.results_of", period=period))
+st.dataframe(
+    table, hide_index=True, width="stretch",
+    column_config={
+        t("council.col.average"): st.column_config.NumberColumn(format="%.1f %%"),
+    },
+)

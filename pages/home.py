@@ -1,0 +1,54 @@
+"""Start: the week at a glance."""
+
+import streamlit as st
+
+from app import charts, clock, home, web
+
+t = web.translator()
+web.header(t, "home")
+school = web.school_settings()
+if school["school.demo"]:
+    st.info(t("home.demo_notice", school=school["school.name"]), icon=":material/science:")
+
+glance = home.week_at_a_glance(web.database(), clock.today(), t.lang)
+
+st.subheader(t("home.needs.title"))
+columns = st.columns(4)
+columns[0].metric(t("home.needs.any"), glance.open_needs.get("all", 0),
+                  help=t("home.needs.any_help", learners=glance.learners))
+for column, kind in zip(columns[1:], charts.KINDS, strict=True):
+    column.metric(t.kind(kind), glance.open_needs.get(kind, 0))
+
+st.subheader(t("home.flex.title"))
+week = glance.flex_week
+if week is None:
+    st.info(t("home.flex.none"))
+else:
+    when = t("home.flex.this_week") if week.is_this_week else t("home.flex.next_week")
+    st.caption(t("home.flex.caption", when=when, week=week.week_id, monday=t.date(week.monday),
+                 cycle=week.cycle_seq))
+    if not week.is_published:
+        st.warning(t("home.flex.not_published"), icon=":material/edit_calendar:")
+    else:
+        sessions = week.sessions
+        placed, capacity = int(sessions["learners"].sum()), int(sessions["capacity"].sum())
+        full = int((sessions["learners"] >= sessions["capacity"]).sum())
+        left, middle, right = st.columns(3)
+        left.metric(t("home.flex.sessions"), len(sessions))
+        middle.metric(t("home.flex.placed"), placed, help=t("home.flex.placed_help",
+                                                          capacity=capacity))
+        right.metric(t("home.flex.full"), full)
+        st.altair_chart(charts.fill_by_slot(sessions, t), width="stretch")
+
+st.subheader(t("home.budget.title"))
+st.info(t("home.budget.not_set_up"), icon=":material/savings:")
+
+st.subheader(t("home.survey.title"))
+survey = glance.latest_survey
+if survey is None:
+    st.info(t("home.survey.none"))
+else:
+    st.caption(t("home.survey.caption", title=survey["title"], date=t.date(survey["created_at"]),
+                 respondents=survey["respondents"]))
+    if len(glance.survey_means):
+        st.altair_chart(charts.question_means(glance.survey_means, t), width="stretch")

@@ -1,0 +1,6 @@
+-- Every stored setting, as JSON text.
+select
+    key,
+    value
+from setting
+order by key

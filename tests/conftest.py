@@ -1,0 +1,87 @@
+"""Shared fixtures: real DuckDB files in tmp_path, a demo school, AppTest for pages.
+
+The developer's own database and language never leak in: FLEXWIJS_DB points into tmp_path for
+every test, the date is pinned, and Streamlit's caches are cleared between tests (they leak
+across AppTest runs otherwise, streamlit/streamlit#9139).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app.db import Database
+from app.demo import build_demo
+
+TODAY = dt.date(2026, 11, 23)
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MAIN_SCRIPT = str(PROJECT_ROOT / "app" / "main.py")
+DEMO_LEARNERS = 200
+
+
+@pytest.fixture(autouse=True)
+def _pinned_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("FLEXWIJS_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("FLEXWIJS_DB", str(tmp_path / "unset.duckdb"))
+    monkeypatch.delenv("FLEXWIJS_LANG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _clear_streamlit_caches():
+    yield
+    import logging
+
+    import streamlit as st
+
+    # Outside a running app Streamlit warns that it falls back to memory caches: expected here.
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def db(tmp_path) -> Database:
+    database = Database(tmp_path / "school.duckdb")
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """A small demo school, built once per test session; tests get copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    with Database(path) as database:
+        build_demo(database, learners=DEMO_LEARNERS, seed=7, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_file, tmp_path, monkeypatch) -> Path:
+    """A private copy of the demo school, and FLEXWIJS_DB pointing at it."""
+    path = tmp_path / "demo.duckdb"
+    shutil.copyfile(demo_file, path)
+    monkeypatch.setenv("FLEXWIJS_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_path) -> Database:
+    database = Database(demo_path)
+    yield database
+    database.close()
+
+
+def app_test(page_path: str | None = None, lang: str = "nl", timeout: float = 30):
+    """An AppTest of the whole app (navigation included), switched to one page and run."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(MAIN_SCRIPT, default_timeout=timeout)
+    at.session_state["app.lang"] = lang
+    at.run()
+    if page_path is not None and page_path != "pages/home.py":
+        at.switch_page(f"../{page_path}")
+        at.run()
+    return at

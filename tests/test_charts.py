@@ -1,0 +1,38 @@
+"""Chart builders return valid Vega-Lite with their data already aggregated."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from app import charts
+from app.i18n import Translator
+
+
+def _sessions() -> pd.DataFrame:
+    return pd.DataFrame({
+        "weekday": [2, 2, 2, 4], "lesson_hour": [7, 7, 7, 7], "code": ["a", "b", "c", "d"],
+        "kind": ["remediation", "deepening", "broadening", "broadening"],
+        "learners": [10, 20, 25, 30], "capacity": [16, 24, 28, 28],
+    })
+
+
+def test_fill_by_slot_aggregates_per_slot_and_kind():
+    spec = charts.fill_by_slot(_sessions(), Translator("nl")).to_dict()
+    datasets = list(spec["datasets"].values())
+    assert max(len(rows) for rows in datasets) == 4  # 3 kinds on Tuesday + 1 on Thursday
+    slots = {row["slot"] for rows in datasets for row in rows}
+    assert slots == {"dinsdag 7e uur", "donderdag 7e uur"}
+
+
+def test_kinds_have_neutral_colours_not_traffic_lights():
+    assert set(charts.KIND_COLOURS) == set(charts.KINDS)
+    traffic = {"red", "green", "orange", "#ff0000", "#00ff00"}
+    assert not traffic & {c.lower() for c in charts.KIND_COLOURS.values()}
+
+
+def test_question_means_keeps_question_order():
+    means = pd.DataFrame({"question_no": [2, 1], "question": ["b", "a"], "mean": [3.0, 4.0],
+                          "answers": [5, 5]})
+    spec = charts.question_means(means, Translator("en")).to_dict()
+    assert spec["encoding"]["y"]["sort"] == ["2. b", "1. a"]
+    assert spec["encoding"]["x"]["scale"]["domain"] == [1, 5]

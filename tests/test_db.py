@@ -1,0 +1,163 @@
+"""The database layer: migrations, one transaction per write, the write lock, readable errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+
+import duckdb
+import pytest
+
+from app import db as db_module
+from app.db import Database, migrations
+from app.errors import DatabaseError, DatabaseLocked
+
+
+def _apply_up_to(path, last_version: int) -> None:
+    """A database as an older Flexwijs left it: migrations up to `last_version` only."""
+    con = duckdb.connect(str(path))
+    con.execute(
+        "create table schema_version (version integer primary key, name varchar not null,"
+        " applied_at timestamp not null default current_timestamp)"
+    )
+    for version, name, file in migrations():
+        if version > last_version:
+            break
+        con.execute(file.read_text(encoding="utf-8"))
+        con.execute("insert into schema_version (version, name) values (?, ?)", [version, name])
+    con.close()
+
+
+def test_fresh_database_gets_every_migration(db):
+    assert db.schema_version == max(v for v, _, _ in migrations())
+
+
+@pytest.mark.parametrize("old_version", [v for v, _, _ in migrations()])
+def test_older_database_is_migrated_not_rebuilt(tmp_path, old_version):
+    path = tmp_path / "old.duckdb"
+    _apply_up_to(path, old_version)
+    con = duckdb.connect(str(path))
+    con.execute("insert into subject values ('WIS', 'Wiskunde', 'Mathematics')")
+    con.execute("insert into setting values ('school.name', '\"Oude school\"')")
+    con.close()
+
+    with Database(path) as database:
+        assert database.schema_version == max(v for v, _, _ in migrations())
+        names = database.read("common/settings")
+        assert names.loc[names["key"] == "school.name", "value"].item() == '"Oude school"'
+    # The rows written by the old version survive the migration.
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("select name_nl from subject").fetchall() == [("Wiskunde",)]
+    con.close()
+
+
+def test_reopening_applies_nothing_twice(tmp_path):
+    path = tmp_path / "school.duckdb"
+    Database(path).close()
+    with Database(path) as again:
+        assert again.migrate() == []
+
+
+def test_database_from_a_newer_version_is_refused(tmp_path):
+    path = tmp_path / "new.duckdb"
+    Database(path).close()
+    con = duckdb.connect(str(path))
+    con.execute("insert into schema_version (version, name) values (999, 'future')")
+    con.close()
+    with pytest.raises(DatabaseError) as refused:
+        Database(path)
+    assert refused.value.key == "db.error.too_new"
+    assert refused.value.params["found"] == 999
+
+
+def test_migration_files_are_numbered_without_gaps():
+    versions = [v for v, _, _ in migrations()]
+    assert versions == list(range(1, len(versions) + 1))
+
+
+def test_a_failing_transaction_changes_nothing(db):
+    with pytest.raises(DatabaseError), db.transaction() as tx:
+        tx.execute("common/upsert_setting", key="a", value='"1"')
+        tx.execute("common/upsert_setting", key="b", value='"2"')
+        tx.execute("common/audit", user_id=None, action="x", entity=None, record_ids=None,
+                   scope=None, outcome="not-an-outcome", detail=None)
+    assert db.read("common/settings").empty
+
+
+def test_two_threads_writing_at_once_lose_no_rows(db):
+    errors: list[BaseException] = []
+
+    def writer(prefix: str) -> None:
+        try:
+            for i in range(150):
+                with db.transaction() as tx:
+                    tx.execute("common/upsert_setting", key=f"{prefix}{i}", value=str(i))
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(p,)) for p in ("a", "b", "c")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(db.read("common/settings")) == 450
+
+
+def test_reads_run_while_another_thread_writes(db):
+    stop = threading.Event()
+    seen: list[int] = []
+
+    def reader() -> None:
+        while not stop.is_set():
+            seen.append(len(db.read("common/settings")))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    for i in range(100):
+        db.write("common/upsert_setting", key=f"k{i}", value=str(i))
+    stop.set()
+    thread.join()
+    assert seen and seen == sorted(seen)  # each read sees a consistent, growing state
+
+
+def test_duplicate_key_becomes_a_readable_error(db):
+    import pandas as pd
+
+    with pytest.raises(DatabaseError) as error, db.transaction() as tx:
+        tx.insert_frame("subject", pd.DataFrame(
+            {"subject_id": ["WIS", "WIS"], "name_nl": ["a", "b"], "name_en": ["a", "b"]}
+        ))
+    assert error.value.key == "db.error.duplicate"
+
+
+def test_bulk_insert_refuses_unknown_tables(db):
+    import pandas as pd
+
+    with pytest.raises(ValueError), db.transaction() as tx:
+        tx.insert_frame("learner; drop table learner", pd.DataFrame({"a": [1]}))
+
+
+def test_second_process_gets_a_clear_message(db):
+    script = (
+        "import sys; from app.db import Database; from app.errors import DatabaseLocked\n"
+        "try:\n    Database(sys.argv[1])\nexcept DatabaseLocked as e:\n"
+        "    print(e.key, e.params['pid'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(db.path)], capture_output=True,
+                          text=True, timeout=60, cwd=db_module.QUERIES_DIR.parent)
+    key, pid = done.stdout.split()
+    assert key == "db.error.locked"
+    assert pid.isdigit()
+    assert db.read("common/settings").empty  # and this process keeps working
+
+
+def test_locked_error_is_translated_once():
+    error = duckdb.IOException(
+        'IO Error: Could not set lock on file "x.duckdb": Conflicting lock is held in '
+        "/usr/bin/python3 (PID 4242). See also https://duckdb.org/docs/concurrency"
+    )
+    translated = db_module.translate(error)
+    assert isinstance(translated, DatabaseLocked)
+    assert translated.params == {"pid": "4242"}

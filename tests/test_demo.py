@@ -1,0 +1,104 @@
+"""The demo school: deterministic, realistic in shape, refused where it would overwrite data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app import stats
+from app.db import Database
+from app.demo import build_demo
+from app.errors import UserError
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _fingerprint(db: Database) -> tuple:
+    with db._con.cursor() as cur:
+        return tuple(
+            cur.execute(q).fetchone()
+            for q in (
+                "select count(*), sum(hash(learner_id, subject_id, period_id, score)) from result",
+                "select count(*), sum(hash(learner_id, session_id, reason_code)) "
+                "from flex_assignment",
+                "select count(*), sum(hash(external_id, first_name, last_name)) from learner",
+            )
+        )
+
+
+def test_same_seed_and_date_give_the_same_school(tmp_path):
+    prints = []
+    for name in ("a", "b"):
+        with Database(tmp_path / f"{name}.duckdb") as db:
+            build_demo(db, learners=80, seed=3, today=TODAY)
+            prints.append(_fingerprint(db))
+    assert prints[0] == prints[1]
+
+
+def test_another_seed_gives_another_school(tmp_path):
+    with Database(tmp_path / "a.duckdb") as a, Database(tmp_path / "b.duckdb") as b:
+        build_demo(a, learners=80, seed=3, today=TODAY)
+        build_demo(b, learners=80, seed=4, today=TODAY)
+        assert _fingerprint(a) != _fingerprint(b)
+
+
+def test_demo_school_has_the_shape_of_a_flemish_school(demo_db):
+    counts = stats.counts(demo_db)
+    assert counts["learners_current"] == 200
+    assert counts["learners_left"] == 50  # last year's fourth year left in June
+    assert counts["school_years"] == 2
+    assert counts["staff"] == 20  # one per ten learners
+    assert counts["classes_current"] >= 8  # years 1 to 4, about 24 a class
+    with demo_db._con.cursor() as cur:
+        codes = {r[0] for r in cur.execute(
+            "select code from class where school_year_id = '2026-2027'").fetchall()}
+        assert {"1A", "2A", "3A", "4A"} <= codes
+        # Three trimesters of results last year; spread believable.
+        spread = cur.execute(
+            "select count(distinct period_id), avg(score / max_score), stddev(score / max_score)"
+            " from result where score is not null"
+        ).fetchone()
+        assert spread[0] >= 3 and 0.55 < spread[1] < 0.75 and 0.08 < spread[2] < 0.25
+        kinds = {r[0] for r in cur.execute("select distinct kind from flex_session").fetchall()}
+        assert kinds == {"remediation", "deepening", "broadening"}
+        sources = {r[0] for r in cur.execute("select distinct source from need").fetchall()}
+        assert {"class_council", "self_reflection", "subject_teacher"} <= sources
+        over = cur.execute(
+            "select count(*) from (select a.session_id, count(*) n, any_value(s.capacity) c"
+            " from flex_assignment a join flex_session s using (session_id)"
+            " group by all having n > c)"
+        ).fetchone()[0]
+        assert over == 0
+        tags = {r[0] for r in cur.execute("select distinct tag from survey").fetchall()}
+        assert {"wellbeing", "self_reflection"} <= tags
+
+
+def test_attended_remediation_lifts_next_results(demo_db):
+    """The story the progress pages must find: flex remediation helps a little."""
+    with demo_db._con.cursor() as cur:
+        lifted = cur.execute(
+            """
+            with attended as (
+                select a.learner_id, s.subject_id, count(*) as weeks
+                from flex_attendance a join flex_session s using (session_id)
+                where s.kind = 'remediation' and a.status = 'present'
+                group by all having count(*) >= 3
+            )
+            select count(*) from attended
+            """
+        ).fetchone()[0]
+    assert lifted > 0
+
+
+def test_demo_is_refused_on_a_database_with_learners(demo_db):
+    with pytest.raises(UserError) as refused:
+        build_demo(demo_db, learners=50, today=TODAY)
+    assert refused.value.key == "demo.error.not_empty"
+
+
+@pytest.mark.parametrize("size", [10, 50_000])
+def test_demo_size_is_bounded(db, size):
+    with pytest.raises(UserError) as refused:
+        build_demo(db, learners=size, today=TODAY)
+    assert refused.value.key == "demo.error.size"

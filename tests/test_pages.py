@@ -1,0 +1,54 @@
+"""Every page renders on the demo school in both languages, without an exception."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.navigation import PAGES
+from tests.conftest import app_test
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.key)
+def test_page_renders_without_errors(demo_path, spec, lang):
+    at = app_test(spec.path, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    from app.i18n import translate
+
+    assert [t.value for t in at.title] == [translate(lang, f"page.{spec.key}.title")]
+
+
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.key)
+def test_every_widget_has_an_explicit_key(demo_path, spec):
+    at = app_test(spec.path)
+    widgets = [*at.selectbox, *at.toggle, *at.checkbox, *at.radio, *at.text_input,
+               *at.number_input, *at.multiselect, *at.button, *at.date_input]
+    for widget in widgets:
+        assert widget.key, f"{spec.key}: a {widget.type} without key"
+
+
+def test_empty_database_pages_say_so_instead_of_failing(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLEXWIJS_DB", str(tmp_path / "empty.duckdb"))
+    for spec in PAGES:
+        at = app_test(spec.path)
+        assert not at.exception, (spec.key, [e.value for e in at.exception])
+        assert not at.error, (spec.key, [e.value for e in at.error])
+
+
+def test_home_says_plainly_that_this_is_demo_data(demo_path):
+    at = app_test("pages/home.py", lang="en")
+    assert any("demo school with invented data" in i.value for i in at.info)
+
+
+def test_language_switch_keeps_the_chosen_class(demo_path):
+    at = app_test("pages/council_class.py", lang="nl")
+    at.selectbox(key="council_class.class").select_index(1).run()
+    chosen = at.selectbox(key="council_class.class").value
+    assert "leerlingen" in at.selectbox(key="council_class.class").options[1]
+    at.session_state["app.lang"] = "en"
+    at.run()
+    picker = at.selectbox(key="council_class.class")
+    assert at.title[0].value == "Class overview"
+    assert picker.value == chosen
+    assert "learners" in picker.options[1]

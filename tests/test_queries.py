@@ -1,0 +1,81 @@
+"""Every query file binds against the real schema, and says what it is for and what it takes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from app import sql
+
+# One plausible value per parameter name used anywhere in queries/. A new parameter name must be
+# added here, which is the moment to check its documentation too.
+SAMPLE_PARAMS = {
+    "school_year": "2026-2027",
+    "school_year_start": dt.date(2026, 9, 1),
+    "today": dt.date(2026, 11, 23),
+    "monday": dt.date(2026, 11, 23),
+    "cycle_id": 1,
+    "session_id": 1,
+    "class_id": 1,
+    "survey_id": 1,
+    "lang": "nl",
+    "sequence": "learner_id_seq",
+    "n": 2,
+    "key": "school.name",
+    "value": '"x"',
+    "user_id": 1,
+    "action": "test",
+    "entity": "learner",
+    "record_ids": ["1"],
+    "scope": "all",
+    "outcome": "ok",
+    "detail": None,
+}
+
+QUERY_NAMES = sql.all_query_names()
+
+
+def _header(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_query_explains_against_the_schema(db, name):
+    query = sql.query(name)
+    unknown = query.params - SAMPLE_PARAMS.keys()
+    assert not unknown, f"add sample values for {sorted(unknown)} to SAMPLE_PARAMS"
+    with db._con.cursor() as cur:
+        cur.execute("explain " + query.text, query.bind(SAMPLE_PARAMS))
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_query_says_what_it_is_for_and_documents_its_parameters(name):
+    text = sql.query(name).text
+    header = _header(text)
+    assert header, f"{name}: start with a comment that says what the query is for"
+    documented = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", header))
+    assert documented == set(sql.query(name).params), (
+        f"{name}: the header comment must name exactly the parameters the query uses"
+    )
+
+
+def test_parameters_in_comments_and_strings_are_not_parameters():
+    assert sql.parameters_of("select '$a', $b -- $c\nfrom t where x = $d") == {"b", "d"}
+
+
+def test_missing_parameter_fails_before_duckdb():
+    with pytest.raises(TypeError, match="needs parameters"):
+        sql.query("home/open_needs").bind({"today": dt.date(2026, 1, 1)})
+
+
+@pytest.mark.parametrize("bad", ["../etc/passwd", "home/../../x", "Home/Open", "a b"])
+def test_query_names_cannot_leave_the_queries_folder(bad):
+    with pytest.raises(ValueError):
+        sql.query(bad)

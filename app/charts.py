@@ -7,13 +7,26 @@ lights, since flex hours must never read as a ranking.
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
 from app.i18n import Translator
 
 KINDS = ("remediation", "deepening", "broadening")
+# d3-format locales for Vega: decimal comma and thousands dot in Dutch (Flemish usage).
+NUMBER_LOCALES = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""],
+           "percent": " %"},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
 KIND_COLOURS = {"remediation": "#4C78A8", "deepening": "#72B7B2", "broadening": "#B279A2"}
+
+
+def localized(chart: alt.TopLevelMixin, t: Translator) -> alt.TopLevelMixin:
+    """The chart with numbers on its axes and tooltips written the local way."""
+    return chart.configure(locale={"number": NUMBER_LOCALES[t.lang]})
 
 
 def kind_scale(t: Translator) -> alt.Scale:
@@ -57,14 +70,17 @@ def fill_by_slot(sessions: pd.DataFrame, t: Translator) -> alt.LayerChart:
     return alt.layer(bars, ticks).properties(height=alt.Step(40))
 
 
-def question_means(means: pd.DataFrame, t: Translator, scale_max: float = 5) -> alt.Chart:
-    """Average answer per question on its scale (1 to scale_max)."""
+def question_means(means: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Average answer per question, on the scale the answers were given on (from 1)."""
     frame = means.assign(label=[f"{n}. {q}" for n, q in zip(means["question_no"], means["question"],
                                                                strict=True)])
+    top = max(2, math.ceil(float(frame["highest"].max()))) if "highest" in frame else 5
+    # Bars start at the bottom of the scale (1), not at 0, which lies outside it.
     return alt.Chart(frame).mark_bar(color="#4C78A8").encode(
         y=alt.Y("label:N", title=None, sort=list(frame["label"]),
                 axis=alt.Axis(labelLimit=360)),
-        x=alt.X("mean:Q", title=t("chart.mean"), scale=alt.Scale(domain=[1, scale_max])),
+        x=alt.X("mean:Q", title=t("chart.mean"), scale=alt.Scale(domain=[1, top])),
+        x2=alt.datum(1),
         tooltip=[
             alt.Tooltip("question:N", title=t("chart.question")),
             alt.Tooltip("mean:Q", title=t("chart.mean"), format=".2f"),

@@ -91,6 +91,10 @@ class Translator:
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return babel_numbers.format_decimal(value, format=pattern, locale=self.locale)
 
+    def count(self, value: int | None) -> str:
+        """A whole number with the local thousands separator: 1.200 in Dutch, 1,200 in English."""
+        return self.number(value, 0)
+
     def percent(self, share: float | None, decimals: int = 0) -> str:
         """A share (0.725) as a percentage the local way: '72,5 %' in Dutch, '72.5%' in English."""
         if share is None or share != share:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import streamlit as st
 
-from app import config, settings
+from app import charts, config, settings
 from app.db import Database
 from app.errors import UserError
 from app.i18n import Translator
@@ -60,6 +60,11 @@ def language_switch(t: Translator) -> None:
 
 def school_settings() -> dict:
     return settings.load(database())
+
+
+def chart(figure, t: Translator, **kwargs):
+    """Draw an Altair chart with numbers written the local way (72,5 in Dutch)."""
+    return st.altair_chart(charts.localized(figure, t), width="stretch", **kwargs)
 
 
 def header(t: Translator, page_key: str) -> None:

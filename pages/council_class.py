@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import clock, school_calendar, web
+from app import clock, school_calendar, tables, web
 from app.council import overview
 
 t = web.translator()
@@ -27,8 +27,6 @@ table, period = overview.class_table(db, int(class_id), today, t, only_with_need
 if period:
     st.caption(t("council.results_of", period=period))
 st.dataframe(
-    table, hide_index=True, width="stretch",
-    column_config={
-        t("council.col.average"): st.column_config.NumberColumn(format="%.1f %%"),
-    },
+    tables.localized(table, t, percent={t("council.col.average"): 1}),
+    hide_index=True, width="stretch",
 )

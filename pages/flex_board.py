@@ -28,7 +28,7 @@ if sessions.empty:
 if not sessions["is_published"].iloc[0]:
     st.warning(t("flex_board.not_published"), icon=":material/edit_calendar:")
 
-st.altair_chart(charts.fill_by_slot(sessions, t), width="stretch")
+web.chart(charts.fill_by_slot(sessions, t), t)
 
 slots = list(dict.fromkeys(zip(sessions["weekday"], sessions["lesson_hour"], strict=True)))
 tabs = st.tabs([charts.slot_label(t, d, h) for d, h in slots])

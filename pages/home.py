@@ -14,10 +14,10 @@ glance = home.week_at_a_glance(web.database(), clock.today(), t.lang)
 
 st.subheader(t("home.needs.title"))
 columns = st.columns(4)
-columns[0].metric(t("home.needs.any"), glance.open_needs.get("all", 0),
-                  help=t("home.needs.any_help", learners=glance.learners))
+columns[0].metric(t("home.needs.any"), t.count(glance.open_needs.get("all", 0)),
+                  help=t("home.needs.any_help", learners=t.count(glance.learners)))
 for column, kind in zip(columns[1:], charts.KINDS, strict=True):
-    column.metric(t.kind(kind), glance.open_needs.get(kind, 0))
+    column.metric(t.kind(kind), t.count(glance.open_needs.get(kind, 0)))
 
 st.subheader(t("home.flex.title"))
 week = glance.flex_week
@@ -34,11 +34,11 @@ else:
         placed, capacity = int(sessions["learners"].sum()), int(sessions["capacity"].sum())
         full = int((sessions["learners"] >= sessions["capacity"]).sum())
         left, middle, right = st.columns(3)
-        left.metric(t("home.flex.sessions"), len(sessions))
-        middle.metric(t("home.flex.placed"), placed, help=t("home.flex.placed_help",
-                                                          capacity=capacity))
-        right.metric(t("home.flex.full"), full)
-        st.altair_chart(charts.fill_by_slot(sessions, t), width="stretch")
+        left.metric(t("home.flex.sessions"), t.count(len(sessions)))
+        middle.metric(t("home.flex.placed"), t.count(placed),
+                      help=t("home.flex.placed_help", capacity=t.count(capacity)))
+        right.metric(t("home.flex.full"), t.count(full))
+        web.chart(charts.fill_by_slot(sessions, t), t)
 
 st.subheader(t("home.budget.title"))
 st.info(t("home.budget.not_set_up"), icon=":material/savings:")
@@ -51,4 +51,4 @@ else:
     st.caption(t("home.survey.caption", title=survey["title"], date=t.date(survey["created_at"]),
                  respondents=survey["respondents"]))
     if len(glance.survey_means):
-        st.altair_chart(charts.question_means(glance.survey_means, t), width="stretch")
+        web.chart(charts.question_means(glance.survey_means, t), t)

@@ -19,4 +19,4 @@ st.subheader(t("prof.teams"))
 if basis.teams.empty:
     st.info(t("prof.no_staff"))
 else:
-    st.altair_chart(charts.fte_by_team(basis.teams, t), width="stretch")
+    web.chart(charts.fte_by_team(basis.teams, t), t)

@@ -31,7 +31,7 @@ right.metric(t("surveys.tag"), t(f"tag.{row['tag']}") if row["tag"] else t("surv
 result = surveys.summary(db, int(survey_id))
 if len(result.means):
     st.subheader(t("surveys.scales"))
-    st.altair_chart(charts.question_means(result.means, t), width="stretch")
+    web.chart(charts.question_means(result.means, t), t)
 for (number, question), answers in result.counts.groupby(["question_no", "question"]):
     st.subheader(f"{number}. {question}")
-    st.altair_chart(charts.answer_counts(answers, t), width="stretch")
+    web.chart(charts.answer_counts(answers, t), t)

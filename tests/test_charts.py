@@ -36,3 +36,19 @@ def test_question_means_keeps_question_order():
     spec = charts.question_means(means, Translator("en")).to_dict()
     assert spec["encoding"]["y"]["sort"] == ["2. b", "1. a"]
     assert spec["encoding"]["x"]["scale"]["domain"] == [1, 5]
+
+
+def test_scale_follows_the_answers_and_bars_start_at_one():
+    means = pd.DataFrame({"question_no": [1], "question": ["a"], "mean": [2.4], "answers": [9],
+                          "highest": [4.0]})
+    spec = charts.question_means(means, Translator("nl")).to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"] == [1, 4]
+    assert spec["encoding"]["x2"] == {"datum": 1}
+
+
+def test_dutch_charts_write_a_decimal_comma():
+    chart = charts.localized(charts.question_means(
+        pd.DataFrame({"question_no": [1], "question": ["a"], "mean": [2.4], "answers": [9]}),
+        Translator("nl")), Translator("nl"))
+    number = chart.to_dict()["config"]["locale"]["number"]
+    assert number["decimal"] == "," and number["thousands"] == "."

@@ -27,7 +27,7 @@ def class_table(db: Database, class_id: int, today: dt.date, t: Translator,
     period = rows["period"].dropna().iloc[0] if rows["period"].notna().any() else None
     table = pd.DataFrame({
         t("council.col.learner"): rows["learner"],
-        t("council.col.average"): rows["average"].astype(float) * 100,
+        t("council.col.average"): rows["average"].astype(float),
         t("council.col.below_half"): rows["below_half"],
         t("council.col.needs"): rows["needs"],
         t("council.col.hard"): rows["hard_needs"],

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import logging
+import shutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from app import config
+from app import audit, config
 from app.db import Database
 from app.errors import UserError
 from app.i18n import Translator
@@ -36,7 +39,11 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return Database(config.resolve_db_path(args.db))
+    from app import privacy
+
+    db = Database(config.resolve_db_path(args.db))
+    privacy.finish_pending(db)  # an erasure interrupted by a crash is completed first
+    return db
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -77,6 +84,70 @@ def build_parser() -> argparse.ArgumentParser:
     _common(stats)
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
+    users = sub.add_parser("users", help="manage who may sign in, and with which roles",
+                           description="Accounts and roles. Roles: " + ", ".join(ROLE_CHOICES))
+    users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add = users_sub.add_parser("add", help="create an account")
+    _common(add)
+    add.add_argument("email")
+    add.add_argument("--role", action="append", required=True, choices=ROLE_CHOICES,
+                     help="a role; repeat for several")
+    add.add_argument("--name", help="display name (default: the part before @)")
+    add.add_argument("--class", dest="classes", action="append", default=[], metavar="CODE",
+                     help="a class of this school year for a class-council member, e.g. 1A")
+    add.add_argument("--staff", metavar="PERSONNEL_NUMBER",
+                     help="link to this staff member (default: the one with the same e-mail)")
+    how = add.add_mutually_exclusive_group()
+    how.add_argument("--password-stdin", action="store_true",
+                     help="read the password from standard input (for scripts)")
+    how.add_argument("--no-password", action="store_true",
+                     help="no local password: the account signs in through the school's OIDC")
+    listing = users_sub.add_parser("list", help="show every account")
+    _common(listing)
+    listing.add_argument("--json", action="store_true")
+    change = users_sub.add_parser("set", help="change roles, classes or whether an account works")
+    _common(change)
+    change.add_argument("email")
+    change.add_argument("--role", action="append", choices=ROLE_CHOICES)
+    change.add_argument("--class", dest="classes", action="append", metavar="CODE")
+    change.add_argument("--name")
+    state = change.add_mutually_exclusive_group()
+    state.add_argument("--disable", action="store_true", help="the account can no longer sign in")
+    state.add_argument("--enable", action="store_true")
+    password = users_sub.add_parser("password", help="set a new password (asked or generated)")
+    _common(password)
+    password.add_argument("email")
+    password.add_argument("--password-stdin", action="store_true")
+
+    erase = sub.add_parser(
+        "erase", help="erase learners for good (and rewrite the file)",
+        description="Erase one learner, or every learner who left before a date. Results, needs, "
+        "notes, placements and attendance go; survey answers stay, linked to nobody; the audit "
+        "log keeps ids and counts. Afterwards the file is rewritten so nothing remains on disk.",
+    )
+    _common(erase)
+    who = erase.add_mutually_exclusive_group(required=True)
+    who.add_argument("--learner", metavar="ID", help="the learner's stamboeknummer")
+    who.add_argument("--left-before", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                     help="every learner who left the school before this date")
+    erase.add_argument("--dry-run", action="store_true", help="only show who would be erased")
+
+    backup = sub.add_parser(
+        "backup", help="make a consistent copy, also while the app runs",
+        description="Copy the database into FILE. While the app holds the database, the app "
+        "makes the copy itself and this command copies it to FILE.",
+    )
+    _common(backup)
+    backup.add_argument("--out", required=True, metavar="FILE", help="where the copy goes")
+
+    restore = sub.add_parser(
+        "restore", help="put a backup in place of the database (stop the app first)",
+        description="Replace the database by a backup. The current file is kept beside it as "
+        "*.before-restore-<time>. A backup from an older version is migrated.",
+    )
+    _common(restore)
+    restore.add_argument("--from", dest="source", required=True, metavar="FILE")
+
     return parser
 
 
@@ -107,16 +178,192 @@ def _demo(args: argparse.Namespace, t: Translator) -> int:
 
 @command("stats")
 def _stats(args: argparse.Namespace, t: Translator) -> int:
+    from app import control
+    from app.errors import DatabaseLocked
     from app.stats import counts
 
-    with open_db(args) as db:
-        numbers = counts(db)
+    try:
+        with open_db(args) as db:
+            numbers = counts(db)
+    except DatabaseLocked:
+        answer = control.ask(config.resolve_db_path(args.db), {"command": "stats"})
+        if not answer or not answer.get("ok"):
+            raise
+        numbers = answer["counts"]
     if args.json:
         print(json.dumps(numbers, sort_keys=True))
     else:
         width = max(len(k) for k in numbers)
         for key, value in numbers.items():
             print(f"{key:<{width}}  {value:>10}")
+    return EXIT_OK
+
+
+ROLE_CHOICES = ("admin", "director", "flex_team", "class_council", "teacher", "adviser")
+
+
+def _ask_password(args: argparse.Namespace, t: Translator) -> tuple[str, bool]:
+    """The new password, and whether it was generated (then it is printed once)."""
+    from app import auth
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n"), False
+    if sys.stdin.isatty():
+        first = getpass.getpass(t("cli.users.password_prompt"))
+        if first:
+            if getpass.getpass(t("cli.users.password_again")) != first:
+                raise UserError("cli.users.password_mismatch")
+            return first, False
+    return auth.generate_password(), True
+
+
+def _class_ids(db: Database, codes: list[str]) -> list[int]:
+    from app import clock, school_calendar
+
+    if not codes:
+        return []
+    year = school_calendar.school_year_of(clock.today())
+    found = db.read("auth/class_ids_by_code", school_year=year, codes=[c.upper() for c in codes])
+    missing = sorted({c.upper() for c in codes} - set(found["code"]))
+    if missing:
+        raise UserError("cli.users.unknown_classes", classes=", ".join(missing), year=year)
+    return [int(c) for c in found["class_id"]]
+
+
+def _user(db: Database, email: str) -> dict:
+    from app import auth
+
+    row = db.one("auth/user_by_email", email=auth.normalise_email(email))
+    if row is None:
+        raise UserError("cli.users.unknown", email=email)
+    return db.one("auth/user", user_id=row["user_id"])
+
+
+@command("users")
+def _users(args: argparse.Namespace, t: Translator) -> int:
+    from app import auth
+
+    with open_db(args) as db:
+        if args.users_command == "list":
+            frame = auth.users(db)
+            rows = [
+                {"email": r.email, "name": r.display_name, "roles": list(r.roles),
+                 "classes": list(r.classes), "active": bool(r.is_active),
+                 "demo": bool(r.is_demo)}
+                for r in frame.itertuples()
+            ]
+            if args.json:
+                print(json.dumps(rows, ensure_ascii=False))
+            for row in [] if args.json else rows:
+                state = "" if row["active"] else f" ({t('cli.users.disabled')})"
+                classes = f" [{', '.join(row['classes'])}]" if row["classes"] else ""
+                print(f"{row['email']:<40} {', '.join(row['roles'])}{classes}{state}")
+            return EXIT_OK
+        if args.users_command == "add":
+            email = auth.normalise_email(args.email)
+            staff_id = None
+            if args.staff:
+                staff_id = db.scalar("auth/staff_by_external_id", external_id=args.staff)
+                if staff_id is None:
+                    raise UserError("cli.users.unknown_staff", staff=args.staff)
+            else:
+                staff_id = db.scalar("auth/staff_by_email", email=email)
+            password, generated = (None, False) if args.no_password else _ask_password(args, t)
+            auth.add_user(
+                db, audit.cli("user_add", "user"), email=email,
+                name=args.name or email.split("@")[0], roles=args.role,
+                class_ids=_class_ids(db, args.classes), staff_id=staff_id, password=password,
+            )
+            print(t("cli.users.added", email=email, roles=", ".join(args.role)))
+            if generated:
+                print(t("cli.users.generated", password=password))
+            return EXIT_OK
+        user = _user(db, args.email)
+        if args.users_command == "password":
+            password, generated = _ask_password(args, t)
+            auth.set_password(db, audit.cli("user_password", "user"), int(user["user_id"]),
+                              password)
+            print(t("cli.users.password_set", email=user["email"]))
+            if generated:
+                print(t("cli.users.generated", password=password))
+            return EXIT_OK
+        roles = args.role or list(user["roles"])
+        classes = (_class_ids(db, args.classes) if args.classes is not None
+                   else list(user["class_ids"]))
+        active = True if args.enable else False if args.disable else bool(user["is_active"])
+        auth.update_user(db, audit.cli("user_edit", "user"), int(user["user_id"]),
+                         name=args.name or user["display_name"], roles=roles, class_ids=classes,
+                         staff_id=user["staff_id"], is_active=active)
+        print(t("cli.users.updated", email=user["email"], roles=", ".join(sorted(roles))))
+    return EXIT_OK
+
+
+@command("erase")
+def _erase(args: argparse.Namespace, t: Translator) -> int:
+    from app import privacy
+    from app.scope import EVERYTHING
+
+    with open_db(args) as db:
+        if args.learner:
+            row = db.one("privacy/learner_by_external_id", external_id=args.learner.strip())
+            if row is None:
+                raise UserError("privacy.error.unknown_learner")
+            ids = [int(row["learner_id"])]
+        else:
+            leavers = privacy.left_before(db, EVERYTHING, args.left_before)
+            ids = [int(i) for i in leavers["learner_id"]]
+        footprint = privacy.footprint(db, ids) if ids else {}
+        print(t("cli.erase.plan", learners=len(ids),
+                rows=", ".join(f"{k} {v}" for k, v in footprint.items() if v) or "–"))
+        if args.dry_run or not ids:
+            print(t("cli.erase.dry_run") if args.dry_run else t("cli.erase.nobody"))
+            return EXIT_OK
+        done = privacy.erase(db, audit.cli("erase", "learner"), ids)
+        print(t("cli.erase.done", learners=done.learners,
+                before=t.number(done.bytes_before / 1e6, 1),
+                after=t.number(done.bytes_after / 1e6, 1)))
+    return EXIT_OK
+
+
+@command("backup")
+def _backup(args: argparse.Namespace, t: Translator) -> int:
+    from app import backup, control
+    from app.errors import DatabaseLocked
+
+    out = Path(args.out).expanduser().resolve()
+    if out.exists():
+        raise UserError("db.error.target_exists", path=str(out))
+    path = config.resolve_db_path(args.db)
+    try:
+        db = Database(path, extra_dirs=[out.parent])
+    except DatabaseLocked:
+        answer = control.ask(path, {"command": "backup"})
+        if not answer or not answer.get("ok"):
+            raise
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(answer["path"], out)
+        via = t("cli.backup.via_app")
+    else:
+        with db:
+            db.backup(out)
+            db.record(audit.cli("backup", "database", detail=out.name))
+        via = ""
+    facts = backup.inspect(out)
+    print(t("cli.backup.done", path=str(out), learners=facts["learners"],
+            results=facts["results"]) + via)
+    return EXIT_OK
+
+
+@command("restore")
+def _restore(args: argparse.Namespace, t: Translator) -> int:
+    from app import backup
+
+    path = config.resolve_db_path(args.db)
+    moved = backup.restore(Path(args.source).expanduser(), path)
+    facts = backup.inspect(path)
+    print(t("cli.restore.done", path=str(path), learners=facts["learners"]))
+    if moved:
+        print(t("cli.restore.kept", path=str(moved)))
     return EXIT_OK
 
 

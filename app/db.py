@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -22,8 +23,10 @@ import duckdb
 import pandas as pd
 
 from app import sql
+from app.audit import Audit
 from app.config import QUERIES_DIR
-from app.errors import DatabaseError, DatabaseLocked, WriteConflict
+from app.errors import DatabaseError, DatabaseLocked, UserError, WriteConflict
+from app.scope import SCOPE_PARAMS, Scope, ScopeRequired
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +88,15 @@ def translate(error: duckdb.Error) -> DatabaseError:
     return DatabaseError("db.error.unexpected", kind=type(error).__name__)
 
 
+def _bind(query: sql.Query, scope: Scope | None, params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters for a query; a scoped query gets the viewer's scope, or does not run."""
+    if query.params & SCOPE_PARAMS:
+        if scope is None:
+            raise ScopeRequired(f"query {query.name!r} reads scoped data: pass scope=")
+        params = {**params, **scope.params()}
+    return query.bind(params)
+
+
 @contextlib.contextmanager
 def _translated() -> Iterator[None]:
     try:
@@ -93,15 +105,66 @@ def _translated() -> Iterator[None]:
         raise translate(error) from error
 
 
-class Transaction:
-    """Statements inside one open write transaction (see :meth:`Database.transaction`)."""
+class _ReadGate:
+    """Lets any number of reads through, except while the file is being swapped (compaction)."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._closed = False
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._cond:
+            while self._closed:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            self._closed = True
+            while self._readers:
+                self._cond.wait()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._closed = False
+                self._cond.notify_all()
+
+
+def _sql_text(path: Path) -> str:
+    """A file path as a SQL string literal (ATTACH takes no parameters). Paths are ours."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+class Transaction:
+    """Statements inside one open write transaction (see :meth:`Database.transaction`).
+
+    ``tx.audit`` is the entry that will be written with the transaction: add the ids of the
+    records touched to ``tx.audit.record_ids``, counts to ``tx.audit.detail``.
+    """
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, audit: Audit) -> None:
         self._cur = cursor
+        self.audit = audit
 
     def execute(self, name: str, /, **params: Any) -> None:
         query = sql.query(name)
         self._cur.execute(query.text, query.bind(params))
+
+    def count(self, name: str, /, **params: Any) -> int:
+        """Run an insert, update or delete and return how many rows it touched."""
+        query = sql.query(name)
+        row = self._cur.execute(query.text, query.bind(params)).fetchone()
+        return int(row[0]) if row else 0
 
     def execute_many(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
         if not rows:
@@ -109,13 +172,19 @@ class Transaction:
         query = sql.query(name)
         self._cur.executemany(query.text, [query.bind(row) for row in rows])
 
-    def read(self, name: str, /, **params: Any) -> pd.DataFrame:
+    def read(self, name: str, /, scope: Scope | None = None, **params: Any) -> pd.DataFrame:
         query = sql.query(name)
-        return self._cur.execute(query.text, query.bind(params)).df()
+        return self._cur.execute(query.text, _bind(query, scope, params)).df()
 
-    def scalar(self, name: str, /, **params: Any) -> Any:
+    def records(self, name: str, /, scope: Scope | None = None, **params: Any) -> list[dict]:
         query = sql.query(name)
-        row = self._cur.execute(query.text, query.bind(params)).fetchone()
+        result = self._cur.execute(query.text, _bind(query, scope, params))
+        columns = [d[0] for d in result.description]
+        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+    def scalar(self, name: str, /, scope: Scope | None = None, **params: Any) -> Any:
+        query = sql.query(name)
+        row = self._cur.execute(query.text, _bind(query, scope, params)).fetchone()
         return None if row is None else row[0]
 
     def next_ids(self, sequence: str, n: int) -> list[int]:
@@ -142,80 +211,167 @@ class Transaction:
                 self._cur.unregister(view)
         return len(frame)
 
-    def run_script(self, script: str) -> None:
-        """Run trusted SQL text shipped with the application (migrations, never user input)."""
-        self._cur.execute(script)
-
 
 class Database:
-    """Owns one DuckDB file: migrates it on open, reads by cursor, writes through one lock."""
+    """Owns one DuckDB file: migrates it on open, reads by cursor, writes through one lock.
 
-    def __init__(self, path: str | Path, *, migrate: bool = True) -> None:
-        self.path = Path(path)
+    File access from SQL is confined to the database's own folder (and any ``extra_dirs``):
+    ``allowed_directories``, then ``enable_external_access = false``, then
+    ``lock_configuration = true``, in that order, so no query can read or write elsewhere.
+    """
+
+    def __init__(self, path: str | Path, *, migrate: bool = True,
+                 extra_dirs: Sequence[str | Path] = ()) -> None:
+        self.path = Path(path).resolve()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.allowed_dirs = [self.path.parent, *(Path(d).resolve() for d in extra_dirs)]
         self._lock = threading.RLock()
-        with _translated():
-            self._con = duckdb.connect(str(self.path))
+        self._gate = _ReadGate()
+        self._version = 0
+        self._con = self._connect()
         if migrate:
             self.migrate()
 
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        with _translated():
+            con = duckdb.connect(str(self.path))
+            # Connections to one file in one process share a DuckDB instance: the first opener
+            # confines it, later ones find it confined and locked already.
+            if not con.execute("select current_setting('lock_configuration')").fetchone()[0]:
+                con.execute("set allowed_directories = $dirs",
+                            {"dirs": [f"{d}{os.sep}" for d in self.allowed_dirs]})
+                con.execute("set enable_external_access = false")
+                con.execute("set lock_configuration = true")
+            return con
+
     # -- reading -----------------------------------------------------------------------------
 
-    def read(self, name: str, /, **params: Any) -> pd.DataFrame:
+    def read(self, name: str, /, scope: Scope | None = None, **params: Any) -> pd.DataFrame:
         query = sql.query(name)
-        with _translated(), self._con.cursor() as cur:
-            return cur.execute(query.text, query.bind(params)).df()
+        with self._gate.reading(), _translated(), self._con.cursor() as cur:
+            return cur.execute(query.text, _bind(query, scope, params)).df()
 
-    def records(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
+    def records(self, name: str, /, scope: Scope | None = None, **params: Any) -> list[dict]:
         query = sql.query(name)
-        with _translated(), self._con.cursor() as cur:
-            result = cur.execute(query.text, query.bind(params))
+        with self._gate.reading(), _translated(), self._con.cursor() as cur:
+            result = cur.execute(query.text, _bind(query, scope, params))
             columns = [d[0] for d in result.description]
             return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
-    def one(self, name: str, /, **params: Any) -> dict[str, Any] | None:
-        rows = self.records(name, **params)
+    def one(self, name: str, /, scope: Scope | None = None, **params: Any) -> dict | None:
+        rows = self.records(name, scope=scope, **params)
         return rows[0] if rows else None
 
-    def scalar(self, name: str, /, **params: Any) -> Any:
+    def scalar(self, name: str, /, scope: Scope | None = None, **params: Any) -> Any:
         query = sql.query(name)
-        with _translated(), self._con.cursor() as cur:
-            row = cur.execute(query.text, query.bind(params)).fetchone()
+        with self._gate.reading(), _translated(), self._con.cursor() as cur:
+            row = cur.execute(query.text, _bind(query, scope, params)).fetchone()
             return None if row is None else row[0]
 
     # -- writing -----------------------------------------------------------------------------
 
+    @property
+    def version(self) -> int:
+        """Goes up with every committed write: part of cache keys, so caches never go stale."""
+        return self._version
+
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """One write transaction behind the process-wide write lock: all of it, or none."""
-        with self._lock, _translated(), self._con.cursor() as cur:
+    def transaction(self, audit: Audit) -> Iterator[Transaction]:
+        """One write transaction behind the process-wide write lock: all of it, or none.
+
+        The audit entry is written inside the same transaction when it commits; when it fails,
+        the rollback is followed by an entry with outcome 'refused' (a user error) or 'error'.
+        """
+        try:
+            with self._raw_transaction() as cur:
+                tx = Transaction(cur, audit)
+                yield tx
+                cur.execute(sql.query("common/audit").text, audit.params(audit.outcome))
+        except BaseException as error:
+            outcome = "refused" if isinstance(error, UserError) else "error"
+            if audit.detail is None:
+                audit.detail = type(error).__name__
+            with contextlib.suppress(Exception), self._raw_transaction() as cur:
+                cur.execute(sql.query("common/audit").text, audit.params(outcome))
+            raise
+
+    @contextlib.contextmanager
+    def _raw_transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        # Lock before gate, as compact() does: the two can never wait on each other.
+        with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
             cur.execute("begin transaction")
             try:
-                yield Transaction(cur)
+                yield cur
             except BaseException:
                 with contextlib.suppress(duckdb.Error):
                     cur.execute("rollback")
                 raise
             cur.execute("commit")
+            self._version += 1
 
-    def write(self, name: str, /, **params: Any) -> None:
-        with self.transaction() as tx:
+    def record(self, audit: Audit) -> None:
+        """An audit entry on its own: a sign-out, a page view, an export, a refusal."""
+        with self.transaction(audit):
+            pass
+
+    def write(self, name: str, /, audit: Audit, **params: Any) -> None:
+        with self.transaction(audit) as tx:
             tx.execute(name, **params)
 
-    def write_many(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
-        with self.transaction() as tx:
+    def write_many(self, name: str, rows: Sequence[Mapping[str, Any]], audit: Audit) -> None:
+        with self.transaction(audit) as tx:
             tx.execute_many(name, rows)
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the file (after imports and migrations)."""
-        with self._lock, _translated(), self._con.cursor() as cur:
+        with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
             cur.execute("checkpoint")
+
+    # -- copies ------------------------------------------------------------------------------
+
+    def _copy_to(self, target: Path) -> None:
+        """A consistent copy of the whole database into a new file (one snapshot)."""
+        with _translated(), self._con.cursor() as cur:
+            catalog = cur.execute("select current_database()").fetchone()[0]
+            cur.execute(f"attach {_sql_text(target)} as flexwijs_copy")
+            try:
+                cur.execute(f'copy from database "{catalog}" to flexwijs_copy')
+            finally:
+                cur.execute("detach flexwijs_copy")
+
+    def backup(self, target: Path) -> Path:
+        """Copy the database, while it stays in use, into a new file inside an allowed folder."""
+        target = Path(target).resolve()
+        if target.exists():
+            raise DatabaseError("db.error.target_exists", path=str(target))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock, self._gate.reading():
+            self._copy_to(target)
+        return target
+
+    def compact(self) -> tuple[int, int]:
+        """Rewrite the file from scratch, so deleted values are gone from disk, not only unlinked.
+
+        DELETE, CHECKPOINT and VACUUM leave the old bytes in the file; a fresh copy does not.
+        Returns the file size before and after.
+        """
+        fresh = self.path.with_name(self.path.name + ".compact")
+        with self._lock, self._gate.exclusive():
+            before = self.path.stat().st_size
+            fresh.unlink(missing_ok=True)
+            self._copy_to(fresh)
+            self._con.close()
+            os.replace(fresh, self.path)
+            Path(str(self.path) + ".wal").unlink(missing_ok=True)
+            self._con = self._connect()
+            self._version += 1
+            return before, self.path.stat().st_size
 
     # -- schema ------------------------------------------------------------------------------
 
     @property
     def schema_version(self) -> int:
-        with _translated(), self._con.cursor() as cur:
+        with self._gate.reading(), _translated(), self._con.cursor() as cur:
             row = cur.execute("select coalesce(max(version), 0) from schema_version").fetchone()
             return int(row[0])
 
@@ -237,12 +393,14 @@ class Database:
         for version, name, path in known:
             if version in applied:
                 continue
-            with self.transaction() as tx:
-                tx.run_script(path.read_text(encoding="utf-8"))
-                tx._cur.execute(
+            with self._raw_transaction() as cur:
+                cur.execute(path.read_text(encoding="utf-8"))
+                cur.execute(
                     "insert into schema_version (version, name) values ($v, $n)",
                     {"v": version, "n": name},
                 )
+                cur.execute(sql.query("common/audit").text,
+                            Audit("migrate", "schema", detail=f"{version:03d}_{name}").params("ok"))
             done.append(version)
             log.info("applied migration %03d_%s", version, name)
         if done:

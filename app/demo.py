@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from app import clock, school_calendar, settings
+from app.audit import Audit
 from app.db import Database, Transaction
 from app.errors import UserError
 
@@ -165,7 +166,8 @@ def build_demo(
         raise UserError("demo.error.not_empty", path=str(db.path))
     started = dt.datetime.now()
     report = progress or (lambda _share, _step: None)
-    with db.transaction() as tx:
+    audit = Audit("demo", "database", scope="cli", detail=f"learners={learners} seed={seed}")
+    with db.transaction(audit) as tx:
         builder = _Builder(tx, learners, seed, today or clock.today(), report)
         builder.build()
         for i, table in enumerate(WRITE_ORDER):
@@ -173,11 +175,7 @@ def build_demo(
             tx.insert_frame(table, builder.school.table(table))
         settings.put(tx, "school.name", SCHOOL_NAME)
         settings.put(tx, "school.demo", True)
-        tx.execute(
-            "common/audit",
-            user_id=None, action="demo", entity="database", record_ids=None,
-            scope=None, outcome="ok", detail=f"learners={learners} seed={seed}",
-        )
+    _demo_accounts(db, builder)
     db.checkpoint()
     report(1.0, "done")
     school = builder.school
@@ -189,6 +187,30 @@ def build_demo(
         flex_assignments=len(school.table("flex_assignment")),
         seconds=(dt.datetime.now() - started).total_seconds(),
     )
+
+
+DEMO_DOMAIN = "demo.dehorizon.example"
+
+
+def _demo_accounts(db: Database, builder: _Builder) -> None:
+    """One account per role, usable only while the school is a demo (password 'demo')."""
+    from app import auth
+
+    links = builder.demo_links()
+    accounts = [
+        ("beheerder", "Beheerder (demo)", ["admin"], [], None),
+        ("directie", "Directie (demo)", ["director"], [], None),
+        ("flexteam", "Flexcoördinator (demo)", ["flex_team"], [], links["flex_coordinator"]),
+        ("klassenraad", "Klassenraad 1A en 1B (demo)", ["class_council"], links["classes"], None),
+        ("leerkracht", "Flexleerkracht (demo)", ["teacher"], [], links["teacher"]),
+        ("begeleider", "Pedagogisch begeleider (demo)", ["adviser"], [], links["adviser"]),
+    ]
+    for local, name, roles, class_ids, staff_id in accounts:
+        auth.add_user(
+            db, Audit("user_add", "user", scope="cli", detail="demo"),
+            email=f"{local}@{DEMO_DOMAIN}", name=name, roles=roles, class_ids=class_ids,
+            staff_id=staff_id, password=auth.DEMO_PASSWORD, is_demo=True,
+        )
 
 
 class _Builder:
@@ -736,6 +758,29 @@ class _Builder:
                     "max_score": float(maximum), "absence_code": absence,
                 }))
             self.school.add("result", pd.concat(frames, ignore_index=True))
+
+    def demo_links(self) -> dict:
+        """What the demo accounts attach to: classes 1A and 1B of this year, a teacher who leads
+        a session in the running cycle, the flex coordinator, an adviser."""
+        classes = self.classes[
+            (self.classes["school_year_id"] == self.current_year)
+            & self.classes["code"].isin(["1A", "1B"])
+        ]
+        sessions = self.school.table("flex_session")
+        started = [c["cycle_id"] for c in self.cycles if c["first_monday"] <= self.today]
+        running_cycle = started[-1] if started else self.cycles[0]["cycle_id"]
+        running = sessions[sessions["cycle_id"] == running_cycle]
+        led = running.dropna(subset=["leader_staff_id"]).sort_values("code")
+        roles = self.school.table("staff_role")
+        coordinator = roles.loc[roles["role"] == "flex_coordinator", "staff_id"]
+        teacher = int(led["leader_staff_id"].iloc[0]) if len(led) else None
+        adviser = next(int(s) for s in self.staff["staff_id"] if int(s) != teacher)
+        return {
+            "classes": [int(c) for c in classes["class_id"]],
+            "teacher": teacher,
+            "flex_coordinator": int(coordinator.iloc[0]) if len(coordinator) else None,
+            "adviser": adviser,
+        }
 
     def learner_index(self, learner_id: int) -> int:
         if not hasattr(self, "_index_of"):

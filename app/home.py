@@ -9,6 +9,7 @@ import pandas as pd
 
 from app import school_calendar
 from app.db import Database
+from app.scope import Scope
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,19 @@ def flex_week(db: Database, today: dt.date, lang: str) -> FlexWeek | None:
     )
 
 
-def week_at_a_glance(db: Database, today: dt.date, lang: str) -> WeekAtAGlance:
+def week_at_a_glance(db: Database, scope: Scope, today: dt.date, lang: str) -> WeekAtAGlance:
     school_year = school_calendar.school_year_of(today)
-    needs = db.read("home/open_needs", school_year=school_year, today=today)
-    latest = db.one("surveys/latest")
+    needs = db.read("home/open_needs", scope=scope, school_year=school_year, today=today)
+    latest = db.one("surveys/latest", scope=scope)
     means = (
-        db.read("surveys/question_means", survey_id=latest["survey_id"])
+        db.read("surveys/question_means", scope=scope, survey_id=latest["survey_id"])
         if latest else pd.DataFrame()
     )
     return WeekAtAGlance(
         today=today,
         school_year=school_year,
-        learners=int(db.scalar("home/current_learners", school_year=school_year) or 0),
+        learners=int(db.scalar("home/current_learners", scope=scope, school_year=school_year)
+                     or 0),
         open_needs={row.kind: int(row.learners) for row in needs.itertuples()},
         flex_week=flex_week(db, today, lang),
         budget=None,

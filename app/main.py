@@ -1,4 +1,5 @@
-"""Streamlit entry: ``streamlit run app/main.py``. Builds the navigation and runs one page."""
+"""Streamlit entry: ``streamlit run app/main.py``. Signs the user in, builds the navigation of
+the pages their roles allow, and runs one page."""
 
 import sys
 from pathlib import Path
@@ -13,26 +14,31 @@ if str(_ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from app import web  # noqa: E402
-from app.navigation import PAGES, SECTIONS  # noqa: E402
+from app import navigation, web  # noqa: E402
 
 st.set_page_config(page_title="Flexwijs", page_icon=":material/diversity_3:", layout="wide")
 t = web.translator()
-sections = {
-    (t(f"nav.section.{section}") if section else ""): [
-        st.Page(
-            _ROOT / spec.path,
-            title=t(f"page.{spec.key}.title"),
-            icon=spec.icon,
-            url_path=spec.url_path,
-            default=spec.default,
-        )
-        for spec in PAGES
-        if spec.section == section
-    ]
-    for section in SECTIONS
-}
-current = st.navigation({name: pages for name, pages in sections.items() if pages})
-web.language_switch(t)
+
+
+def _page(spec: navigation.PageSpec) -> st.Page:
+    return st.Page(_ROOT / spec.path, title=t(f"page.{spec.key}.title"), icon=spec.icon,
+                   url_path=spec.url_path, default=spec.default)
+
+
 with web.friendly_errors(t):
+    viewer = web.current_viewer()
+    if viewer is None:
+        # Not signed in: the sign-in page is the only page there is, whatever the URL says.
+        current = st.navigation([_page(navigation.LOGIN)], position="hidden")
+    else:
+        allowed = navigation.pages_for(viewer.roles)
+        sections = {
+            (t(f"nav.section.{section}") if section else ""): [
+                _page(spec) for spec in allowed if spec.section == section
+            ]
+            for section in navigation.SECTIONS
+        }
+        current = st.navigation({name: pages for name, pages in sections.items() if pages})
+        web.user_box(viewer, t)
+    web.language_switch(t)
     current.run()

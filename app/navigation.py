@@ -1,8 +1,8 @@
-"""Which pages exist, where they sit in the navigation, and what their URL is.
+"""Which pages exist, who may open them, where they sit in the navigation, and their URL.
 
-Pure data: ``app/main.py`` turns it into ``st.navigation``; tests walk it to render every page.
-Titles come from the catalogues (``page.<key>.title``), so a page's URL and key never change
-with the language.
+Pure data: ``app/main.py`` turns it into ``st.navigation`` with only the pages the signed-in
+user may open, and every page checks again at its top (``web.page_access``). Titles come from
+the catalogues (``page.<key>.title``), so a page's URL and key never change with the language.
 """
 
 from __future__ import annotations
@@ -12,32 +12,56 @@ from dataclasses import dataclass
 # Sections in the order of the navigation; "" is the top, without a header.
 SECTIONS = ("", "flex", "council", "prof", "surveys", "admin")
 
+EVERYONE = frozenset({"admin", "director", "flex_team", "class_council", "teacher", "adviser"})
+LEARNER_DATA = frozenset({"admin", "director", "flex_team", "class_council"})
+
 
 @dataclass(frozen=True)
 class PageSpec:
-    key: str          # language-independent name: catalogue texts, widget keys, tests
-    path: str         # view file, relative to the project root
+    key: str                 # language-independent name: catalogue texts, widget keys, tests
+    path: str                # view file, relative to the project root
     section: str
     url_path: str
     icon: str
+    roles: frozenset[str]    # who may open it
+    personal: bool = False   # shows personal data of learners or staff: opening it is logged
     default: bool = False
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", "pages/home.py", "", "start", ":material/home:", default=True),
-    PageSpec("flex_board", "pages/flex_board.py", "flex", "weekbord", ":material/view_week:"),
+    PageSpec("home", "pages/home.py", "", "start", ":material/home:", EVERYONE, default=True),
+    PageSpec("flex_board", "pages/flex_board.py", "flex", "weekbord", ":material/view_week:",
+             frozenset({"admin", "director", "flex_team", "teacher"}), personal=True),
     PageSpec("council_class", "pages/council_class.py", "council", "klasoverzicht",
-             ":material/groups:"),
+             ":material/groups:", LEARNER_DATA, personal=True),
     PageSpec("prof_overview", "pages/prof_overview.py", "prof", "professionalisering",
-             ":material/school:"),
-    PageSpec("surveys", "pages/surveys.py", "surveys", "enquetes", ":material/bar_chart:"),
+             ":material/school:", frozenset({"director"})),
+    PageSpec("surveys", "pages/surveys.py", "surveys", "enquetes", ":material/bar_chart:",
+             EVERYONE),
+    PageSpec("admin_users", "pages/admin_users.py", "admin", "gebruikers",
+             ":material/manage_accounts:", frozenset({"admin"}), personal=True),
+    PageSpec("admin_log", "pages/admin_log.py", "admin", "logboek", ":material/history:",
+             frozenset({"admin"})),
+    PageSpec("admin_privacy", "pages/admin_privacy.py", "admin", "privacy",
+             ":material/shield_person:", frozenset({"admin"}), personal=True),
     PageSpec("admin_database", "pages/admin_database.py", "admin", "databank",
-             ":material/database:"),
+             ":material/database:", frozenset({"admin"})),
 )
+
+LOGIN = PageSpec("login", "pages/login.py", "", "aanmelden", ":material/login:", frozenset(),
+                 default=True)
 
 
 def page(key: str) -> PageSpec:
-    for spec in PAGES:
+    for spec in (*PAGES, LOGIN):
         if spec.key == key:
             return spec
     raise KeyError(key)
+
+
+def allowed(spec: PageSpec, roles: frozenset[str]) -> bool:
+    return bool(spec.roles & roles)
+
+
+def pages_for(roles: frozenset[str]) -> list[PageSpec]:
+    return [spec for spec in PAGES if allowed(spec, roles)]

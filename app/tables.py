@@ -25,6 +25,7 @@ def localized(
     counts: Iterable[str] = (),
     money: Iterable[str] = (),
     dates: Iterable[str] = (),
+    datetimes: Iterable[str] = (),
 ) -> Styler:
     formatters = {}
     for column, decimals in (percent or {}).items():
@@ -37,6 +38,8 @@ def localized(
         formatters[column] = lambda v: t.money(_number(v))
     for column in dates:
         formatters[column] = lambda v: t.date(_date(v))
+    for column in datetimes:
+        formatters[column] = lambda v: t.datetime(None if pd.isna(v) else pd.Timestamp(v))
     return frame.style.format(formatters, na_rep="–")
 
 

@@ -1,7 +1,8 @@
-"""The Streamlit edge: what every page shares (database, language, errors, header).
+"""The Streamlit edge: what every page shares (database, sign-in, language, errors, header).
 
 Pages import from here; nothing below ``app/`` except this module and ``app/main.py`` imports
-Streamlit. Caching lives here too, at the edge, never in the logic.
+Streamlit. Caching lives here too, at the edge, never in the logic, and every cached read is
+keyed by the viewer's scope and the database's write version.
 """
 
 from __future__ import annotations
@@ -10,32 +11,61 @@ import contextlib
 import logging
 import sys
 from collections.abc import Iterator
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
-from app import charts, config, settings
+from app import auth, charts, config, control, navigation, privacy, settings
+from app.auth import Viewer
 from app.db import Database
 from app.errors import UserError
 from app.i18n import Translator
+from app.scope import Scope
 
 log = logging.getLogger(__name__)
 
 LANG_KEY = "app.lang"
+USER_KEY = "auth.user_id"
+OIDC_REFUSED_KEY = "auth.oidc_refused"
+VIEWS_LOGGED_KEY = "auth.views_logged"
 
 
-def _close(db: Database) -> None:
+def _close(opened: tuple[Database, control.ControlServer | None]) -> None:
+    db, server = opened
+    if server is not None:
+        server.close()
     db.close()
 
 
 @st.cache_resource(show_spinner=False, on_release=_close)
-def _open_database(path: str) -> Database:
-    return Database(path)
+def _open_database(path: str) -> tuple[Database, control.ControlServer | None]:
+    db = Database(path)
+    privacy.finish_pending(db)  # an erasure interrupted by a crash is completed first
+    # While the app holds the file, `python -m app backup` asks the app through this channel.
+    return db, control.serve(db)
 
 
 def database() -> Database:
     """The process-wide database, shared by all sessions (reads by cursor, writes by lock)."""
-    return _open_database(str(config.resolve_db_path(config.db_path_from_argv(sys.argv))))
+    db, _ = _open_database(str(config.resolve_db_path(config.db_path_from_argv(sys.argv))))
+    return db
 
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=1000)
+def _cached_read(path: str, version: int, name: str, scope: Scope,
+                 params: tuple[tuple[str, Any], ...]) -> pd.DataFrame:
+    # The scope is an argument, so one viewer's rows are never served to another; the version
+    # changes with every write, so nobody sees data from before their own last save.
+    return database().read(name, scope=scope, **dict(params))
+
+
+def cached_read(name: str, scope: Scope, **params: Any) -> pd.DataFrame:
+    db = database()
+    return _cached_read(str(db.path), db.version, name, scope, tuple(sorted(params.items())))
+
+
+# -- language ---------------------------------------------------------------------------------
 
 def language() -> str:
     lang = st.session_state.get(LANG_KEY)
@@ -61,6 +91,98 @@ def language_switch(t: Translator) -> None:
 def school_settings() -> dict:
     return settings.load(database())
 
+
+# -- signing in -------------------------------------------------------------------------------
+
+def oidc_configured() -> bool:
+    """True when the school set up OpenID Connect in .streamlit/secrets.toml ([auth])."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all
+        return False
+
+
+def _identity_signed_in() -> bool:
+    # st.user raises AttributeError instead of answering False when no identity is present.
+    return bool(getattr(st.user, "is_logged_in", False))
+
+
+def current_viewer() -> Viewer | None:
+    """The signed-in viewer, read fresh from the users table on every run."""
+    db = database()
+    user_id = st.session_state.get(USER_KEY)
+    if user_id is not None:
+        viewer = auth.load_viewer(db, int(user_id))
+        if viewer is None:  # disabled or removed meanwhile: out at once
+            del st.session_state[USER_KEY]
+        return viewer
+    if oidc_configured() and _identity_signed_in():
+        email = str(getattr(st.user, "email", "") or "")
+        if st.session_state.get(OIDC_REFUSED_KEY) == email:
+            return None
+        try:
+            viewer = auth.sign_in_by_identity(db, email)
+        except UserError:
+            st.session_state[OIDC_REFUSED_KEY] = email
+            return None
+        st.session_state[USER_KEY] = viewer.user_id
+        return viewer
+    return None
+
+
+def start_session(viewer: Viewer) -> None:
+    st.session_state[USER_KEY] = viewer.user_id
+    st.session_state.pop(VIEWS_LOGGED_KEY, None)
+
+
+def sign_out(viewer: Viewer) -> None:
+    auth.record_sign_out(database(), viewer)
+    for key in (USER_KEY, VIEWS_LOGGED_KEY, OIDC_REFUSED_KEY):
+        st.session_state.pop(key, None)
+    if oidc_configured() and _identity_signed_in():
+        st.logout()
+
+
+def user_box(viewer: Viewer, t: Translator) -> None:
+    with st.sidebar:
+        st.caption(t("auth.signed_in_as", name=viewer.name))
+        st.caption(", ".join(t(f"role.{r}") for r in sorted(viewer.roles)))
+        if st.button(t("auth.sign_out"), key="auth.sign_out", icon=":material/logout:"):
+            sign_out(viewer)
+            st.rerun()
+
+
+def page_access(page_key: str) -> Viewer:
+    """The first line of every page: the viewer, or a clear refusal and nothing else."""
+    viewer = current_viewer()
+    spec = navigation.page(page_key)
+    if viewer is None or not navigation.allowed(spec, viewer.roles):
+        t = translator()
+        st.error(t("access.refused"), icon=":material/block:")
+        if viewer is not None:
+            database_audit_refusal(viewer, spec.key)
+        st.stop()
+    if spec.personal:
+        _log_view_once(viewer, spec.key)
+    return viewer
+
+
+def database_audit_refusal(viewer: Viewer, page_key: str) -> None:
+    audit = viewer.audit("view", "page", detail=page_key)
+    audit.outcome = "refused"
+    database().record(audit)
+
+
+def _log_view_once(viewer: Viewer, page_key: str) -> None:
+    """Opening a page with personal data is logged once per sign-in, not on every rerun."""
+    seen = st.session_state.setdefault(VIEWS_LOGGED_KEY, set())
+    if page_key in seen:
+        return
+    database().record(viewer.audit("view", "page", detail=page_key))
+    seen.add(page_key)
+
+
+# -- drawing ------------------------------------------------------------------------------------
 
 def chart(figure, t: Translator, **kwargs):
     """Draw an Altair chart with numbers written the local way (72,5 in Dutch)."""

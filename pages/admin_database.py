@@ -5,6 +5,7 @@ import streamlit as st
 
 from app import stats, web
 
+web.page_access("admin_database")
 t = web.translator()
 db = web.database()
 web.header(t, "admin_database")

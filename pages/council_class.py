@@ -5,12 +5,13 @@ import streamlit as st
 from app import clock, school_calendar, tables, web
 from app.council import overview
 
+viewer = web.page_access("council_class")
 t = web.translator()
 db = web.database()
 web.header(t, "council_class")
 
 today = clock.today()
-classes = overview.classes(db, school_calendar.school_year_of(today))
+classes = overview.classes(db, viewer.scope, school_calendar.school_year_of(today))
 if classes.empty:
     st.info(t("council.no_classes"))
     st.stop()
@@ -23,7 +24,8 @@ class_id = left.selectbox(
     ),
 )
 only_needs = right.toggle(t("council.only_needs"), key="council_class.only_needs")
-table, period = overview.class_table(db, int(class_id), today, t, only_with_needs=only_needs)
+table, period = overview.class_table(db, viewer.scope, int(class_id), today, t,
+                                     only_with_needs=only_needs)
 if period:
     st.caption(t("council.results_of", period=period))
 st.dataframe(

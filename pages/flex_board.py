@@ -5,6 +5,7 @@ import streamlit as st
 from app import charts, clock, school_calendar, web
 from app.flex import board
 
+viewer = web.page_access("flex_board")
 t = web.translator()
 db = web.database()
 web.header(t, "flex_board")
@@ -49,7 +50,7 @@ for tab, (day, hour) in zip(tabs, slots, strict=True):
         if rows:
             session_id = int(in_slot.iloc[rows[0]]["session_id"])
             st.markdown(f"**{table.iloc[rows[0]][t('flex_board.col.code')]}**")
-            st.dataframe(board.learner_table(db, session_id, t), hide_index=True,
+            st.dataframe(board.learner_table(db, viewer.scope, session_id, t), hide_index=True,
                          width="stretch")
         else:
             st.caption(t("flex_board.pick_session"))

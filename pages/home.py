@@ -4,13 +4,14 @@ import streamlit as st
 
 from app import charts, clock, home, web
 
+viewer = web.page_access("home")
 t = web.translator()
 web.header(t, "home")
 school = web.school_settings()
 if school["school.demo"]:
     st.info(t("home.demo_notice", school=school["school.name"]), icon=":material/science:")
 
-glance = home.week_at_a_glance(web.database(), clock.today(), t.lang)
+glance = home.week_at_a_glance(web.database(), viewer.scope, clock.today(), t.lang)
 
 st.subheader(t("home.needs.title"))
 columns = st.columns(4)
@@ -40,8 +41,9 @@ else:
         right.metric(t("home.flex.full"), t.count(full))
         web.chart(charts.fill_by_slot(sessions, t), t)
 
-st.subheader(t("home.budget.title"))
-st.info(t("home.budget.not_set_up"), icon=":material/savings:")
+if viewer.scope.staff_data:  # the budget is the director's business
+    st.subheader(t("home.budget.title"))
+    st.info(t("home.budget.not_set_up"), icon=":material/savings:")
 
 st.subheader(t("home.survey.title"))
 survey = glance.latest_survey

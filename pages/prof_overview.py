@@ -5,6 +5,7 @@ import streamlit as st
 from app import charts, clock, web
 from app.prof import overview
 
+web.page_access("prof_overview")
 t = web.translator()
 web.header(t, "prof_overview")
 

@@ -5,11 +5,12 @@ import streamlit as st
 from app import charts, web
 from app.surveys import summary as surveys
 
+viewer = web.page_access("surveys")
 t = web.translator()
 db = web.database()
 web.header(t, "surveys")
 
-listing = surveys.surveys(db)
+listing = surveys.surveys(db, viewer.scope)
 if listing.empty:
     st.info(t("surveys.none"))
     st.stop()
@@ -28,7 +29,7 @@ left.metric(t("surveys.respondents"), int(row["respondents"]))
 middle.metric(t("surveys.complete"), int(row["complete"]))
 right.metric(t("surveys.tag"), t(f"tag.{row['tag']}") if row["tag"] else t("surveys.untagged"))
 
-result = surveys.summary(db, int(survey_id))
+result = surveys.summary(db, viewer.scope, int(survey_id))
 if len(result.means):
     st.subheader(t("surveys.scales"))
     web.chart(charts.question_means(result.means, t), t)

@@ -74,12 +74,38 @@ def demo_db(demo_path) -> Database:
     database.close()
 
 
-def app_test(page_path: str | None = None, lang: str = "nl", timeout: float = 30):
-    """An AppTest of the whole app (navigation included), switched to one page and run."""
+DEMO_EMAIL = {
+    "admin": "beheerder", "director": "directie", "flex_team": "flexteam",
+    "class_council": "klassenraad", "teacher": "leerkracht", "adviser": "begeleider",
+}
+ROLE_ORDER = ("admin", "director", "flex_team", "class_council", "teacher", "adviser")
+
+
+def demo_user_id(role: str, path: str | None = None) -> int:
+    """The id of the demo school's account for a role."""
+    import os
+
+    from app.demo import DEMO_DOMAIN
+
+    with Database(path or os.environ["FLEXWIJS_DB"]) as database:
+        row = database.one("auth/user_by_email", email=f"{DEMO_EMAIL[role]}@{DEMO_DOMAIN}")
+    return int(row["user_id"])
+
+
+def first_role_for(spec) -> str:
+    return next(role for role in ROLE_ORDER if role in spec.roles)
+
+
+def app_test(page_path: str | None = None, lang: str = "nl", role: str | None = "admin",
+             timeout: float = 30):
+    """An AppTest of the whole app (navigation included), signed in as the demo account of a
+    role (or not at all with role=None), switched to one page and run."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(MAIN_SCRIPT, default_timeout=timeout)
     at.session_state["app.lang"] = lang
+    if role is not None:
+        at.session_state["auth.user_id"] = demo_user_id(role)
     at.run()
     if page_path is not None and page_path != "pages/home.py":
         at.switch_page(f"../{page_path}")

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from app import db as db_module
+from app.audit import Audit
 from app.db import Database, migrations
 from app.errors import DatabaseError, DatabaseLocked
 
@@ -77,11 +78,10 @@ def test_migration_files_are_numbered_without_gaps():
 
 
 def test_a_failing_transaction_changes_nothing(db):
-    with pytest.raises(DatabaseError), db.transaction() as tx:
+    with pytest.raises(DatabaseError), db.transaction(Audit("edit", "setting")) as tx:
         tx.execute("common/upsert_setting", key="a", value='"1"')
         tx.execute("common/upsert_setting", key="b", value='"2"')
-        tx.execute("common/audit", user_id=None, action="x", entity=None, record_ids=None,
-                   scope=None, outcome="not-an-outcome", detail=None)
+        tx.execute("common/upsert_setting", key=None, value='"3"')  # not null: refused
     assert db.read("common/settings").empty
 
 
@@ -91,7 +91,7 @@ def test_two_threads_writing_at_once_lose_no_rows(db):
     def writer(prefix: str) -> None:
         try:
             for i in range(150):
-                with db.transaction() as tx:
+                with db.transaction(Audit("edit", "setting")) as tx:
                     tx.execute("common/upsert_setting", key=f"{prefix}{i}", value=str(i))
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
@@ -116,7 +116,7 @@ def test_reads_run_while_another_thread_writes(db):
     thread = threading.Thread(target=reader)
     thread.start()
     for i in range(100):
-        db.write("common/upsert_setting", key=f"k{i}", value=str(i))
+        db.write("common/upsert_setting", Audit("edit", "setting"), key=f"k{i}", value=str(i))
     stop.set()
     thread.join()
     assert seen and seen == sorted(seen)  # each read sees a consistent, growing state
@@ -125,7 +125,7 @@ def test_reads_run_while_another_thread_writes(db):
 def test_duplicate_key_becomes_a_readable_error(db):
     import pandas as pd
 
-    with pytest.raises(DatabaseError) as error, db.transaction() as tx:
+    with pytest.raises(DatabaseError) as error, db.transaction(Audit("import", "subject")) as tx:
         tx.insert_frame("subject", pd.DataFrame(
             {"subject_id": ["WIS", "WIS"], "name_nl": ["a", "b"], "name_en": ["a", "b"]}
         ))
@@ -135,7 +135,7 @@ def test_duplicate_key_becomes_a_readable_error(db):
 def test_bulk_insert_refuses_unknown_tables(db):
     import pandas as pd
 
-    with pytest.raises(ValueError), db.transaction() as tx:
+    with pytest.raises(ValueError), db.transaction(Audit("import", "learner")) as tx:
         tx.insert_frame("learner; drop table learner", pd.DataFrame({"a": [1]}))
 
 
@@ -161,3 +161,16 @@ def test_locked_error_is_translated_once():
     translated = db_module.translate(error)
     assert isinstance(translated, DatabaseLocked)
     assert translated.params == {"pid": "4242"}
+
+
+def test_the_demo_school_has_no_broken_references(demo_db):
+    assert demo_db.read("admin/orphans").empty
+
+
+def test_orphans_are_found(db):
+    from app.audit import Audit
+
+    with db.transaction(Audit("test", scope="cli")) as tx:
+        tx._cur.execute("insert into app_user (email, display_name, staff_id)"
+                        " values ('x@y.be', 'X', 999)")
+    assert list(db.read("admin/orphans")["reference"]) == ["app_user.staff_id"]

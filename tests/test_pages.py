@@ -4,34 +4,57 @@ from __future__ import annotations
 
 import pytest
 
+from app.i18n import translate
 from app.navigation import PAGES
-from tests.conftest import app_test
+from tests.conftest import app_test, first_role_for
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.key)
 def test_page_renders_without_errors(demo_path, spec, lang):
-    at = app_test(spec.path, lang=lang)
+    at = app_test(spec.path, lang=lang, role=first_role_for(spec))
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
-    from app.i18n import translate
-
     assert [t.value for t in at.title] == [translate(lang, f"page.{spec.key}.title")]
 
 
 @pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.key)
 def test_every_widget_has_an_explicit_key(demo_path, spec):
-    at = app_test(spec.path)
+    at = app_test(spec.path, role=first_role_for(spec))
     widgets = [*at.selectbox, *at.toggle, *at.checkbox, *at.radio, *at.text_input,
                *at.number_input, *at.multiselect, *at.button, *at.date_input]
     for widget in widgets:
         assert widget.key, f"{spec.key}: a {widget.type} without key"
 
 
-def test_empty_database_pages_say_so_instead_of_failing(tmp_path, monkeypatch):
+def test_empty_database_shows_sign_in_with_first_steps(tmp_path, monkeypatch):
     monkeypatch.setenv("FLEXWIJS_DB", str(tmp_path / "empty.duckdb"))
+    at = app_test(role=None)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Aanmelden"
+    assert any("users add" in i.value for i in at.info)
+
+
+def test_pages_on_an_empty_school_say_so_instead_of_failing(tmp_path, monkeypatch):
+    from app import auth
+    from app.audit import Audit
+    from app.db import Database
+
+    path = tmp_path / "empty.duckdb"
+    monkeypatch.setenv("FLEXWIJS_DB", str(path))
+    with Database(path) as db:
+        user_id = auth.add_user(db, Audit("user_add", scope="cli"), email="a@school.be",
+                                name="A", roles=["admin", "director"], password="long enough!")
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import MAIN_SCRIPT
+
     for spec in PAGES:
-        at = app_test(spec.path)
+        at = AppTest.from_file(MAIN_SCRIPT, default_timeout=30)
+        at.session_state["auth.user_id"] = user_id
+        at.run()
+        if spec.key != "home":
+            at.switch_page(f"../{spec.path}").run()
         assert not at.exception, (spec.key, [e.value for e in at.exception])
         assert not at.error, (spec.key, [e.value for e in at.error])
 

@@ -9,6 +9,7 @@ import pandas as pd
 from app import school_calendar
 from app.db import Database
 from app.i18n import Translator
+from app.scope import Scope
 
 
 def weeks(db: Database, school_year: str) -> pd.DataFrame:
@@ -62,8 +63,9 @@ def reason_text(row: dict, t: Translator) -> str:
     return text
 
 
-def learner_table(db: Database, session_id: int, t: Translator) -> pd.DataFrame:
-    rows = db.records("flex/session_learners", session_id=session_id)
+def learner_table(db: Database, scope: Scope, session_id: int, t: Translator) -> pd.DataFrame:
+    """The learners of a session the viewer may see, with why each is there."""
+    rows = db.records("flex/session_learners", scope=scope, session_id=session_id)
     return pd.DataFrame({
         t("flex_board.col.learner"): [r["learner"] for r in rows],
         t("flex_board.col.class"): [r["class_code"] for r in rows],

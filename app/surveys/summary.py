@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from app.db import Database
+from app.scope import Scope
 
 
 @dataclass(frozen=True)
@@ -15,13 +16,14 @@ class SurveySummary:
     counts: pd.DataFrame     # answers without a number (choices, text)
 
 
-def surveys(db: Database) -> pd.DataFrame:
-    return db.read("surveys/list")
+def surveys(db: Database, scope: Scope) -> pd.DataFrame:
+    """The surveys the viewer may see something of, with the number of visible respondents."""
+    return db.read("surveys/list", scope=scope)
 
 
-def summary(db: Database, survey_id: int) -> SurveySummary:
-    counts = db.read("surveys/answer_counts", survey_id=survey_id)
+def summary(db: Database, scope: Scope, survey_id: int) -> SurveySummary:
+    counts = db.read("surveys/answer_counts", scope=scope, survey_id=survey_id)
     return SurveySummary(
-        means=db.read("surveys/question_means", survey_id=survey_id),
+        means=db.read("surveys/question_means", scope=scope, survey_id=survey_id),
         counts=counts[counts["answer_value"].isna()].reset_index(drop=True),
     )

@@ -1,10 +1,12 @@
--- The learners of one class: their average result in the latest period with results, and the
--- needs open today, for a first look before the class council.
--- params: $class_id (INTEGER), $today (DATE)
+-- The learners of one class the viewer may see: their average result in the latest period with
+-- results, and the needs open today, for a first look before the class council.
+-- params: $class_id (INTEGER), $today (DATE), $scope_all, $scope_class_ids, $scope_leader
 with members as (
     select e.learner_id, c.school_year_id
     from enrolment as e
     join class as c using (class_id)
+    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+        on v.learner_id = e.learner_id
     where e.class_id = $class_id
 ),
 

@@ -1,5 +1,6 @@
--- Classes of a school year with their number of learners, for the class picker.
--- params: $school_year (VARCHAR)
+-- Classes of a school year the viewer may see, with their number of learners, for the picker:
+-- every class for those who see the whole school, else the classes of their scope.
+-- params: $school_year (VARCHAR), $scope_all, $scope_class_ids
 select
     c.class_id,
     c.code,
@@ -9,5 +10,6 @@ select
 from class as c
 left join enrolment as e using (class_id)
 where c.school_year_id = $school_year
+    and ($scope_all or list_contains($scope_class_ids::integer[], c.class_id))
 group by all
 order by c.year_of_study, c.code

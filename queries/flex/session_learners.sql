@@ -1,6 +1,6 @@
 -- The learners of one session in the latest published plan of its cycle, with the reason for
--- each placement in words the page can render.
--- params: $session_id (INTEGER)
+-- each placement in words the page can render; only learners the viewer may see.
+-- params: $session_id (INTEGER), $scope_all, $scope_class_ids, $scope_leader
 with session as (
     select session_id, cycle_id, slot_id
     from flex_session
@@ -23,6 +23,8 @@ placed as (
         a.is_locked,
         try_cast(json_extract_string(a.reason_detail, '$.need_id') as integer) as need_id
     from flex_assignment as a
+    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+        using (learner_id)
     where a.plan_id = (select plan_id from plan)
         and a.session_id = $session_id
 )

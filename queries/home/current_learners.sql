@@ -1,5 +1,7 @@
--- How many learners are enrolled this school year.
--- params: $school_year (VARCHAR)
+-- How many learners the viewer may see are enrolled this school year.
+-- params: $school_year (VARCHAR), $scope_all, $scope_class_ids, $scope_leader
 select count(*) as learners
-from enrolment
-where school_year_id = $school_year
+from enrolment as e
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+    using (learner_id)
+where e.school_year_id = $school_year

@@ -4,6 +4,12 @@
 -- Codes are English and stable (kind 'remediation'); the interface shows them through the
 -- language catalogues (remediëring / remediation). Surrogate integer ids let the audit log name
 -- records without personal data; natural keys (external_id: stamboeknummer) stay unique.
+--
+-- Foreign keys: DuckDB rewrites an update of an indexed column as delete plus insert, and its
+-- foreign-key check then refuses it when other rows refer to the updated row; it also refuses to
+-- delete a row whose referring rows were deleted earlier in the same transaction
+-- (duckdb/duckdb#13819). References that the application must update or delete together are
+-- therefore plain columns (marked "no FK" below); queries/admin/orphans.sql checks them.
 
 -- Calendar ---------------------------------------------------------------------------------------
 
@@ -154,15 +160,16 @@ create table flex_cycle_week (
 );
 
 create sequence flex_session_id_seq;
+-- The offer is edited while placements refer to it (a new leader, another room): no FKs here.
 create table flex_session (
     session_id      integer primary key default nextval('flex_session_id_seq'),
-    cycle_id        integer not null references flex_cycle,
-    slot_id         integer not null references flex_slot,
+    cycle_id        integer not null,               -- no FK: flex_cycle
+    slot_id         integer not null,               -- no FK: flex_slot
     code            varchar not null,               -- short label on lists: 'WIS-R1'
     kind            varchar not null check (kind in ('remediation', 'deepening', 'broadening')),
-    subject_id      varchar references subject,     -- none for broadening
+    subject_id      varchar,                        -- no FK: subject; none for broadening
     title           varchar,                        -- 'Debat', 'Programmeren', ...
-    leader_staff_id integer references staff,
+    leader_staff_id integer,                        -- no FK: staff
     leader_kind     varchar not null default 'teacher' check (
         leader_kind in ('teacher', 'teaching_assistant', 'coach', 'student_teacher', 'guest')
     ),
@@ -191,7 +198,7 @@ create table flex_assignment (
     plan_id         integer not null references flex_plan,
     slot_id         integer not null references flex_slot,
     learner_id      integer not null references learner,
-    session_id      integer not null references flex_session,
+    session_id      integer not null,               -- no FK: a proposal's sessions may go
     reason_code     varchar not null,               -- 'hard_decision', 'need', 'choice', ...
     reason_detail   varchar,                        -- JSON with what the reason names
     is_locked       boolean not null default false, -- placed by hand: the next run keeps it
@@ -235,11 +242,12 @@ create table survey (
     created_at      timestamp not null default current_timestamp
 );
 
+-- Linking and unlinking respondents (erasure) updates these: no FKs to learner and staff.
 create table survey_respondent (
     survey_id       integer not null references survey,
     respondent_id   integer not null,
-    learner_id      integer references learner,
-    staff_id        integer references staff,
+    learner_id      integer,                        -- no FK: learner
+    staff_id        integer,                        -- no FK: staff
     pseudonym       varchar,                        -- keyed hash when nobody could be linked
     is_complete     boolean not null default true,
     answered_at     timestamp,

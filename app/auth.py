@@ -1,0 +1,279 @@
+"""Who is signed in, what they may do, and how they got in.
+
+Roles come from our own users table, looked up by e-mail: never from anything the user sends.
+Schools with Microsoft 365 or Google Workspace sign in through OpenID Connect (``st.login``);
+otherwise local accounts hold an argon2id hash (argon2-cffi), never a password. Failed sign-ins
+are throttled per e-mail address and per network address, both kept only as keyed hashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import re
+import secrets as token_source
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from app import clock, settings
+from app.audit import Audit
+from app.db import Database, Transaction
+from app.errors import UserError
+from app.scope import Scope
+
+ROLES = ("admin", "director", "flex_team", "class_council", "teacher", "adviser")
+# Roles that see every learner: they compose groups, run the school, or manage its data.
+ALL_LEARNER_ROLES = frozenset({"admin", "director", "flex_team"})
+# Other staff members' professional-development requests and appraisal data: the director only.
+STAFF_DATA_ROLES = frozenset({"director"})
+
+MIN_PASSWORD_LENGTH = 10
+MAX_FAILURES_PER_ACCOUNT = 5
+MAX_FAILURES_PER_ADDRESS = 20
+THROTTLE_WINDOW = dt.timedelta(minutes=15)
+DEMO_PASSWORD = "demo"
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_hasher = PasswordHasher()  # argon2id with the library's RFC 9106 defaults
+# Verifying against this when the e-mail is unknown keeps the timing the same either way.
+_DUMMY_HASH = _hasher.hash("not a real password, only for timing")
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The signed-in person: roles, and the scope their queries run with."""
+
+    user_id: int | None
+    email: str
+    name: str
+    roles: frozenset[str]
+    staff_id: int | None = None
+    class_ids: tuple[int, ...] = ()
+    is_demo: bool = False
+
+    @property
+    def scope(self) -> Scope:
+        return Scope(
+            all_learners=bool(self.roles & ALL_LEARNER_ROLES),
+            class_ids=self.class_ids if "class_council" in self.roles else (),
+            leader_staff_id=self.staff_id if self.roles & {"teacher", "flex_team"} else None,
+            user_id=self.user_id,
+            staff_data=bool(self.roles & STAFF_DATA_ROLES),
+        )
+
+    def has(self, *roles: str) -> bool:
+        return bool(self.roles & set(roles))
+
+    def audit(self, action: str, entity: str | None = None, record_ids=(), detail=None) -> Audit:
+        return Audit(action=action, entity=entity, user_id=self.user_id, scope=self.scope.key,
+                     record_ids=[str(r) for r in record_ids], detail=detail)
+
+
+# -- passwords --------------------------------------------------------------------------------
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UserError("auth.error.password_short", minimum=MIN_PASSWORD_LENGTH)
+
+
+def generate_password() -> str:
+    """Sixteen random characters, shown once to the administrator who asked for it."""
+    return token_source.token_urlsafe(12)
+
+
+def _verify(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def normalise_email(email: str) -> str:
+    email = (email or "").strip().lower()
+    if not _EMAIL.match(email):
+        raise UserError("auth.error.email_invalid")
+    return email
+
+
+# -- keyed hashes -------------------------------------------------------------------------------
+
+def secret_key(db: Database) -> bytes:
+    """The school's own key for keyed hashes, made on first use and kept in the database."""
+    stored = db.scalar("common/secret")
+    if stored is None:
+        with db.transaction(Audit("setup", "secret", scope="system")) as tx:
+            stored = tx.scalar("common/secret")
+            if stored is None:
+                stored = f'"{token_source.token_hex(32)}"'
+                tx.execute("common/upsert_setting", key="secret.hmac_key", value=stored)
+    return stored.strip('"').encode()
+
+
+def keyed_hash(key: bytes, kind: str, value: str) -> str:
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+# -- signing in ---------------------------------------------------------------------------------
+
+def load_viewer(db: Database, user_id: int) -> Viewer | None:
+    """The viewer for a user id, or None when the account is gone, disabled, or a demo account
+    outside demo mode. Read on every page run, so a change of roles takes effect at once."""
+    row = db.one("auth/user", user_id=user_id)
+    if row is None or not row["is_active"]:
+        return None
+    if row["is_demo"] and not settings.get(db, "school.demo"):
+        return None
+    return Viewer(
+        user_id=int(row["user_id"]),
+        email=row["email"],
+        name=row["display_name"],
+        roles=frozenset(row["roles"]),
+        staff_id=row["staff_id"],
+        class_ids=tuple(int(c) for c in row["class_ids"]),
+        is_demo=bool(row["is_demo"]),
+    )
+
+
+def _wait_minutes(db: Database, subject: str, limit: int, now: dt.datetime) -> int | None:
+    row = db.one("auth/recent_failures", subject_hash=subject, since=now - THROTTLE_WINDOW)
+    if row and row["failures"] >= limit:
+        free_at = row["latest"] + THROTTLE_WINDOW
+        return max(1, int((free_at - now).total_seconds() // 60) + 1)
+    return None
+
+
+def sign_in(db: Database, email: str, password: str, address: str | None = None) -> Viewer:
+    """Check a local account's password. Throttled; every attempt is logged without the e-mail."""
+    key = secret_key(db)
+    now = clock.now()
+    try:
+        email = normalise_email(email)
+    except UserError:
+        raise UserError("auth.error.invalid") from None
+    subjects = [keyed_hash(key, "email", email)]
+    if address:
+        subjects.append(keyed_hash(key, "address", address))
+    wait = _wait_minutes(db, subjects[0], MAX_FAILURES_PER_ACCOUNT, now)
+    if wait is None and address:
+        wait = _wait_minutes(db, subjects[1], MAX_FAILURES_PER_ADDRESS, now)
+    if wait is not None:
+        db.write("auth/record_attempt", Audit("login", "user", outcome="refused",
+                                              detail="throttled"),
+                 subject_hash=subjects[0], succeeded=False, attempted_at=now)
+        raise UserError("auth.error.throttled", minutes=wait)
+
+    user = db.one("auth/user_by_email", email=email)
+    ok = _verify(user["password_hash"] if user else None, password)
+    viewer = load_viewer(db, int(user["user_id"])) if ok and user else None
+    audit = Audit("login", "user", user_id=user["user_id"] if viewer else None,
+                  outcome="ok" if viewer else "refused",
+                  detail="password" if viewer else "invalid")
+    with db.transaction(audit) as tx:
+        for subject in subjects:
+            tx.execute("auth/record_attempt", subject_hash=subject, succeeded=viewer is not None,
+                       attempted_at=now)
+        if viewer:
+            tx.execute("auth/touch_login", user_id=viewer.user_id)
+            if _hasher.check_needs_rehash(user["password_hash"]):
+                tx.execute("auth/set_password", user_id=viewer.user_id,
+                           password_hash=hash_password(password))
+    if viewer is None:
+        raise UserError("auth.error.invalid")
+    return viewer
+
+
+def sign_in_by_identity(db: Database, email: str) -> Viewer:
+    """After OpenID Connect: the identity provider vouches for the e-mail; our table says who."""
+    email = normalise_email(email)
+    user = db.one("auth/user_by_email", email=email)
+    viewer = load_viewer(db, int(user["user_id"])) if user else None
+    audit = Audit("login", "user", user_id=viewer.user_id if viewer else None,
+                  outcome="ok" if viewer else "refused", detail="oidc")
+    with db.transaction(audit) as tx:
+        if viewer:
+            tx.execute("auth/touch_login", user_id=viewer.user_id)
+    if viewer is None:
+        raise UserError("auth.error.no_account")
+    return viewer
+
+
+def record_sign_out(db: Database, viewer: Viewer) -> None:
+    db.record(viewer.audit("logout", "user", [viewer.user_id]))
+
+
+# -- managing accounts --------------------------------------------------------------------------
+
+def _check_roles(roles: list[str], class_ids: list[int]) -> None:
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown or not roles:
+        raise UserError("auth.error.roles", roles=", ".join(unknown) or "–")
+    if "class_council" in roles and not class_ids:
+        raise UserError("auth.error.classes_needed")
+
+
+def _write_roles(tx: Transaction, user_id: int, roles: list[str], class_ids: list[int]) -> None:
+    tx.execute("auth/delete_roles", user_id=user_id)
+    tx.execute("auth/delete_user_classes", user_id=user_id)
+    for role in sorted(set(roles)):
+        tx.execute("auth/insert_role", user_id=user_id, role=role)
+    for class_id in sorted(set(class_ids)) if "class_council" in roles else []:
+        tx.execute("auth/insert_user_class", user_id=user_id, class_id=class_id)
+
+
+def add_user(db: Database, audit: Audit, *, email: str, name: str, roles: list[str],
+             class_ids: list[int] = (), staff_id: int | None = None,
+             password: str | None = None, is_demo: bool = False) -> int:
+    """Create an account. Without a password it can sign in through OpenID Connect only."""
+    email = normalise_email(email)
+    if not name.strip():
+        raise UserError("auth.error.name_missing")
+    _check_roles(roles, list(class_ids))
+    if password is not None and not is_demo:
+        check_password_rules(password)
+    if db.one("auth/user_by_email", email=email):
+        raise UserError("auth.error.email_taken")
+    with db.transaction(audit) as tx:
+        user_id = int(tx.scalar(
+            "auth/insert_user", email=email, display_name=name.strip(),
+            password_hash=hash_password(password) if password else None,
+            staff_id=staff_id, is_demo=is_demo,
+        ))
+        _write_roles(tx, user_id, roles, list(class_ids))
+        audit.record_ids.append(str(user_id))
+        audit.detail = "roles=" + ",".join(sorted(roles))
+    return user_id
+
+
+def update_user(db: Database, audit: Audit, user_id: int, *, name: str, roles: list[str],
+                class_ids: list[int], staff_id: int | None, is_active: bool) -> None:
+    if not name.strip():
+        raise UserError("auth.error.name_missing")
+    _check_roles(roles, list(class_ids))
+    with db.transaction(audit) as tx:
+        tx.execute("auth/update_user", user_id=user_id, display_name=name.strip(),
+                   staff_id=staff_id, is_active=is_active)
+        _write_roles(tx, user_id, roles, class_ids)
+        audit.record_ids.append(str(user_id))
+        audit.detail = "roles=" + ",".join(sorted(roles)) + f" active={is_active}"
+
+
+def set_password(db: Database, audit: Audit, user_id: int, password: str) -> None:
+    check_password_rules(password)
+    with db.transaction(audit) as tx:
+        tx.execute("auth/set_password", user_id=user_id, password_hash=hash_password(password))
+        audit.record_ids.append(str(user_id))
+
+
+def users(db: Database):
+    return db.read("auth/users")
+
+
+def has_users(db: Database) -> bool:
+    return bool(db.scalar("auth/count_users"))

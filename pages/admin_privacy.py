@@ -1,0 +1,93 @@
+"""Beheer › Privacy: erase learners for good, and keep backups."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from app import backup, clock, privacy, tables, web
+
+viewer = web.page_access("admin_privacy")
+t = web.translator()
+db = web.database()
+web.header(t, "admin_privacy")
+
+done = st.session_state.pop("admin_privacy.done", None)
+if done:
+    st.success(t("privacy.done", **done), icon=":material/delete_forever:")
+
+
+def _learner_table(found: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("privacy.col.external_id"): found["external_id"],
+        t("privacy.col.learner"): found["learner"],
+        t("privacy.col.class"): found["last_class"],
+        t("privacy.col.left_on"): found["left_on"],
+    })
+
+
+def _erase(ids: list[int]) -> None:
+    erasure = privacy.erase(db, viewer.audit("erase", "learner"), ids)
+    st.session_state["admin_privacy.done"] = {
+        "learners": erasure.learners,
+        "before": t.number(erasure.bytes_before / 1e6, 1),
+        "after": t.number(erasure.bytes_after / 1e6, 1),
+    }
+    st.rerun()
+
+
+one, leavers, copies = st.tabs([t("privacy.one"), t("privacy.leavers"), t("privacy.backups")])
+
+with one:
+    st.caption(t("privacy.one_intro"))
+    text = st.text_input(t("privacy.search"), key="admin_privacy.search")
+    found = privacy.find(db, viewer.scope, text) if text.strip() else pd.DataFrame()
+    if text.strip() and found.empty:
+        st.info(t("privacy.not_found"))
+    elif not found.empty:
+        learner_id = st.selectbox(
+            t("privacy.pick"), list(found["learner_id"]), key="admin_privacy.pick",
+            format_func=lambda i: "{learner} ({external_id}, {last_class})".format(
+                **found.loc[found["learner_id"] == i].iloc[0].to_dict()),
+        )
+        row = found.loc[found["learner_id"] == learner_id].iloc[0]
+        rows = privacy.footprint(db, [int(learner_id)])
+        st.write(t("privacy.footprint", rows=", ".join(
+            f"{t(f'entity.{k}')}: {t.count(v)}" for k, v in rows.items())))
+        if pd.isna(row["left_on"]):
+            st.warning(t("privacy.still_enrolled"), icon=":material/warning:")
+        confirm = st.text_input(t("privacy.confirm", external_id=row["external_id"]),
+                                key=f"admin_privacy.confirm.{learner_id}")
+        if st.button(t("privacy.erase_one"), type="primary", key="admin_privacy.erase_one",
+                     disabled=confirm.strip() != row["external_id"]):
+            _erase([int(learner_id)])
+
+with leavers:
+    st.caption(t("privacy.leavers_intro"))
+    day = st.date_input(t("privacy.left_before"), key="admin_privacy.left_before",
+                        value=clock.today().replace(month=9, day=1) - dt.timedelta(days=365),
+                        format="DD/MM/YYYY")
+    planned = privacy.left_before(db, viewer.scope, day)
+    st.write(t("privacy.dry_run", count=t.count(len(planned)), date=t.date(day)))
+    if not planned.empty:
+        st.dataframe(tables.localized(_learner_table(planned), t,
+                                      dates=[t("privacy.col.left_on")]),
+                     hide_index=True, width="stretch")
+        sure = st.checkbox(t("privacy.leavers_sure", count=t.count(len(planned))),
+                           key="admin_privacy.leavers_sure")
+        if st.button(t("privacy.erase_leavers", count=t.count(len(planned))), type="primary",
+                     key="admin_privacy.erase_leavers", disabled=not sure):
+            _erase([int(i) for i in planned["learner_id"]])
+
+with copies:
+    st.caption(t("privacy.backups_intro"))
+    if st.button(t("privacy.backup_now"), key="admin_privacy.backup", icon=":material/backup:"):
+        path = backup.make_backup(db, viewer.audit("backup", "database"))
+        st.success(t("privacy.backup_made", name=path.name))
+    files = backup.backups(db)
+    if not files:
+        st.info(t("privacy.no_backups"))
+    for file in files:
+        st.write(f"`{file.path.name}` · {t.datetime(file.made_at)} · "
+                 f"{t.number(file.size / 1e6, 1)} MB")
+    st.caption(t("privacy.restore_help"))

@@ -1,0 +1,18 @@
+-- Learners whose name or identifier contains a text, for picking one to erase (administrators).
+-- params: $text (VARCHAR), $scope_all, $scope_class_ids, $scope_leader
+select
+    l.learner_id,
+    l.external_id,
+    l.last_name || ', ' || l.first_name as learner,
+    l.left_on,
+    (select c.code from enrolment as e join class as c using (class_id)
+     where e.learner_id = l.learner_id order by c.school_year_id desc limit 1) as last_class
+from learner as l
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+    using (learner_id)
+where $text <> ''
+    and (l.external_id ilike '%' || $text || '%'
+         or (l.first_name || ' ' || l.last_name) ilike '%' || $text || '%'
+         or (l.last_name || ', ' || l.first_name) ilike '%' || $text || '%')
+order by l.last_name, l.first_name
+limit 50

@@ -1,0 +1,443 @@
+"""Who may see what: roles and pages, scopes in queries and caches, the audit log, erasure,
+passwords and throttling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app import auth, privacy, sql, web
+from app.audit import Audit
+from app.db import Database
+from app.errors import UserError
+from app.navigation import PAGES
+from app.scope import EVERYTHING, Scope, ScopeRequired
+from tests.conftest import MAIN_SCRIPT, PROJECT_ROOT, app_test, demo_user_id
+
+# The matrix as the school agreed it, written out: the test fails when the code drifts.
+EXPECTED_PAGES = {
+    "admin": {"home", "flex_board", "council_class", "surveys", "admin_users", "admin_log",
+              "admin_privacy", "admin_database"},
+    "director": {"home", "flex_board", "council_class", "prof_overview", "surveys"},
+    "flex_team": {"home", "flex_board", "council_class", "surveys"},
+    "class_council": {"home", "council_class", "surveys"},
+    "teacher": {"home", "flex_board", "surveys"},
+    "adviser": {"home", "surveys"},
+}
+ALL_PAGE_KEYS = {spec.key for spec in PAGES}
+
+
+def _navigation_pages(at: AppTest) -> set[str]:
+    """The pages st.navigation registered for this session (AppTest's own registry)."""
+    by_file = {str((PROJECT_ROOT / spec.path).resolve()): spec.key for spec in PAGES}
+    registered = {str(info.get("script_path")) for info in at._registered_pages.values()}
+    return {by_file[path] for path in registered}
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED_PAGES))
+def test_navigation_lists_exactly_the_pages_of_a_role(demo_path, role):
+    at = app_test("pages/home.py", role=role)
+    assert _navigation_pages(at) == EXPECTED_PAGES[role]
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED_PAGES))
+@pytest.mark.parametrize("spec", PAGES, ids=lambda s: s.key)
+def test_page_opened_directly_refuses_other_roles(demo_path, role, spec):
+    at = AppTest.from_file(str(PROJECT_ROOT / spec.path), default_timeout=30)
+    at.session_state["auth.user_id"] = demo_user_id(role)
+    at.run()
+    refused = [e.value for e in at.error if "geen toegang" in e.value]
+    if spec.key in EXPECTED_PAGES[role]:
+        assert not refused and not at.exception
+    else:
+        assert refused and not at.title, f"{role} opened {spec.key}"
+
+
+def test_nobody_signed_in_gets_only_the_sign_in_page(demo_path):
+    at = app_test(role=None)
+    assert at.title[0].value == "Aanmelden"
+    for spec in PAGES:
+        direct = AppTest.from_file(str(PROJECT_ROOT / spec.path), default_timeout=30)
+        direct.run()
+        assert any("geen toegang" in e.value for e in direct.error), spec.key
+
+
+# -- scopes ------------------------------------------------------------------------------------
+
+LEARNER_TABLES = ("learner", "enrolment", "result", "need", "flex_assignment", "flex_attendance",
+                  "feedback_note", "survey_respondent", "survey_answer")
+# Queries that read learner tables without a viewer's scope, and why that is right.
+UNSCOPED = {
+    "admin/stats": "row counts for the administrator, no learner data",
+    "admin/orphans": "counts of broken references, no learner data",
+    "common/count_learners": "is the database empty (demo on first run)",
+    "flex/session_fill": "places taken per session: counts, no learner identity",
+    "privacy/learner_footprint": "row counts per table of learners already chosen by an admin",
+    "privacy/learner_by_external_id": "the command line, run by whoever holds the file",
+    "privacy/count_learners": "how many of the ids an administrator chose exist: a count",
+}
+
+
+@pytest.mark.parametrize("name", sql.all_query_names())
+def test_every_query_reading_learner_data_is_scoped(name):
+    query = sql.query(name)
+    text = re.sub(r"--[^\n]*", "", query.text).lower()
+    if not re.match(r"\s*(with|select)", text):
+        return  # writes: their callers check access
+    reads = [t for t in LEARNER_TABLES if re.search(rf"\b(from|join)\s+{t}\b", text)]
+    if reads and name not in UNSCOPED:
+        assert query.params & {"scope_all", "scope_class_ids"}, (
+            f"{name} reads {reads} without the viewer's scope"
+        )
+
+
+def test_scoped_query_without_scope_does_not_run(demo_db):
+    with pytest.raises(ScopeRequired):
+        demo_db.read("council/class_learners", class_id=1, today=dt.date(2026, 11, 23))
+
+
+def _class_members(db: Database, codes: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """Names of learners in these classes this year, and names found only outside them."""
+    with db._con.cursor() as cur:
+        rows = cur.execute(
+            "select l.last_name || ', ' || l.first_name, c.code in ?"
+            " from learner l join enrolment e using (learner_id) join class c using (class_id)"
+            " where c.school_year_id = '2026-2027'", [list(codes)]
+        ).fetchall()
+    inside = {name for name, member in rows if member}
+    return inside, {name for name, member in rows if not member} - inside
+
+
+def _page_text(at: AppTest) -> str:
+    parts = [str(e.value) for kind in ("markdown", "caption", "text", "info", "warning")
+             for e in getattr(at, kind)]
+    for frame in at.dataframe:
+        parts.append(frame.value.to_string())
+    for box in at.selectbox:
+        parts.extend(str(o) for o in box.options)
+    return "\n".join(parts)
+
+
+def test_class_council_sees_no_learner_of_other_classes_on_any_page(demo_path, demo_db):
+    inside, outside = _class_members(demo_db, ("1A", "1B"))
+    assert inside and outside
+    for key in EXPECTED_PAGES["class_council"]:
+        spec = next(s for s in PAGES if s.key == key)
+        at = app_test(spec.path, role="class_council")
+        assert not at.exception
+        if key == "council_class":
+            picker = at.selectbox(key="council_class.class")
+            assert {o.split(" ")[0] for o in picker.options} == {"1A", "1B"}
+            for index in range(len(picker.options)):
+                picker.select_index(index).run()
+                shown = _page_text(at)
+                assert any(name in shown for name in inside)
+                assert not [name for name in outside if name in shown]
+        else:
+            shown = _page_text(at)
+            assert not [name for name in outside if name in shown], key
+
+
+def test_class_council_counts_cover_only_its_classes(demo_path, demo_db):
+    council = auth.load_viewer(demo_db, demo_user_id("class_council"))
+    director = auth.load_viewer(demo_db, demo_user_id("director"))
+    mine = demo_db.scalar("home/current_learners", scope=council.scope, school_year="2026-2027")
+    everyone = demo_db.scalar("home/current_learners", scope=director.scope,
+                              school_year="2026-2027")
+    with demo_db._con.cursor() as cur:
+        in_classes = cur.execute(
+            "select count(*) from enrolment join class using (class_id)"
+            " where class_id in (select unnest(?::integer[]))", [list(council.class_ids)]
+        ).fetchone()[0]
+    assert mine == in_classes < everyone == 200
+
+
+def test_flex_teacher_sees_only_the_learners_of_own_sessions(demo_db):
+    teacher = auth.load_viewer(demo_db, demo_user_id("teacher", str(demo_db.path)))
+    with demo_db._con.cursor() as cur:
+        own = {r[0] for r in cur.execute(
+            "select distinct learner_id from flex_assignment join flex_session using (session_id)"
+            " where leader_staff_id = ?", [teacher.staff_id]).fetchall()}
+        other_session = cur.execute(
+            "select session_id from flex_session where leader_staff_id <> ? limit 1",
+            [teacher.staff_id]).fetchone()[0]
+    visible = demo_db.read("flex/session_learners", scope=teacher.scope,
+                           session_id=other_session)
+    assert set(visible["learner_id"]) <= own
+
+
+def test_two_scopes_through_the_same_cached_function_each_see_their_own(demo_path):
+    with Database(demo_path) as db:
+        council = auth.load_viewer(db, demo_user_id("class_council"))
+        with db._con.cursor() as cur:
+            outside_class = cur.execute(
+                "select class_id from class where school_year_id = '2026-2027' and code = '2A'"
+            ).fetchone()[0]
+    director_scope = Scope(all_learners=True)
+    args = {"class_id": outside_class, "today": dt.date(2026, 11, 23)}
+    seen_by_director = web.cached_read("council/class_learners", director_scope, **args)
+    seen_by_council = web.cached_read("council/class_learners", council.scope, **args)
+    again_by_director = web.cached_read("council/class_learners", director_scope, **args)
+    assert len(seen_by_director) > 0
+    assert len(seen_by_council) == 0
+    assert len(again_by_director) == len(seen_by_director)
+
+
+# -- audit -------------------------------------------------------------------------------------
+
+def _audit(db: Database) -> list[dict]:
+    with db._con.cursor() as cur:
+        result = cur.execute("select * from audit_log order by audit_id")
+        columns = [d[0] for d in result.description]
+        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+
+def test_a_write_without_an_audit_entry_is_impossible(db):
+    with pytest.raises(TypeError):
+        db.transaction()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        db.write("common/upsert_setting", key="k", value="1")  # type: ignore[call-arg]
+
+
+def test_every_committed_and_every_failed_write_leaves_one_entry(db):
+    before = len(_audit(db))
+    db.write("common/upsert_setting", Audit("edit", "setting", user_id=7), key="k", value="1")
+    with pytest.raises(UserError), db.transaction(Audit("edit", "setting", user_id=7)) as tx:
+        tx.execute("common/upsert_setting", key=None, value="2")  # the database refuses
+    with pytest.raises(RuntimeError), db.transaction(Audit("edit", "setting", user_id=7)) as tx:
+        tx.execute("common/upsert_setting", key="k2", value="2")
+        raise RuntimeError("a bug halfway")
+    entries = _audit(db)[before:]
+    assert [(e["action"], e["outcome"], e["user_id"]) for e in entries] == [
+        ("edit", "ok", 7), ("edit", "refused", 7), ("edit", "error", 7)]
+    assert [r["key"] for r in db.records("common/settings")] == ["k"]
+
+
+def test_user_changes_logins_and_erasure_are_logged(demo_db):
+    audit_for = {
+        "user_add": lambda: auth.add_user(demo_db, Audit("user_add", "user", scope="cli"),
+                                          email="new@school.be", name="New", roles=["teacher"],
+                                          password="a long password"),
+        "login": lambda: auth.sign_in(demo_db, "new@school.be", "a long password"),
+        "erase": lambda: privacy.erase(demo_db, Audit("erase", "learner", scope="cli"),
+                                       [_a_learner(demo_db)]),
+    }
+    for action, do in audit_for.items():
+        before = len(_audit(demo_db))
+        do()
+        assert action in {e["action"] for e in _audit(demo_db)[before:]}, action
+
+
+def _a_learner(db: Database) -> int:
+    with db._con.cursor() as cur:
+        return cur.execute("select min(learner_id) from learner").fetchone()[0]
+
+
+def test_the_log_holds_no_personal_data(demo_db):
+    learner = _a_learner(demo_db)
+    with demo_db._con.cursor() as cur:
+        name, number = cur.execute(
+            "select last_name, external_id from learner where learner_id = ?", [learner]
+        ).fetchone()
+    privacy.erase(demo_db, Audit("erase", "learner", scope="cli"), [learner])
+    text = " ".join(str(e) for e in _audit(demo_db))
+    assert str(learner) in text
+    assert number not in text and name not in text
+
+
+# -- erasure -----------------------------------------------------------------------------------
+
+def test_an_erased_learner_is_gone_from_the_bytes_of_the_file(demo_path):
+    marker = "Quirinella Zwartkoppeling"
+    with Database(demo_path) as db:
+        learner = _a_learner(db)
+        with db._con.cursor() as cur:
+            cur.execute("update learner set first_name = 'Quirinella',"
+                        " last_name = 'Zwartkoppeling' where learner_id = ?", [learner])
+        db.checkpoint()
+        assert b"Zwartkoppeling" in demo_path.read_bytes()  # the test can see a name at all
+        done = privacy.erase(db, Audit("erase", "learner", scope="cli"), [learner])
+        assert done.learners == 1 and done.rows["erase_result"] > 0
+        assert db.scalar("privacy/count_learners", learner_ids=[learner]) == 0
+        with db._con.cursor() as cur:
+            assert cur.execute("select count(*) from result where learner_id = ?",
+                               [learner]).fetchone()[0] == 0
+            survey_rows = cur.execute("select count(*) from survey_answer").fetchone()[0]
+    assert b"Zwartkoppeling" not in demo_path.read_bytes(), marker
+    assert b"Quirinella" not in demo_path.read_bytes()
+    assert survey_rows > 0  # aggregates stay
+
+
+def test_an_erasure_interrupted_between_its_steps_is_finished_on_the_next_open(demo_path):
+    with Database(demo_path) as db:
+        learner = _a_learner(db)
+        with db.transaction(Audit("erase", "learner", scope="cli")) as tx:
+            for name in privacy._ERASE_IN_ORDER:  # step one only, as if killed right after
+                tx.count(name, learner_ids=[learner])
+    from app.cli import open_db
+
+    class Args:
+        db = str(demo_path)
+
+    with open_db(Args()) as reopened:
+        assert reopened.scalar("privacy/count_learners", learner_ids=[learner]) == 0
+        assert reopened.read("privacy/pending").empty
+
+
+def test_leavers_dry_run_then_erase(demo_db):
+    planned = privacy.left_before(demo_db, EVERYTHING, dt.date(2026, 9, 1))
+    assert len(planned) == 50  # last year's fourth year
+    counts_before = demo_db.scalar("common/count_learners")
+    privacy.erase(demo_db, Audit("erase", "learner", scope="cli"),
+                  [int(i) for i in planned["learner_id"]])
+    assert demo_db.scalar("common/count_learners") == counts_before - 50
+    assert privacy.left_before(demo_db, EVERYTHING, dt.date(2026, 9, 1)).empty
+
+
+def test_reads_wait_while_the_file_is_swapped(demo_db):
+    import threading
+
+    errors, stop = [], threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                demo_db.scalar("common/count_learners")
+            except Exception as error:  # pragma: no cover - reported below
+                errors.append(error)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    demo_db.compact()
+    demo_db.compact()
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+
+
+# -- passwords and signing in ------------------------------------------------------------------
+
+def _every_text_value(db: Database) -> str:
+    with db._con.cursor() as cur:
+        columns = cur.execute(
+            "select table_name, column_name from information_schema.columns"
+            " where data_type = 'VARCHAR' and table_schema = 'main'").fetchall()
+        values = []
+        for table, column in columns:
+            values += [str(v[0]) for v in cur.execute(
+                f'select "{column}" from "{table}" where "{column}" is not null').fetchall()]
+    return "\n".join(values)
+
+
+def test_a_password_is_never_stored_or_logged_in_clear(db, caplog):
+    caplog.set_level(logging.DEBUG)
+    secret = "correct horse battery staple"
+    user_id = auth.add_user(db, Audit("user_add", scope="cli"), email="p@school.be", name="P",
+                            roles=["teacher"], password=secret)
+    auth.sign_in(db, "p@school.be", secret)
+    with pytest.raises(UserError):
+        auth.sign_in(db, "p@school.be", secret + "!")
+    stored = db.one("auth/user", user_id=user_id)["password_hash"]
+    assert stored.startswith("$argon2id$")
+    assert secret not in _every_text_value(db)
+    assert secret not in caplog.text
+    db.checkpoint()
+    assert secret.encode() not in db.path.read_bytes()
+
+
+def test_failed_logins_are_throttled(db, monkeypatch):
+    auth.add_user(db, Audit("user_add", scope="cli"), email="t@school.be", name="T",
+                  roles=["teacher"], password="the right password")
+    moment = dt.datetime(2026, 11, 23, 9, 0)
+    monkeypatch.setattr("app.clock.now", lambda: moment)
+    for _ in range(auth.MAX_FAILURES_PER_ACCOUNT):
+        with pytest.raises(UserError) as wrong:
+            auth.sign_in(db, "t@school.be", "a wrong password")
+        assert wrong.value.key == "auth.error.invalid"
+    with pytest.raises(UserError) as throttled:
+        auth.sign_in(db, "t@school.be", "the right password")
+    assert throttled.value.key == "auth.error.throttled"
+    assert 1 <= throttled.value.params["minutes"] <= 16
+    monkeypatch.setattr("app.clock.now", lambda: moment + dt.timedelta(minutes=10))
+    with pytest.raises(UserError) as still:
+        auth.sign_in(db, "t@school.be", "the right password")
+    assert still.value.key == "auth.error.throttled"
+    monkeypatch.setattr("app.clock.now", lambda: moment + dt.timedelta(minutes=31))
+    assert auth.sign_in(db, "t@school.be", "the right password").email == "t@school.be"
+
+
+def test_unknown_e_mail_and_wrong_password_get_the_same_answer(db):
+    auth.add_user(db, Audit("user_add", scope="cli"), email="u@school.be", name="U",
+                  roles=["teacher"], password="the right password")
+    answers = set()
+    for email in ("u@school.be", "nobody@school.be"):
+        with pytest.raises(UserError) as refused:
+            auth.sign_in(db, email, "wrong password!")
+        answers.add(refused.value.key)
+    assert answers == {"auth.error.invalid"}
+
+
+def test_demo_accounts_stop_working_outside_demo_mode(demo_db):
+    from app import settings
+
+    viewer = auth.sign_in(demo_db, "directie@demo.dehorizon.example", auth.DEMO_PASSWORD)
+    assert viewer.roles == {"director"}
+    with demo_db.transaction(Audit("edit", "setting", scope="cli")) as tx:
+        settings.put(tx, "school.demo", False)
+    assert auth.load_viewer(demo_db, viewer.user_id) is None
+    with pytest.raises(UserError):
+        auth.sign_in(demo_db, "directie@demo.dehorizon.example", auth.DEMO_PASSWORD)
+
+
+def test_roles_come_from_the_table_not_from_the_identity_provider(demo_db):
+    viewer = auth.sign_in_by_identity(demo_db, "KLASSENRAAD@demo.dehorizon.example")
+    assert viewer.roles == {"class_council"} and viewer.class_ids
+    with pytest.raises(UserError) as refused:
+        auth.sign_in_by_identity(demo_db, "stranger@elsewhere.example")
+    assert refused.value.key == "auth.error.no_account"
+
+
+def test_disabled_account_is_out_at_once(demo_path):
+    at = app_test("pages/home.py", role="director")
+    assert at.title[0].value == "Start"
+    with Database(demo_path) as db:
+        director = auth.load_viewer(db, demo_user_id("director"))
+        auth.update_user(db, Audit("user_edit", scope="cli"), director.user_id,
+                         name="x", roles=["director"], class_ids=[], staff_id=None,
+                         is_active=False)
+    at.run()
+    assert at.title[0].value == "Aanmelden"
+
+
+def test_oidc_sign_in_button_when_the_school_configured_it(demo_path):
+    at = AppTest.from_file(MAIN_SCRIPT, default_timeout=30)
+    at.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback",
+                          "cookie_secret": "x", "client_id": "y", "client_secret": "z",
+                          "server_metadata_url": "https://login.example/.well-known"}
+    at.run()
+    assert at.button(key="login.oidc").label == "Aanmelden met je schoolaccount"
+
+
+def test_sign_in_through_the_form(demo_path):
+    at = app_test(role=None)
+    at.text_input(key="login.email").input("flexteam@demo.dehorizon.example")
+    at.text_input(key="login.password").input(auth.DEMO_PASSWORD)
+    at.button[0].click().run()  # the form's submit button
+    assert at.title[0].value == "Start"
+    assert "auth.user_id" in at.session_state
+
+
+def test_confinement_blocks_files_outside_the_database_folder(db, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.csv"
+    outside.write_text("a\n1\n")
+    with pytest.raises(duckdb.Error), db._con.cursor() as cur:
+        cur.execute(f"select * from read_csv('{outside}')")
+    with pytest.raises(duckdb.Error), db._con.cursor() as cur:
+        cur.execute("set enable_external_access = true")

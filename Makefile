@@ -9,6 +9,9 @@ BIN := $(VENV)/bin
 DB ?= data/flexwijs.duckdb
 DEMO ?= 1
 PORT ?= 8501
+# The browser flows drive Debian's Chromium; `make test` installs it when it is missing.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint demo clean
 
@@ -32,11 +35,17 @@ run: $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(BIN)/python -m app demo --if-empty --db "$(DB)"
 
+$(CHROMIUM):
+	@command -v apt-get >/dev/null || { echo "Install Chromium at $(CHROMIUM) (Debian: apt-get install chromium)"; exit 1; }
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 
-test: lint
-	$(BIN)/python -m pytest
+test: lint $(CHROMIUM)
+	rm -rf test-artifacts
+	FLEXWIJS_CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

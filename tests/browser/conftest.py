@@ -1,0 +1,155 @@
+"""Browser flows: the real app (`streamlit run`) on a free port, Debian's Chromium through
+Playwright, a fresh profile per test. Every wait lives in `settle()`.
+
+A failing flow leaves a screenshot and the page's text in test-artifacts/browser/, which
+.ci/run prints, so a CI log shows what the person would have seen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROJECT_ROOT, TODAY
+
+CHROMIUM = os.environ.get("FLEXWIJS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "browser"
+START_TIMEOUT = 90
+SETTLE_TIMEOUT = 60_000  # ms
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`streamlit run app/main.py` against one database file, until stopped."""
+
+    def __init__(self, db_path: Path, log_path: Path) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "FLEXWIJS_DB": str(db_path), "FLEXWIJS_TODAY": TODAY.isoformat()}
+        self._log = log_path.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app/main.py",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1",
+             "--server.headless", "true"],
+            cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {log_path.read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"streamlit did not start: {log_path.read_text()[-2000:]}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_file, tmp_path_factory):
+    """One app per test module, on its own copy of the demo school."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it (apt chromium)")
+    folder = tmp_path_factory.mktemp("browser-app")
+    db_path = folder / "school.duckdb"
+    shutil.copyfile(demo_file, db_path)
+    app = Server(db_path, folder / "streamlit.log")
+    app.db_path = db_path
+    yield app
+    app.stop()
+
+
+@pytest.fixture
+def page(request, tmp_path):
+    """A fresh Chromium profile and page; on failure its screenshot and text are kept."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_FLAGS,
+            headless=True, viewport={"width": 1400, "height": 1100}, locale="nl-BE",
+        )
+        tab = context.new_page()
+        yield tab
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            name = request.node.name.replace("/", "_").replace("[", "-").replace("]", "")
+            tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+            (ARTIFACTS / f"{name}.txt").write_text(tab.inner_text("body"))
+        context.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.report_call = report
+
+
+def settle(page) -> None:
+    """Wait until the app has finished its run and drawn everything: the one place to wait."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=SETTLE_TIMEOUT)
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0",
+        timeout=SETTLE_TIMEOUT,
+    )
+    page.wait_for_timeout(300)  # the last websocket deltas are painted after the state flips
+
+
+def open_app(page, server) -> None:
+    page.goto(server.url)
+    settle(page)
+
+
+def click(page, text: str, exact: bool = True) -> None:
+    page.get_by_text(text, exact=exact).first.click()
+    settle(page)
+
+
+def sign_in_as(page, server, role_label: str) -> None:
+    """Sign in with a demo account through its button, as a person would."""
+    open_app(page, server)
+    page.get_by_role("button", name=f"Aanmelden als {role_label}").click()
+    settle(page)
+
+
+def navigate(page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    settle(page)
+
+
+def sidebar_pages(page) -> list[str]:
+    """Page titles in the navigation (the text before them is the icon's ligature name)."""
+    links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
+    return [text.strip().splitlines()[-1].strip() for text in links.all_inner_texts()]

@@ -1,0 +1,54 @@
+"""Flows as a person does them, in a real Chromium against the running app."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import click, navigate, open_app, settle, sidebar_pages, sign_in_as
+
+pytestmark = pytest.mark.browser
+
+
+def test_sign_in_page_then_switch_language(page, server):
+    open_app(page, server)
+    assert page.get_by_role("heading", name="Aanmelden").is_visible()
+    click(page, "English")
+    assert page.get_by_role("heading", name="Sign in").is_visible()
+    assert page.get_by_role("button", name="Sign in as director").is_visible()
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("flexteam", ["Start", "Weekbord", "Klasoverzicht", "Enquêtes"]),
+        ("klassenraad", ["Start", "Klasoverzicht", "Enquêtes"]),
+        ("directie", ["Start", "Weekbord", "Klasoverzicht", "Overzicht", "Enquêtes"]),
+    ],
+)
+def test_each_role_sees_its_own_app(page, server, role, expected):
+    sign_in_as(page, server, role)
+    assert page.get_by_role("heading", name="Start").is_visible()
+    assert sidebar_pages(page) == expected
+
+
+def test_class_council_sees_only_its_classes(page, server):
+    sign_in_as(page, server, "klassenraad")
+    navigate(page, "Klasoverzicht")
+    page.locator('[data-testid="stSelectbox"]').first.click()
+    options = page.locator('[role="option"]').all_inner_texts()
+    assert [o.split(" ")[0] for o in options] == ["1A", "1B"]
+
+
+def test_home_in_english_after_the_switch(page, server):
+    sign_in_as(page, server, "directie")
+    click(page, "English")
+    assert page.get_by_role("heading", name="Home").is_visible()
+    assert page.get_by_text("Learners with open needs").is_visible()
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
+
+
+def test_sign_out_returns_to_the_sign_in_page(page, server):
+    sign_in_as(page, server, "flexteam")
+    page.get_by_role("button", name="Afmelden").click()
+    settle(page)
+    assert page.get_by_role("heading", name="Aanmelden").is_visible()

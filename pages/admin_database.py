@@ -16,6 +16,12 @@ left.metric(t("admin.schema_version"), counts.pop("schema_version"))
 right.metric(t("admin.demo"), t("common.yes") if web.school_settings()["school.demo"]
              else t("common.no"))
 st.caption(t("admin.path", path=str(db.path)))
+broken = db.read("admin/orphans")
+if broken.empty:
+    st.success(t("admin.integrity_ok"), icon=":material/verified:")
+else:
+    st.error(t("admin.integrity_broken", references=", ".join(
+        f"{r.reference} ({t.count(r.rows)})" for r in broken.itertuples())))
 st.dataframe(
     pd.DataFrame({t("admin.entity"): list(counts), t("admin.rows"): list(counts.values())}),
     hide_index=True, width="content",

@@ -79,7 +79,6 @@ UNSCOPED = {
     "flex/session_fill": "places taken per session: counts, no learner identity",
     "privacy/learner_footprint": "row counts per table of learners already chosen by an admin",
     "privacy/learner_by_external_id": "the command line, run by whoever holds the file",
-    "privacy/count_learners": "how many of the ids an administrator chose exist: a count",
 }
 
 
@@ -263,7 +262,8 @@ def test_an_erased_learner_is_gone_from_the_bytes_of_the_file(demo_path):
         assert b"Zwartkoppeling" in demo_path.read_bytes()  # the test can see a name at all
         done = privacy.erase(db, Audit("erase", "learner", scope="cli"), [learner])
         assert done.learners == 1 and done.rows["erase_result"] > 0
-        assert db.scalar("privacy/count_learners", learner_ids=[learner]) == 0
+        assert db.read("privacy/learner_footprint", learner_ids=[learner])["rows"].sum() == 0
+        assert db.read("admin/orphans").empty
         with db._con.cursor() as cur:
             assert cur.execute("select count(*) from result where learner_id = ?",
                                [learner]).fetchone()[0] == 0
@@ -271,22 +271,6 @@ def test_an_erased_learner_is_gone_from_the_bytes_of_the_file(demo_path):
     assert b"Zwartkoppeling" not in demo_path.read_bytes(), marker
     assert b"Quirinella" not in demo_path.read_bytes()
     assert survey_rows > 0  # aggregates stay
-
-
-def test_an_erasure_interrupted_between_its_steps_is_finished_on_the_next_open(demo_path):
-    with Database(demo_path) as db:
-        learner = _a_learner(db)
-        with db.transaction(Audit("erase", "learner", scope="cli")) as tx:
-            for name in privacy._ERASE_IN_ORDER:  # step one only, as if killed right after
-                tx.count(name, learner_ids=[learner])
-    from app.cli import open_db
-
-    class Args:
-        db = str(demo_path)
-
-    with open_db(Args()) as reopened:
-        assert reopened.scalar("privacy/count_learners", learner_ids=[learner]) == 0
-        assert reopened.read("privacy/pending").empty
 
 
 def test_leavers_dry_run_then_erase(demo_db):

@@ -1,4 +1,4 @@
--- Erasure, step two: delete the learner rows waiting in erasure_pending (their data went in
--- step one, committed before).
+-- Erasure: the learner rows themselves (name, identifiers, birth date, e-mail), last.
+-- params: $learner_ids (INTEGER[])
 delete from learner
-where learner_id in (select learner_id from erasure_pending)
+where learner_id in (select unnest($learner_ids::integer[]))

@@ -5,11 +5,12 @@
 -- language catalogues (remediëring / remediation). Surrogate integer ids let the audit log name
 -- records without personal data; natural keys (external_id: stamboeknummer) stay unique.
 --
--- Foreign keys: DuckDB rewrites an update of an indexed column as delete plus insert, and its
--- foreign-key check then refuses it when other rows refer to the updated row; it also refuses to
--- delete a row whose referring rows were deleted earlier in the same transaction
--- (duckdb/duckdb#13819). References that the application must update or delete together are
--- therefore plain columns (marked "no FK" below); queries/admin/orphans.sql checks them.
+-- No foreign keys, on purpose. DuckDB refuses to delete a row whose referring rows were deleted
+-- earlier in the same transaction (duckdb/duckdb#13819), and rewrites an update of an indexed
+-- column as delete plus insert, which its foreign-key check then refuses while other rows refer
+-- to it. Erasure, undoing an import and editing the flex offer all need exactly those, in one
+-- transaction. So references are plain columns ("-> table" below), every write path validates
+-- them, and queries/admin/orphans.sql checks every one of them (tests, Beheer › Databank).
 
 -- Calendar ---------------------------------------------------------------------------------------
 
@@ -23,7 +24,7 @@ create table school_year (
 create sequence period_id_seq;
 create table period (
     period_id       integer primary key default nextval('period_id_seq'),
-    school_year_id  varchar not null references school_year,
+    school_year_id  varchar not null,  -- -> school_year
     seq             smallint not null,              -- 1, 2, 3 within the school year
     name            varchar not null,               -- as on the report: 'Trimester 1'
     starts_on       date not null,
@@ -34,7 +35,7 @@ create table period (
 
 create table week (
     week_id         varchar primary key,            -- ISO week: '2026-W48'
-    school_year_id  varchar not null references school_year,
+    school_year_id  varchar not null,  -- -> school_year
     monday          date not null unique,
     is_school_week  boolean not null default true   -- false in holidays: no flex hours
 );
@@ -44,7 +45,7 @@ create table week (
 create sequence class_id_seq;
 create table class (
     class_id        integer primary key default nextval('class_id_seq'),
-    school_year_id  varchar not null references school_year,
+    school_year_id  varchar not null,  -- -> school_year
     code            varchar not null,               -- '1A': Smartschool and Informat share it
     year_of_study   smallint not null check (year_of_study between 1 and 7),   -- leerjaar
     grade           smallint not null check (grade between 1 and 4),           -- graad
@@ -64,9 +65,9 @@ create table learner (
 );
 
 create table enrolment (
-    learner_id      integer not null references learner,
-    school_year_id  varchar not null references school_year,
-    class_id        integer not null references class,
+    learner_id      integer not null,  -- -> learner
+    school_year_id  varchar not null,  -- -> school_year
+    class_id        integer not null,  -- -> class
     primary key (learner_id, school_year_id)
 );
 
@@ -94,7 +95,7 @@ create table staff (
 );
 
 create table staff_role (
-    staff_id        integer not null references staff,
+    staff_id        integer not null,  -- -> staff
     role            varchar not null,               -- 'teacher', 'care_coordinator', 'mentor', ...
     primary key (staff_id, role)
 );
@@ -102,9 +103,9 @@ create table staff_role (
 -- Results and needs ----------------------------------------------------------------------------
 
 create table result (
-    learner_id      integer not null references learner,
-    subject_id      varchar not null references subject,
-    period_id       integer not null references period,
+    learner_id      integer not null,  -- -> learner
+    subject_id      varchar not null,  -- -> subject
+    period_id       integer not null,  -- -> period
     score           decimal(7, 2),
     max_score       decimal(7, 2),
     absence_code    varchar,                        -- 'AFW', 'GAFW', 'ZT': a reason, no score
@@ -116,8 +117,8 @@ create table result (
 create sequence need_id_seq;
 create table need (
     need_id         integer primary key default nextval('need_id_seq'),
-    learner_id      integer not null references learner,
-    subject_id      varchar references subject,     -- null: not about one subject
+    learner_id      integer not null,  -- -> learner
+    subject_id      varchar,  -- -> subject; null: not about one subject
     kind            varchar not null check (kind in ('remediation', 'deepening', 'broadening')),
     source          varchar not null check (
         source in ('class_council', 'self_reflection', 'subject_teacher', 'result_rule')
@@ -149,27 +150,26 @@ create table flex_slot (
 create sequence flex_cycle_id_seq;
 create table flex_cycle (
     cycle_id        integer primary key default nextval('flex_cycle_id_seq'),
-    school_year_id  varchar not null references school_year,
+    school_year_id  varchar not null,  -- -> school_year
     seq             smallint not null,
     unique (school_year_id, seq)
 );
 
 create table flex_cycle_week (
-    week_id         varchar primary key references week,
-    cycle_id        integer not null references flex_cycle
+    week_id         varchar primary key,  -- -> week
+    cycle_id        integer not null  -- -> flex_cycle
 );
 
 create sequence flex_session_id_seq;
--- The offer is edited while placements refer to it (a new leader, another room): no FKs here.
 create table flex_session (
     session_id      integer primary key default nextval('flex_session_id_seq'),
-    cycle_id        integer not null,               -- no FK: flex_cycle
-    slot_id         integer not null,               -- no FK: flex_slot
+    cycle_id        integer not null,  -- -> flex_cycle
+    slot_id         integer not null,  -- -> flex_slot
     code            varchar not null,               -- short label on lists: 'WIS-R1'
     kind            varchar not null check (kind in ('remediation', 'deepening', 'broadening')),
-    subject_id      varchar,                        -- no FK: subject; none for broadening
+    subject_id      varchar,  -- -> subject; none for broadening
     title           varchar,                        -- 'Debat', 'Programmeren', ...
-    leader_staff_id integer,                        -- no FK: staff
+    leader_staff_id integer,  -- -> staff
     leader_kind     varchar not null default 'teacher' check (
         leader_kind in ('teacher', 'teaching_assistant', 'coach', 'student_teacher', 'guest')
     ),
@@ -185,7 +185,7 @@ create table flex_session (
 create sequence flex_plan_id_seq;
 create table flex_plan (
     plan_id         integer primary key default nextval('flex_plan_id_seq'),
-    cycle_id        integer not null references flex_cycle,
+    cycle_id        integer not null,  -- -> flex_cycle
     status          varchar not null check (status in ('proposal', 'published')),
     version         smallint not null default 0,    -- 1, 2, ... once published
     created_by      varchar,
@@ -195,10 +195,10 @@ create table flex_plan (
 );
 
 create table flex_assignment (
-    plan_id         integer not null references flex_plan,
-    slot_id         integer not null references flex_slot,
-    learner_id      integer not null references learner,
-    session_id      integer not null,               -- no FK: a proposal's sessions may go
+    plan_id         integer not null,  -- -> flex_plan
+    slot_id         integer not null,  -- -> flex_slot
+    learner_id      integer not null,  -- -> learner
+    session_id      integer not null,  -- -> flex_session
     reason_code     varchar not null,               -- 'hard_decision', 'need', 'choice', ...
     reason_detail   varchar,                        -- JSON with what the reason names
     is_locked       boolean not null default false, -- placed by hand: the next run keeps it
@@ -206,9 +206,9 @@ create table flex_assignment (
 );
 
 create table flex_attendance (
-    week_id         varchar not null references week,
-    session_id      integer not null references flex_session,
-    learner_id      integer not null references learner,
+    week_id         varchar not null,  -- -> week
+    session_id      integer not null,  -- -> flex_session
+    learner_id      integer not null,  -- -> learner
     status          varchar not null check (status in ('present', 'absent', 'excused')),
     primary key (week_id, session_id, learner_id)
 );
@@ -216,9 +216,9 @@ create table flex_attendance (
 create sequence feedback_note_id_seq;
 create table feedback_note (
     note_id         integer primary key default nextval('feedback_note_id_seq'),
-    learner_id      integer not null references learner,
-    session_id      integer references flex_session,
-    week_id         varchar references week,
+    learner_id      integer not null,  -- -> learner
+    session_id      integer,  -- -> flex_session
+    week_id         varchar,  -- -> week
     author          varchar,
     feed_up         varchar,                        -- where am I going?
     feedback        varchar,                        -- how am I going?
@@ -242,12 +242,11 @@ create table survey (
     created_at      timestamp not null default current_timestamp
 );
 
--- Linking and unlinking respondents (erasure) updates these: no FKs to learner and staff.
 create table survey_respondent (
-    survey_id       integer not null references survey,
+    survey_id       integer not null,  -- -> survey
     respondent_id   integer not null,
-    learner_id      integer,                        -- no FK: learner
-    staff_id        integer,                        -- no FK: staff
+    learner_id      integer,  -- -> learner
+    staff_id        integer,  -- -> staff
     pseudonym       varchar,                        -- keyed hash when nobody could be linked
     is_complete     boolean not null default true,
     answered_at     timestamp,
@@ -262,8 +261,7 @@ create table survey_answer (
     item            varchar,                        -- grid row, or one option of a checkbox
     answer_text     varchar,
     answer_value    double,                         -- a Likert answer on its scale
-    answered_at     timestamp,
-    foreign key (survey_id, respondent_id) references survey_respondent (survey_id, respondent_id)
+    answered_at     timestamp                       -- (survey_id, respondent_id) -> respondent
 );
 
 -- Logs and settings ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ create table app_user (
     email           varchar not null unique,        -- lower case; the link with OpenID Connect
     display_name    varchar not null,
     password_hash   varchar,                        -- argon2id; null: signs in through OIDC only
-    staff_id        integer,                        -- no FK (see 001): relinked while roles refer
+    staff_id        integer,                        -- -> staff
     is_active       boolean not null default true,
     is_demo         boolean not null default false, -- usable only while the school is a demo
     created_at      timestamp not null default current_timestamp,
@@ -17,7 +17,7 @@ create table app_user (
 );
 
 create table user_role (
-    user_id         integer not null references app_user,
+    user_id         integer not null,  -- -> app_user
     role            varchar not null check (role in (
         'admin', 'director', 'flex_team', 'class_council', 'teacher', 'adviser'
     )),
@@ -26,8 +26,8 @@ create table user_role (
 
 -- The classes a class-council member sees (this school year's classes).
 create table user_class (
-    user_id         integer not null references app_user,
-    class_id        integer not null references class,
+    user_id         integer not null,  -- -> app_user
+    class_id        integer not null,  -- -> class
     primary key (user_id, class_id)
 );
 
@@ -72,10 +72,3 @@ create macro visible_respondents(p_all, p_classes, p_leader, p_user, p_staff) as
         or (r.staff_id is not null and p_staff)
         or (r.learner_id is null and r.staff_id is null and p_all);
 
--- Learners whose data is erased but whose own row still waits to be deleted. DuckDB refuses to
--- delete a row whose children were deleted in the same transaction (duckdb/duckdb#13819), so an
--- erasure commits in two steps; this list lets the second finish after a crash in between.
-create table erasure_pending (
-    learner_id      integer primary key,            -- no foreign key: the row is about to go
-    requested_at    timestamp not null default current_timestamp
-);

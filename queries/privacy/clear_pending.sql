@@ -1,2 +1,0 @@
--- Erasure, step two: the waiting learner rows are gone.
-delete from erasure_pending

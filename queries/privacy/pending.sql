@@ -1,4 +1,0 @@
--- Learner rows still waiting for step two of an erasure (after an interruption).
-select learner_id
-from erasure_pending
-order by learner_id

@@ -61,9 +61,9 @@ def inspect(path: Path) -> dict[str, int]:
     except duckdb.Error as error:
         raise UserError("backup.error.unreadable", path=str(path)) from error
     try:
-        version = con.execute("select max(version) from schema_version").fetchone()[0]
-        learners = con.execute("select count(*) from learner").fetchone()[0]
-        results = con.execute("select count(*) from result").fetchone()[0]
+        version = con.execute("select max(version) from schema_version").fetchall()[0][0]
+        learners = con.execute("select count(*) from learner").fetchall()[0][0]
+        results = con.execute("select count(*) from result").fetchall()[0][0]
     except duckdb.Error as error:
         raise UserError("backup.error.not_flexwijs", path=str(path)) from error
     finally:

@@ -136,6 +136,43 @@ def build_parser() -> argparse.ArgumentParser:
     _common(backup)
     backup.add_argument("--out", required=True, metavar="FILE", help="where the copy goes")
 
+    imp = sub.add_parser(
+        "import", help="import a CSV or Excel export (learners, results, surveys, ...)",
+        description="Read an export, check every row, and write it in one transaction: all "
+        "rows or none (unless --partial). Prints a one-line summary, or the problems per row.",
+    )
+    _common(imp)
+    imp.add_argument("kind", metavar="KIND",
+                     help="learners, staff, results, needs, flex-sessions, survey, ...")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+    imp.add_argument("--sheet", help="the sheet of an Excel file (default: the first)")
+    imp.add_argument("--date-order", choices=("dmy", "mdy"),
+                     help="day-month order of dates, when the file cannot prove it")
+    imp.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                     help="link a field to a column the names do not match; repeatable")
+    imp.add_argument("--partial", action="store_true",
+                     help="import the correct rows and set the others aside")
+    imp.add_argument("--title", help="survey: its name (default: from the file name)")
+    imp.add_argument("--tag", choices=("wellbeing", "self_reflection", "professional_needs",
+                                       "evaluation", "time_registration"),
+                     help="survey: what it is used for")
+    undo_cmd = sub.add_parser("undo-import", help="undo the latest import")
+    _common(undo_cmd)
+
+    exp = sub.add_parser(
+        "export", help="export learners, results, needs, a survey, ... to CSV or XLSX",
+        description="The same files as the download buttons. Text a spreadsheet would run as "
+        "a formula is made harmless; an XLSX contains no formulas.",
+    )
+    _common(exp)
+    exp.add_argument("kind", metavar="KIND", help="learners, results, needs, survey, ...")
+    exp.add_argument("--out", required=True, metavar="FILE")
+    exp.add_argument("--format", choices=("csv", "xlsx"), help="default: from --out's ending")
+    exp.add_argument("--survey", type=int, metavar="ID", help="survey: which one")
+    exp.add_argument("--pseudonymise", action="store_true",
+                     help="replace learners by pseudonyms, for files that leave the school")
+
     bench = sub.add_parser(
         "bench", help="measure speed and memory on demo schools of several sizes",
         description="Build demo schools (default 600, 2,000 and 5,000 learners), each in its "
@@ -360,6 +397,76 @@ def _backup(args: argparse.Namespace, t: Translator) -> int:
     facts = backup.inspect(out)
     print(t("cli.backup.done", path=str(out), learners=facts["learners"],
             results=facts["results"]) + via)
+    return EXIT_OK
+
+
+@command("import")
+def _import(args: argparse.Namespace, t: Translator) -> int:
+    from app.importing import pipeline
+
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        raise UserError("backup.error.missing", path=str(path))
+    mapping = None
+    if args.map:
+        mapping = dict(item.split("=", 1) for item in args.map if "=" in item)
+    options = {"title": args.title, "tag": args.tag}
+    with open_db(args) as db:
+        prepared = pipeline.prepare(db, args.kind, path.name, path.read_bytes(),
+                                    sheet=args.sheet, mapping=mapping, order=args.date_order,
+                                    options=options)
+        if prepared.missing:
+            names = ", ".join(f"{f} ({t(f'field.{f}')})" for f in prepared.missing)
+            raise UserError("cli.import.missing", fields=names,
+                            columns=", ".join(prepared.table.header))
+        if prepared.needs_date_order:
+            raise UserError("cli.import.date_order")
+        for key, params in prepared.built.notes:
+            print(t(key, **params))
+        problems = prepared.problems
+        if problems:
+            for problem in problems[:200]:
+                print(pipeline.render_problem(problem, t), file=sys.stderr)
+            if len(problems) > 200:
+                print(t("cli.import.more", count=len(problems) - 200), file=sys.stderr)
+        counts = prepared.counts or prepared.partial_counts
+        if args.dry_run:
+            refused = len(prepared.built.refused_rows)
+            print(t("cli.import.dry_run", new=counts.new if counts else 0,
+                    updated=counts.updated if counts else 0,
+                    unchanged=counts.unchanged if counts else 0, refused=refused))
+            return EXIT_REFUSED if problems and not args.partial else EXIT_OK
+        result = pipeline.commit(db, prepared, audit.cli("import"), partial=args.partial)
+    print(t("cli.import.done", kind=args.kind, new=result.counts.new,
+            updated=result.counts.updated, unchanged=result.counts.unchanged,
+            refused=result.refused, import_id=result.import_id))
+    return EXIT_OK
+
+
+@command("undo-import")
+def _undo_import(args: argparse.Namespace, t: Translator) -> int:
+    from app.importing import pipeline
+
+    with open_db(args) as db:
+        undone = pipeline.undo_last(db, audit.cli("import_undo", "import"))
+    print(t("cli.import.undone", import_id=undone["import_id"], kind=undone["kind"],
+            file=undone["file_name"]))
+    return EXIT_OK
+
+
+@command("export")
+def _export(args: argparse.Namespace, t: Translator) -> int:
+    from app import export
+    from app.scope import EVERYTHING
+
+    out = Path(args.out).expanduser()
+    fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
+    with open_db(args) as db:
+        made = export.export(db, EVERYTHING, audit.cli("export"), args.kind, fmt, t,
+                             survey_id=args.survey, pseudonymise=args.pseudonymise)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(made.data)
+    print(t("cli.export.done", rows=made.rows, path=str(out)))
     return EXIT_OK
 
 

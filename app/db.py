@@ -88,6 +88,13 @@ def translate(error: duckdb.Error) -> DatabaseError:
     return DatabaseError("db.error.unexpected", kind=type(error).__name__)
 
 
+def first_row(result: duckdb.DuckDBPyConnection) -> tuple | None:
+    """The first row of a result, fetched to the end: DuckDB 2.0 streams results, and an
+    unfinished one keeps its cursor busy for the rest of a transaction."""
+    rows = result.fetchall()
+    return rows[0] if rows else None
+
+
 def _bind(query: sql.Query, scope: Scope | None, params: Mapping[str, Any]) -> dict[str, Any]:
     """Parameters for a query; a scoped query gets the viewer's scope, or does not run."""
     if query.params & SCOPE_PARAMS:
@@ -163,7 +170,7 @@ class Transaction:
     def count(self, name: str, /, **params: Any) -> int:
         """Run an insert, update or delete and return how many rows it touched."""
         query = sql.query(name)
-        row = self._cur.execute(query.text, query.bind(params)).fetchone()
+        row = first_row(self._cur.execute(query.text, query.bind(params)))
         return int(row[0]) if row else 0
 
     def execute_many(self, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -184,7 +191,7 @@ class Transaction:
 
     def scalar(self, name: str, /, scope: Scope | None = None, **params: Any) -> Any:
         query = sql.query(name)
-        row = self._cur.execute(query.text, _bind(query, scope, params)).fetchone()
+        row = first_row(self._cur.execute(query.text, _bind(query, scope, params)))
         return None if row is None else row[0]
 
     def next_ids(self, sequence: str, n: int) -> list[int]:
@@ -237,7 +244,7 @@ class Database:
             con = duckdb.connect(str(self.path))
             # Connections to one file in one process share a DuckDB instance: the first opener
             # confines it, later ones find it confined and locked already.
-            if not con.execute("select current_setting('lock_configuration')").fetchone()[0]:
+            if not first_row(con.execute("select current_setting('lock_configuration')"))[0]:
                 con.execute("set allowed_directories = $dirs",
                             {"dirs": [f"{d}{os.sep}" for d in self.allowed_dirs]})
                 con.execute("set enable_external_access = false")
@@ -265,7 +272,7 @@ class Database:
     def scalar(self, name: str, /, scope: Scope | None = None, **params: Any) -> Any:
         query = sql.query(name)
         with self._gate.reading(), _translated(), self._con.cursor() as cur:
-            row = cur.execute(query.text, _bind(query, scope, params)).fetchone()
+            row = first_row(cur.execute(query.text, _bind(query, scope, params)))
             return None if row is None else row[0]
 
     # -- writing -----------------------------------------------------------------------------
@@ -296,7 +303,14 @@ class Database:
             raise
 
     @contextlib.contextmanager
-    def _raw_transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def rehearsal(self) -> Iterator[Transaction]:
+        """A transaction that is always rolled back: run a write to see what it would do (the
+        preview of an import, ``--dry-run``). Nothing is written, not even to the audit log."""
+        with self._raw_transaction(commit=False) as cur:
+            yield Transaction(cur, Audit("rehearsal"))
+
+    @contextlib.contextmanager
+    def _raw_transaction(self, commit: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         # Lock before gate, as compact() does: the two can never wait on each other.
         with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
             cur.execute("begin transaction")
@@ -306,6 +320,9 @@ class Database:
                 with contextlib.suppress(duckdb.Error):
                     cur.execute("rollback")
                 raise
+            if not commit:
+                cur.execute("rollback")
+                return
             cur.execute("commit")
             self._version += 1
 
@@ -332,7 +349,7 @@ class Database:
     def _copy_to(self, target: Path) -> None:
         """A consistent copy of the whole database into a new file (one snapshot)."""
         with _translated(), self._con.cursor() as cur:
-            catalog = cur.execute("select current_database()").fetchone()[0]
+            catalog = first_row(cur.execute("select current_database()"))[0]
             cur.execute(f"attach {_sql_text(target)} as flexwijs_copy")
             try:
                 cur.execute(f'copy from database "{catalog}" to flexwijs_copy')
@@ -372,7 +389,7 @@ class Database:
     @property
     def schema_version(self) -> int:
         with self._gate.reading(), _translated(), self._con.cursor() as cur:
-            row = cur.execute("select coalesce(max(version), 0) from schema_version").fetchone()
+            row = first_row(cur.execute("select coalesce(max(version), 0) from schema_version"))
             return int(row[0])
 
     def migrate(self) -> list[int]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from app import clock, school_calendar, settings
+from app import clock, school_calendar, school_year, settings
 from app.audit import Audit
 from app.db import Database, Transaction
 from app.errors import UserError
@@ -33,18 +33,12 @@ SCHOOL_NAME = "Demoschool De Horizon"
 CLASS_SIZE = 24
 LEARNERS_PER_STAFF = 10
 
-SUBJECTS = [  # code, Dutch, English, maximum score on the report
-    ("NED", "Nederlands", "Dutch", 50),
-    ("FRA", "Frans", "French", 50),
-    ("ENG", "Engels", "English", 50),
-    ("WIS", "Wiskunde", "Mathematics", 50),
-    ("NAT", "Natuurwetenschappen", "Science", 20),
-    ("GES", "Geschiedenis", "History", 20),
-    ("AAR", "Aardrijkskunde", "Geography", 20),
-    ("TEC", "Techniek", "Technology", 20),
-    ("MUZ", "Muzische vorming", "Arts", 20),
-    ("LO", "Lichamelijke opvoeding", "Physical education", 20),
-]
+# The subjects the demo school teaches in years 1 to 4, with the maximum on the report; names
+# come from the standard list every new school starts with (app/school_year.py).
+TAUGHT = {"NED": 50, "FRA": 50, "ENG": 50, "WIS": 50, "NAT": 20, "GES": 20, "AAR": 20,
+          "TEC": 20, "MUZ": 20, "LO": 20}
+SUBJECTS = [(code, nl, en, TAUGHT[code])
+            for code, nl, en in school_year.STANDARD_SUBJECTS if code in TAUGHT]
 CORE_SUBJECTS = ["WIS", "NED", "FRA", "ENG"]
 DEEPENING_SUBJECTS = ["WIS", "NED", "ENG", "FRA", "NAT"]
 TEAM_WEIGHTS = {
@@ -246,45 +240,18 @@ class _Builder:
     # -- calendar ----------------------------------------------------------------------------
 
     def _calendar(self) -> None:
-        years, periods, weeks, cycles, cycle_weeks = [], [], [], [], []
         self.periods: dict[tuple[str, int], dict] = {}
         self.cycles: list[dict] = []
         for year in self.years:
-            first, last = school_calendar.school_year_bounds(year)
-            years.append({"school_year_id": year, "starts_on": first, "ends_on": last})
-            for p in school_calendar.trimesters(year):
-                period_id = self.tx.next_ids("period_id_seq", 1)[0]
-                row = {
-                    "period_id": period_id, "school_year_id": year, "seq": p.seq,
-                    "name": p.name, "starts_on": p.starts_on, "ends_on": p.ends_on,
-                }
-                periods.append(row)
-                self.periods[(year, p.seq)] = row
-            year_weeks = school_calendar.school_weeks(year)
-            weeks += [
-                {"week_id": w.week_id, "school_year_id": year, "monday": w.monday,
-                 "is_school_week": w.is_school_week}
-                for w in year_weeks
-            ]
-            for seq, block in enumerate(school_calendar.flex_cycles(year_weeks), start=1):
-                cycle_id = self.tx.next_ids("flex_cycle_id_seq", 1)[0]
-                cycle = {
-                    "cycle_id": cycle_id, "school_year_id": year, "seq": seq,
-                    "weeks": block, "first_monday": block[0].monday,
-                }
-                self.cycles.append(cycle)
-                cycles.append({"cycle_id": cycle_id, "school_year_id": year, "seq": seq})
-                cycle_weeks += [{"week_id": w.week_id, "cycle_id": cycle_id} for w in block]
-        self.school.add("school_year", pd.DataFrame(years))
-        self.school.add("period", pd.DataFrame(periods))
-        self.school.add("week", pd.DataFrame(weeks))
-        self.school.add("flex_cycle", pd.DataFrame(cycles))
-        self.school.add("flex_cycle_week", pd.DataFrame(cycle_weeks))
+            frames = school_year.calendar_frames(self.tx, year)
+            for table, frame in frames.tables().items():
+                self.school.add(table, frame)
+            for row in frames.period.to_dict("records"):
+                self.periods[(year, row["seq"])] = row
+            self.cycles += frames.cycles
 
     def _subjects(self) -> None:
-        self.school.add("subject", pd.DataFrame(
-            [{"subject_id": c, "name_nl": nl, "name_en": en} for c, nl, en, _ in SUBJECTS]
-        ))
+        self.school.add("subject", school_year.subject_frame())
         self.max_score = {c: m for c, _, _, m in SUBJECTS}
 
     # -- people ------------------------------------------------------------------------------
@@ -332,11 +299,11 @@ class _Builder:
 
         classes, enrolments = [], []
         self.enrolment: dict[str, pd.DataFrame] = {}
-        for school_year in self.years:
-            offset = 0 if school_year == self.current_year else 1
+        for year_id in self.years:
+            offset = 0 if year_id == self.current_year else 1
             year_of_study = year_now - offset  # last year they were one year lower
             in_school = (year_of_study >= 1) & (year_of_study <= 4)
-            if school_year == self.current_year:
+            if year_id == self.current_year:
                 in_school &= year_now <= 4
             rows = []
             for year in range(1, 5):
@@ -346,19 +313,19 @@ class _Builder:
                 letters = [chr(ord("A") + i) for i in range(n_classes)]
                 for cid, letter in zip(class_ids, letters, strict=True):
                     classes.append({
-                        "class_id": cid, "school_year_id": school_year,
+                        "class_id": cid, "school_year_id": year_id,
                         "code": f"{year}{letter}", "year_of_study": year,
                         "grade": 1 if year <= 2 else 2,
                     })
                 shuffled = rng.permutation(members)
                 for k, member in enumerate(shuffled):
                     rows.append({
-                        "learner_id": ids[member], "school_year_id": school_year,
+                        "learner_id": ids[member], "school_year_id": year_id,
                         "class_id": class_ids[k % n_classes], "year_of_study": year,
                         "index": member,
                     })
             frame = pd.DataFrame(rows)
-            self.enrolment[school_year] = frame
+            self.enrolment[year_id] = frame
             enrolments.append(frame[["learner_id", "school_year_id", "class_id"]])
         self.classes = pd.DataFrame(classes)
         self.school.add("class", self.classes)

@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "school.name": "",
     "school.demo": False,             # the demo school: the home page says so
     "flex.cycle_weeks": 3,            # the school's fixed switching moments
+    "import.max_megabytes": 50,       # the largest upload accepted
 }
 
 

@@ -1,0 +1,188 @@
+"""Exports: the download buttons and ``python -m app export`` write the same files.
+
+Only what the viewer may see leaves (the queries are scoped). CSV is UTF-8 with BOM and ``;``,
+numbers and dates written the local way, so Belgian Excel opens it as it is; XLSX stores text
+as text and numbers as numbers, and contains no formulas. Text that a spreadsheet would run as a
+formula (starting with ``=`` ``+`` ``-`` ``@``, tab or CR) gets a leading ``'`` (OWASP's advice
+against CSV injection). Files that leave the school can replace learners by pseudonyms.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from app import auth, clock, school_calendar
+from app.audit import Audit
+from app.db import Database
+from app.errors import UserError
+from app.i18n import Translator
+from app.scope import Scope
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "xlsx")
+PERSONAL_COLUMNS = ("last_name", "first_name", "birth_date", "email")
+
+
+def defuse(text: str) -> str:
+    """Text a spreadsheet would take for a formula, made inert with a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    query: str
+    columns: tuple[str, ...]           # output columns, in order; headers from the catalogues
+    params: Callable[[dict], dict]
+
+
+EXPORTS: dict[str, ExportKind] = {
+    "learners": ExportKind(
+        "export/learners",
+        ("external_id", "last_name", "first_name", "class_code", "birth_date", "email",
+         "left_on"),
+        lambda o: {"school_year": o["school_year"]}),
+    "results": ExportKind(
+        "export/results",
+        ("external_id", "last_name", "first_name", "class_code", "subject_id", "subject_name",
+         "period", "score", "max_score", "absence_code"),
+        lambda o: {"school_year": o["school_year"], "lang": o["lang"]}),
+    "needs": ExportKind(
+        "export/needs",
+        ("external_id", "last_name", "first_name", "class_code", "kind", "subject_id", "source",
+         "priority", "is_hard", "reason", "valid_from", "valid_until", "decided_by"),
+        lambda o: {"school_year": o["school_year"], "today": o["today"]}),
+    "survey": ExportKind(
+        "export/survey",
+        ("survey", "respondent_id", "external_id", "is_complete", "question_no", "question",
+         "item", "answer_text", "answer_value", "answered_at"),
+        lambda o: {"survey_id": o["survey_id"]}),
+}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    data: bytes
+    file_name: str
+    mime: str
+    rows: int
+
+
+def register(kind: str, export: ExportKind) -> None:
+    """Later parts of Flexwijs add their exports (flex assignments, the year plan, ...)."""
+    EXPORTS[kind] = export
+
+
+def frame_for(db: Database, scope: Scope, kind: str, t: Translator, *, survey_id: int | None = None,
+              pseudonymise: bool = False, today: dt.date | None = None, **extra) -> pd.DataFrame:
+    if kind not in EXPORTS:
+        raise UserError("export.error.unknown_kind", kind=kind, kinds=", ".join(sorted(EXPORTS)))
+    spec = EXPORTS[kind]
+    today = today or clock.today()
+    options = {"school_year": school_calendar.school_year_of(today), "today": today,
+               "lang": t.lang, "survey_id": survey_id, **extra}
+    if kind == "survey" and survey_id is None:
+        raise UserError("export.error.survey_needed")
+    frame = db.read(spec.query, scope=scope, **spec.params(options))
+    if pseudonymise and "learner_id" in frame:
+        key = auth.secret_key(db)
+        frame["external_id"] = [
+            None if pd.isna(i) else "L-" + auth.keyed_hash(key, "export", str(int(i)))[:10]
+            for i in frame["learner_id"]
+        ]
+        for column in PERSONAL_COLUMNS:
+            if column in frame:
+                frame[column] = None
+    columns = [c for c in spec.columns if not (pseudonymise and c in PERSONAL_COLUMNS)]
+    frame = frame[columns]
+    for column in ("kind",):
+        if column in frame:
+            frame[column] = [t.kind(k) if isinstance(k, str) else k for k in frame[column]]
+    if "source" in frame:
+        frame["source"] = [t(f"need_source.{s}") if isinstance(s, str) else s
+                           for s in frame["source"]]
+    return frame.rename(columns={c: t(f"export.col.{c}") for c in frame.columns})
+
+
+def export(db: Database, scope: Scope, audit: Audit, kind: str, fmt: str, t: Translator,
+           **options) -> ExportFile:
+    """A finished file, and an audit entry saying who exported what (never the content)."""
+    if fmt not in FORMATS:
+        raise UserError("export.error.format", formats=", ".join(FORMATS))
+    frame = frame_for(db, scope, kind, t, **options)
+    stamp = clock.today().isoformat()
+    name = f"flexwijs-{kind}-{stamp}.{fmt}"
+    data = to_csv(frame, t) if fmt == "csv" else to_xlsx(frame, kind)
+    mime = "text/csv" if fmt == "csv" else (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    audit.entity = kind
+    audit.detail = (f"format={fmt} rows={len(frame)}"
+                    f"{' pseudonymised' if options.get('pseudonymise') else ''}")
+    db.record(audit)
+    return ExportFile(data, name, mime, len(frame))
+
+
+def _cell_text(value: object, t: Translator) -> str:
+    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+        return ""
+    if isinstance(value, bool):
+        return t("common.yes") if value else t("common.no")
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        return t.datetime(value) if (value.hour or value.minute) else t.date(value)
+    if isinstance(value, dt.date):
+        return t.date(value)
+    if isinstance(value, int | float):
+        if float(value).is_integer():
+            return str(int(value))
+        # Up to two decimals with the local decimal mark: 12,5 in Dutch, 12.5 in English.
+        return t.number(value, 2).rstrip("0")
+    return defuse(str(value))
+
+
+def to_csv(frame: pd.DataFrame, t: Translator) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([defuse(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False):
+        writer.writerow([_cell_text(v, t) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def to_xlsx(frame: pd.DataFrame, title: str) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    for col, name in enumerate(frame.columns, start=1):
+        cell = sheet.cell(1, col)
+        cell.value = defuse(str(name))
+        cell.data_type = "s"
+        cell.font = Font(bold=True)
+    for r, row in enumerate(frame.itertuples(index=False), start=2):
+        for c, value in enumerate(row, start=1):
+            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+                continue
+            cell = sheet.cell(r, c)
+            if isinstance(value, pd.Timestamp):
+                value = value.to_pydatetime()
+            if isinstance(value, bool | int | float | dt.date | dt.datetime):
+                cell.value = value
+                if isinstance(value, dt.date):
+                    cell.number_format = "DD/MM/YYYY" if not isinstance(value, dt.datetime) \
+                        else "DD/MM/YYYY HH:MM"
+            else:
+                # Text is text: assigned, then typed as a string, so openpyxl cannot make a
+                # formula of it; and defused, for whoever copies it on.
+                cell.value = defuse(str(value))
+                cell.data_type = "s"
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,636 @@
+"""The import kinds of the core: learners, staff, results, needs and the flex offer.
+
+Aliases are the column names real exports use (Smartschool and Informat learner lists, point
+books, class-council overviews), compared without case, accents or punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from app import school_calendar, school_year
+from app.db import Transaction
+from app.importing import values
+from app.importing.journal import Counts, apply
+from app.importing.specs import (
+    KIND_WORDS,
+    LEADER_WORDS,
+    SOURCE_WORDS,
+    BuildContext,
+    Built,
+    ImportSpec,
+    _f,
+    duplicate_keys,
+    learner_ids,
+    register,
+    subjects_for,
+    word,
+)
+from app.importing.values import Invalid, fold
+
+STAMBOEK = ("stamboeknummer", "stamboeknr", "stamboek nummer", "stamboek", "leerlingnummer",
+            "leerling nummer", "leerlingnr", "student number", "student id", "studentnummer",
+            "learner id", "pupil number", "intern nummer", "id leerling")
+
+
+def _class_year(code: str) -> int:
+    match = re.match(r"^\s*(\d)", code)
+    if not match or not 1 <= int(match.group(1)) <= 7:
+        raise Invalid("import.problem.class_code")
+    return int(match.group(1))
+
+
+def _grade(year_of_study: int) -> int:
+    return min(4, (year_of_study + 1) // 2)
+
+
+# -- learners ---------------------------------------------------------------------------------
+
+def _build_learners(ctx: BuildContext) -> Built:
+    built = Built(rows=len(ctx.frame))
+    duplicate_keys(ctx, built, ["external_id"],
+                   ["last_name", "first_name", "class_code", "birth_date"])
+    external = ctx.parse(built, "external_id", values.identifier)
+    last = ctx.parse(built, "last_name", values.text)
+    first = ctx.parse(built, "first_name", values.text)
+    classes = ctx.parse(built, "class_code", lambda v: values.text(v).upper().replace(" ", ""))
+    years = ctx.parse(built, "class_code", lambda v: _class_year(str(v)), required=False)
+    order = ctx.date_order
+    birth = ctx.parse(built, "birth_date", lambda v: values.date(v, order), required=False)
+    email = ctx.parse(built, "email", _email, required=False)
+    entered = ctx.parse(built, "entered_on", lambda v: values.date(v, order), required=False)
+    left = ctx.parse(built, "left_on", lambda v: values.date(v, order), required=False)
+    frame = pd.DataFrame({
+        "_row": ctx.frame["_row"], "external_id": external, "last_name": last,
+        "first_name": first, "class_code": classes, "year_of_study": years,
+        "birth_date": birth, "email": email, "entered_on": entered, "left_on": left,
+    })
+    frame = frame[~frame["_row"].isin(built.refused_rows)].drop_duplicates("external_id")
+    built.frames["learners"] = frame
+    built.preview = frame.drop(columns=["_row", "year_of_study"])
+    return built
+
+
+def _email(value: object) -> str:
+    text = values.text(value) or ""
+    if "@" not in text or " " in text:
+        raise Invalid("value.not_an_email")
+    return text.lower()
+
+
+def _write_learners(tx: Transaction, built: Built, import_id: int) -> Counts:
+    frame = built.frames["learners"]
+    year = built.school_year
+    school_year.ensure(tx, year)
+    existing = tx.read("import/classes", school_year=year)
+    class_ids = dict(zip(existing["code"], existing["class_id"], strict=True))
+    new_codes = sorted(set(frame["class_code"]) - set(class_ids))
+    ids = tx.next_ids("class_id_seq", len(new_codes)) if new_codes else []
+    class_ids.update(zip(new_codes, ids, strict=True))
+    years_of = dict(zip(frame["class_code"], frame["year_of_study"], strict=False))
+    classes = pd.DataFrame([
+        {"class_id": cid, "school_year_id": year, "code": code,
+         "year_of_study": int(years_of[code]), "grade": _grade(int(years_of[code]))}
+        for code, cid in zip(new_codes, ids, strict=True)
+    ])
+    counts = Counts()
+    apply(tx, import_id, "class", classes, update_columns=[])
+
+    keys = tx.read("import/learner_keys")
+    known = dict(zip(keys["external_id"], keys["learner_id"], strict=True))
+    fresh = [e for e in frame["external_id"] if e not in known]
+    known.update(zip(fresh, tx.next_ids("learner_id_seq", len(fresh)) if fresh else [],
+                     strict=True))
+    learners = frame.assign(learner_id=[int(known[e]) for e in frame["external_id"]])
+    present = [c for c in ("birth_date", "email", "entered_on", "left_on")
+               if c in built.mapped]
+    counts += apply(tx, import_id, "learner",
+                    learners[["learner_id", "external_id", "last_name", "first_name", *present]],
+                    update_columns=["last_name", "first_name", *present])
+    enrolment = pd.DataFrame({
+        "learner_id": learners["learner_id"], "school_year_id": year,
+        "class_id": [int(class_ids[c]) for c in learners["class_code"]],
+    })
+    moved = apply(tx, import_id, "enrolment", enrolment, update_columns=["class_id"])
+    # A learner whose only change is the class counts as updated, not unchanged.
+    counts.updated += min(moved.updated, counts.unchanged)
+    counts.unchanged -= min(moved.updated, counts.unchanged)
+    return counts
+
+
+def _plan_learners(ctx: BuildContext, built: Built) -> None:
+    frame = built.frames["learners"]
+    existing = ctx.db.read("import/classes", school_year=ctx.school_year)
+    new = sorted(set(frame["class_code"]) - set(existing["code"]))
+    if new:
+        built.notes.append(("import.note.new_classes", {"classes": ", ".join(new),
+                                                        "year": ctx.school_year}))
+
+
+register(ImportSpec(
+    kind="learners", entity="learner", key_fields=("external_id",),
+    fields=(
+        _f("external_id", True, *STAMBOEK),
+        _f("last_name", True, "naam", "achternaam", "familienaam", "last name", "surname",
+           "family name", "naam leerling"),
+        _f("first_name", True, "voornaam", "roepnaam", "first name", "firstname", "given name"),
+        _f("class_code", True, "klas", "klascode", "klasgroep", "class", "class code", "groep"),
+        _f("birth_date", False, "geboortedatum", "geboren", "date of birth", "birth date",
+           "birthdate", "dob"),
+        _f("email", False, "e mail", "email", "e mailadres", "emailadres", "mail",
+           "e mail leerling", "email address"),
+        _f("entered_on", False, "inschrijvingsdatum", "datum inschrijving", "ingeschreven op",
+           "enrolment date", "start date"),
+        _f("left_on", False, "uitschrijvingsdatum", "datum uitschrijving", "vertrokken op",
+           "uitgeschreven op", "left on", "leaving date", "end date"),
+    ),
+    build=lambda ctx: _finish(ctx, _build_learners(ctx), _plan_learners),
+    write=_write_learners,
+))
+
+
+# -- staff ------------------------------------------------------------------------------------
+
+def _assignment(value: object) -> tuple[float, float | None]:
+    """'18/22' → (18, 22); '18' → (18, None); '0,8' as a fraction is not accepted (ambiguous)."""
+    got, maximum, absence = values.score(value)
+    if absence or got is None:
+        raise Invalid("value.not_a_number")
+    if got < 0 or got > 40 or (maximum is not None and got > maximum):
+        raise Invalid("import.problem.assignment")
+    return got, maximum
+
+
+def _build_staff(ctx: BuildContext) -> Built:
+    built = Built(rows=len(ctx.frame))
+    duplicate_keys(ctx, built, ["external_id"], ["last_name", "first_name", "email"])
+    order = ctx.date_order
+    assignment = ctx.parse(built, "assignment_hours", _assignment, required=False)
+    full = ctx.parse(built, "full_time_hours", lambda v: values.number(v), required=False)
+    frame = pd.DataFrame({
+        "_row": ctx.frame["_row"],
+        "external_id": ctx.parse(built, "external_id", values.identifier),
+        "last_name": ctx.parse(built, "last_name", values.text),
+        "first_name": ctx.parse(built, "first_name", values.text),
+        "email": ctx.parse(built, "email", _email, required=False),
+        "assignment_hours": [a[0] if a else None for a in assignment],
+        "full_time_hours": [f if f is not None else (a[1] if a and a[1] else None)
+                            for a, f in zip(assignment, full, strict=True)],
+        "subject_team": ctx.parse(built, "subject_team", values.text, required=False),
+        "roles": ctx.parse(built, "roles", _roles, required=False),
+        "started_on": ctx.parse(built, "started_on", lambda v: values.date(v, order),
+                                required=False),
+        "left_on": ctx.parse(built, "left_on", lambda v: values.date(v, order), required=False),
+    })
+    frame = frame[~frame["_row"].isin(built.refused_rows)].drop_duplicates("external_id")
+    built.frames["staff"] = frame
+    built.preview = frame.drop(columns=["_row"])
+    return built
+
+
+STAFF_ROLES = {
+    "leerkracht": "teacher", "teacher": "teacher", "zorgcoordinator": "care_coordinator",
+    "care coordinator": "care_coordinator", "graadcoordinator": "grade_coordinator",
+    "grade coordinator": "grade_coordinator", "mentor": "mentor",
+    "vakgroepvoorzitter": "subject_team_chair", "subject team chair": "subject_team_chair",
+    "ict coordinator": "ict_coordinator", "ict": "ict_coordinator",
+    "beleidsondersteuner": "policy_support", "policy support": "policy_support",
+    "flexcoordinator": "flex_coordinator", "flex coordinator": "flex_coordinator",
+    "directeur": "director", "directie": "director", "director": "director",
+    "leerlingbegeleider": "care_coordinator", "onderwijsassistent": "teaching_assistant",
+}
+
+
+def _roles(value: object) -> tuple[str, ...]:
+    parts = [fold(p) for p in re.split(r"[,;/]", str(value)) if p.strip()]
+    unknown = [p for p in parts if p not in STAFF_ROLES]
+    if unknown:
+        raise Invalid("import.problem.unknown_role", role=unknown[0])
+    return tuple(sorted({STAFF_ROLES[p] for p in parts}))
+
+
+def _write_staff(tx: Transaction, built: Built, import_id: int) -> Counts:
+    frame = built.frames["staff"]
+    mapped = built.mapped
+    keys = tx.read("import/staff_keys")
+    known = dict(zip(keys["external_id"], keys["staff_id"], strict=True))
+    fresh = [e for e in frame["external_id"] if e not in known]
+    known.update(zip(fresh, tx.next_ids("staff_id_seq", len(fresh)) if fresh else [],
+                     strict=True))
+    staff = frame.assign(staff_id=[int(known[e]) for e in frame["external_id"]])
+    optional = [c for c in ("email", "subject_team", "started_on", "left_on") if c in mapped]
+    if "assignment_hours" in mapped:
+        optional += ["assignment_hours"]
+        if staff["full_time_hours"].notna().any():
+            optional += ["full_time_hours"]
+    new_rows = ~staff["external_id"].isin(keys["external_id"])
+    staff.loc[new_rows & staff["assignment_hours"].isna(), "assignment_hours"] = 0.0
+    staff.loc[new_rows & staff["full_time_hours"].isna(), "full_time_hours"] = 22.0
+    columns = ["staff_id", "external_id", "last_name", "first_name", *optional]
+    if not set(columns) >= {"assignment_hours", "full_time_hours"}:
+        columns += [c for c in ("assignment_hours", "full_time_hours") if c not in columns]
+    counts = apply(tx, import_id, "staff", staff[columns],
+                   update_columns=["last_name", "first_name", *optional])
+    if "roles" in mapped:
+        roles = pd.DataFrame([
+            {"staff_id": sid, "role": role}
+            for sid, held in zip(staff["staff_id"], staff["roles"], strict=True)
+            for role in (held or ())
+        ], columns=["staff_id", "role"])
+        apply(tx, import_id, "staff_role", roles, update_columns=[])
+    return counts
+
+
+register(ImportSpec(
+    kind="staff", entity="staff", key_fields=("external_id",),
+    fields=(
+        _f("external_id", True, "stamboeknummer", "stamboeknr", "personeelsnummer",
+           "personeelsnr", "personnel number", "staff number", "employee id", "id"),
+        _f("last_name", True, "naam", "achternaam", "familienaam", "last name", "surname"),
+        _f("first_name", True, "voornaam", "first name", "firstname"),
+        _f("email", False, "e mail", "email", "e mailadres", "mail", "email address"),
+        _f("assignment_hours", False, "lesopdracht", "opdracht", "uren", "lesuren",
+           "teaching hours", "assignment", "assignment size"),
+        _f("full_time_hours", False, "noemer", "volledige opdracht", "voltijds",
+           "full time hours", "full time"),
+        _f("subject_team", False, "vakgroep", "vak", "subject team", "department"),
+        _f("roles", False, "functie", "functies", "rol", "rollen", "role", "roles"),
+        _f("started_on", False, "in dienst", "in dienst sinds", "startdatum", "start date",
+           "started on"),
+        _f("left_on", False, "uit dienst", "einddatum", "left on", "end date"),
+    ),
+    build=lambda ctx: _finish(ctx, _build_staff(ctx)),
+    write=_write_staff,
+))
+
+
+# -- results ----------------------------------------------------------------------------------
+
+def _period_parser(ctx: BuildContext):
+    periods = ctx.db.read("import/periods", school_year=ctx.school_year)
+    lookup: dict[str, int] = {}
+    for row in periods.itertuples():
+        for label in (str(row.seq), f"p{row.seq}", f"periode {row.seq}", f"t{row.seq}",
+                      f"trimester {row.seq}", f"rapport {row.seq}", f"period {row.seq}",
+                      row.name):
+            lookup[fold(label)] = int(row.period_id)
+    if periods.empty:  # a school year not yet in the database: its trimesters will be made
+        for p in school_calendar.trimesters(ctx.school_year):
+            for label in (str(p.seq), f"p{p.seq}", f"periode {p.seq}", f"t{p.seq}",
+                          f"trimester {p.seq}", f"rapport {p.seq}", p.name):
+                lookup[fold(label)] = -p.seq  # resolved to an id when written
+    names = ", ".join(periods["name"]) if len(periods) else ", ".join(
+        p.name for p in school_calendar.trimesters(ctx.school_year))
+
+    def parse(value: object) -> int:
+        found = lookup.get(fold(str(value)))
+        if found is None:
+            raise Invalid("import.problem.unknown_period", periods=names)
+        return found
+
+    return parse
+
+
+def _build_results(ctx: BuildContext) -> Built:
+    built = Built(rows=len(ctx.frame))
+    duplicate_keys(ctx, built, ["learner", "subject", "period"], ["score", "max_score"])
+    learners = learner_ids(ctx, built, "learner")
+    subjects, new_subjects = subjects_for(ctx, built, "subject", required=True)
+    periods = ctx.parse(built, "period", _period_parser(ctx))
+    comma = values.uses_decimal_comma(ctx.frame["score"].tolist()) if "score" in ctx.frame \
+        else True
+    scores = ctx.parse(built, "score", lambda v: values.score(v, comma))
+    maxima = ctx.parse(built, "max_score", lambda v: values.number(v, comma), required=False)
+    rows = ctx.frame["_row"].tolist()
+    score_col, max_col, absence = [], [], []
+    for position, (parsed, column_max) in enumerate(zip(scores, maxima, strict=True)):
+        if parsed is None:
+            score_col.append(None)
+            max_col.append(None)
+            absence.append(None)
+            continue
+        got, inline_max, code = parsed
+        maximum = inline_max if inline_max is not None else column_max
+        raw = ctx.frame["score"].iloc[position]
+        if code is None and maximum is None:
+            ctx.problem(built, rows[position], "score", raw, "import.problem.no_maximum")
+        elif code is None and maximum <= 0:
+            ctx.problem(built, rows[position], "max_score", column_max,
+                        "value.max_not_positive")
+        elif code is None and got > maximum:
+            ctx.problem(built, rows[position], "score", raw, "import.problem.above_maximum",
+                        maximum=_plain(maximum))
+        elif code is None and got < 0:
+            ctx.problem(built, rows[position], "score", raw, "import.problem.negative")
+        score_col.append(got)
+        max_col.append(maximum)
+        absence.append(code)
+    frame = pd.DataFrame({
+        "_row": ctx.frame["_row"], "learner_id": learners, "subject_id": subjects,
+        "period_id": periods, "score": score_col, "max_score": max_col,
+        "absence_code": absence,
+    })
+    frame = frame[~frame["_row"].isin(built.refused_rows)]
+    frame = frame.drop_duplicates(["learner_id", "subject_id", "period_id"])
+    built.frames["result"] = frame
+    built.frames["subject"] = new_subjects[new_subjects["subject_id"].isin(frame["subject_id"])]
+    external = ctx.frame.set_index("_row")["learner"]
+    built.preview = pd.DataFrame({
+        "learner": [values.text(external.get(r)) for r in frame["_row"]],
+        "subject_id": frame["subject_id"], "period": ctx.frame.set_index("_row")["period"]
+        .reindex(frame["_row"]).tolist(), "score": frame["score"],
+        "max_score": frame["max_score"], "absence_code": frame["absence_code"],
+    })
+    return built
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number).replace(".", ",")
+
+
+def _write_results(tx: Transaction, built: Built, import_id: int) -> Counts:
+    frame = built.frames["result"].drop(columns=["_row"])
+    year = built.school_year
+    if school_year.ensure(tx, year) or (frame["period_id"] < 0).any():
+        periods = tx.read("import/periods", school_year=year)
+        by_seq = dict(zip(periods["seq"], periods["period_id"], strict=True))
+        frame = frame.assign(period_id=[int(by_seq[-p]) if p < 0 else int(p)
+                                        for p in frame["period_id"]])
+    apply(tx, import_id, "subject", built.frames["subject"], update_columns=[])
+    return apply(tx, import_id, "result", frame,
+                 update_columns=["score", "max_score", "absence_code"])
+
+
+register(ImportSpec(
+    kind="results", entity="result", key_fields=("learner", "subject", "period"),
+    fields=(
+        _f("learner", True, *STAMBOEK, "leerling"),
+        _f("subject", True, "vak", "vakcode", "vaknaam", "subject", "course", "leergebied"),
+        _f("period", True, "periode", "rapport", "rapportperiode", "trimester", "period",
+           "term", "evaluatieperiode"),
+        _f("score", True, "punt", "punten", "score", "resultaat", "cijfer", "result", "mark",
+           "points"),
+        _f("max_score", False, "max", "maximum", "op", "totaal", "max score", "maximum score",
+           "out of", "maxpunt"),
+    ),
+    build=lambda ctx: _finish(ctx, _build_results(ctx)),
+    write=_write_results,
+))
+
+
+# -- needs ------------------------------------------------------------------------------------
+
+def _build_needs(ctx: BuildContext) -> Built:
+    built = Built(rows=len(ctx.frame))
+    duplicate_keys(ctx, built, ["learner", "subject", "kind", "source", "valid_from"],
+                   ["priority", "is_hard", "reason", "valid_until"])
+    learners = learner_ids(ctx, built, "learner")
+    subjects, new_subjects = subjects_for(ctx, built, "subject", required=False)
+    kinds = ctx.parse(built, "kind", word(KIND_WORDS, "import.problem.unknown_kind"))
+    sources = ctx.parse(built, "source", word(SOURCE_WORDS, "import.problem.unknown_source"),
+                        required=False)
+    priority = ctx.parse(built, "priority", _priority, required=False)
+    hard = ctx.parse(built, "is_hard", values.boolean, required=False)
+    order = ctx.date_order
+    start = ctx.parse(built, "valid_from", lambda v: values.date(v, order), required=False)
+    until = ctx.parse(built, "valid_until", lambda v: values.date(v, order), required=False)
+    rows = ctx.frame["_row"].tolist()
+    for position, (kind, subject) in enumerate(zip(kinds, subjects, strict=True)):
+        if kind in ("remediation", "deepening") and subject is None:
+            ctx.problem(built, rows[position], "subject", None, "import.problem.subject_needed")
+    start = [s or ctx.today for s in start]
+    for position, (first, last) in enumerate(zip(start, until, strict=True)):
+        if last is not None and last < first:
+            ctx.problem(built, rows[position], "valid_until", ctx.frame["valid_until"]
+                        .iloc[position], "import.problem.ends_before_start")
+    frame = pd.DataFrame({
+        "_row": ctx.frame["_row"], "learner_id": learners,
+        "subject_id": [None if k == "broadening" else s for k, s in
+                       zip(kinds, subjects, strict=True)],
+        "kind": kinds, "source": [s or "class_council" for s in sources],
+        "priority": [p or 2 for p in priority],
+        "is_hard": [bool(h) for h in hard],
+        "reason": ctx.parse(built, "reason", values.text, required=False),
+        "valid_from": start, "valid_until": until,
+        "decided_by": ctx.parse(built, "decided_by", values.text, required=False),
+    })
+    frame = frame[~frame["_row"].isin(built.refused_rows)]
+    frame = frame.drop_duplicates(["learner_id", "subject_id", "kind", "source", "valid_from"])
+    built.frames["need"] = frame
+    built.frames["subject"] = new_subjects
+    built.preview = frame.drop(columns=["_row"])
+    return built
+
+
+def _priority(value: object) -> int:
+    folded = fold(str(value))
+    named = {"hoog": 1, "high": 1, "normaal": 2, "normal": 2, "midden": 2, "laag": 3, "low": 3}
+    if folded in named:
+        return named[folded]
+    number = values.integer(value)
+    if not 1 <= number <= 3:
+        raise Invalid("import.problem.priority")
+    return number
+
+
+def _write_needs(tx: Transaction, built: Built, import_id: int) -> Counts:
+    frame = built.frames["need"].drop(columns=["_row"])
+    existing = tx.read("import/need_keys")
+    key = ["learner_id", "subject_id", "kind", "source", "valid_from"]
+    lookup = {tuple(None if pd.isna(v) else (v.date() if hasattr(v, "date") else v)
+                    for v in row[:-1]): int(row[-1])
+              for row in existing[[*key, "need_id"]].itertuples(index=False)}
+    ids, fresh = [], 0
+    for row in frame[key].itertuples(index=False):
+        found = lookup.get(tuple(None if (v is None or (isinstance(v, float) and pd.isna(v)))
+                                 else v for v in row))
+        ids.append(found)
+        fresh += found is None
+    new_ids = iter(tx.next_ids("need_id_seq", fresh) if fresh else [])
+    frame = frame.assign(need_id=[i if i is not None else next(new_ids) for i in ids])
+    apply(tx, import_id, "subject", built.frames["subject"], update_columns=[])
+    return apply(tx, import_id, "need", frame,
+                 update_columns=["priority", "is_hard", "reason", "valid_until", "decided_by"])
+
+
+register(ImportSpec(
+    kind="needs", entity="need", key_fields=("learner", "subject", "kind", "source",
+                                             "valid_from"),
+    fields=(
+        _f("learner", True, *STAMBOEK, "leerling"),
+        _f("kind", True, "soort", "type", "flexsoort", "soort flex", "kind", "flex type"),
+        _f("subject", False, "vak", "vakcode", "subject"),
+        _f("source", False, "bron", "door", "source", "besloten door"),
+        _f("priority", False, "prioriteit", "priority", "belang"),
+        _f("is_hard", False, "verplicht", "bindend", "hard", "compulsory", "mandatory"),
+        _f("reason", False, "reden", "motivering", "toelichting", "reason", "why"),
+        _f("valid_from", False, "vanaf", "geldig vanaf", "datum", "from", "valid from", "date"),
+        _f("valid_until", False, "tot", "geldig tot", "einddatum", "until", "valid until"),
+        _f("decided_by", False, "beslist door", "genomen door", "decided by", "by"),
+    ),
+    build=lambda ctx: _finish(ctx, _build_needs(ctx)),
+    write=_write_needs,
+))
+
+
+# -- the flex offer -----------------------------------------------------------------------------
+
+WEEKDAYS = {"maandag": 1, "ma": 1, "monday": 1, "mon": 1, "dinsdag": 2, "di": 2, "tuesday": 2,
+            "tue": 2, "woensdag": 3, "wo": 3, "wednesday": 3, "wed": 3, "donderdag": 4,
+            "do": 4, "thursday": 4, "thu": 4, "vrijdag": 5, "vr": 5, "friday": 5, "fri": 5}
+
+
+def _weekday(value: object) -> int:
+    folded = fold(str(value))
+    if folded in WEEKDAYS:
+        return WEEKDAYS[folded]
+    number = values.integer(value)
+    if not 1 <= number <= 5:
+        raise Invalid("import.problem.weekday")
+    return number
+
+
+def _years(value: object) -> list[int]:
+    text = fold(str(value)).replace("e graad", " graad")
+    grade = re.match(r"^(\d) graad$", text)
+    if grade:
+        g = int(grade.group(1))
+        return [2 * g - 1, 2 * g]
+    span = re.match(r"^(\d)\s*(?:tot|to|t m)?\s+(\d)$", text)
+    if span and int(span.group(1)) <= int(span.group(2)):
+        return list(range(int(span.group(1)), int(span.group(2)) + 1))
+    numbers = [int(n) for n in re.findall(r"\d", text)]
+    if not numbers or any(not 1 <= n <= 7 for n in numbers):
+        raise Invalid("import.problem.years")
+    return sorted(set(numbers))
+
+
+def _build_sessions(ctx: BuildContext) -> Built:
+    built = Built(rows=len(ctx.frame))
+    duplicate_keys(ctx, built, ["cycle", "weekday", "lesson_hour", "code"],
+                   ["kind", "subject", "leader", "room", "capacity"])
+    cycles = ctx.db.read("import/cycles", school_year=ctx.school_year)
+    by_seq = dict(zip(cycles["seq"], cycles["cycle_id"], strict=True))
+    cycle = ctx.parse(built, "cycle", lambda v: _cycle(v, by_seq, ctx.date_order, cycles))
+    weekday = ctx.parse(built, "weekday", _weekday)
+    hour = ctx.parse(built, "lesson_hour", values.integer)
+    kinds = ctx.parse(built, "kind", word(KIND_WORDS, "import.problem.unknown_kind"))
+    subjects, new_subjects = subjects_for(ctx, built, "subject", required=False)
+    capacity = ctx.parse(built, "capacity", values.integer)
+    leader_kind = ctx.parse(built, "leader_kind",
+                            word(LEADER_WORDS, "import.problem.unknown_leader_kind"),
+                            required=False)
+    staff = ctx.db.read("import/staff_keys")
+    staff_lookup: dict[str, int] = {}
+    for row in staff.itertuples():
+        for label in (row.external_id, row.email, f"{row.first_name} {row.last_name}",
+                      f"{row.last_name} {row.first_name}"):
+            if isinstance(label, str):
+                staff_lookup[fold(label)] = int(row.staff_id)
+    leaders = ctx.parse(built, "leader", values.text, required=False)
+    rows = ctx.frame["_row"].tolist()
+    leader_ids, leader_names = [], []
+    for position, (name, kind) in enumerate(zip(leaders, leader_kind, strict=True)):
+        found = staff_lookup.get(fold(name)) if name else None
+        if name and found is None and (kind or "teacher") == "teacher":
+            ctx.problem(built, rows[position], "leader", name, "import.problem.unknown_staff")
+        leader_ids.append(found)
+        leader_names.append(None if found else name)
+    for position, (kind, subject, cap) in enumerate(zip(kinds, subjects, capacity, strict=True)):
+        if kind in ("remediation", "deepening") and subject is None:
+            ctx.problem(built, rows[position], "subject", None, "import.problem.subject_needed")
+        if cap is not None and not 1 <= cap <= 200:
+            ctx.problem(built, rows[position], "capacity", cap, "import.problem.capacity")
+    frame = pd.DataFrame({
+        "_row": ctx.frame["_row"], "cycle_id": cycle, "weekday": weekday, "lesson_hour": hour,
+        "code": ctx.parse(built, "code", values.text), "kind": kinds,
+        "subject_id": [None if k == "broadening" else s for k, s in
+                       zip(kinds, subjects, strict=True)],
+        "title": ctx.parse(built, "title", values.text, required=False),
+        "leader_staff_id": leader_ids, "leader_name": leader_names,
+        "leader_kind": [k or "teacher" for k in leader_kind],
+        "room": ctx.parse(built, "room", values.text, required=False),
+        "capacity": capacity,
+        "years_of_study": ctx.parse(built, "years", _years, required=False),
+    })
+    frame = frame[~frame["_row"].isin(built.refused_rows)]
+    built.frames["flex_session"] = frame
+    built.frames["subject"] = new_subjects
+    built.preview = frame.drop(columns=["_row", "cycle_id", "leader_staff_id"])
+    return built
+
+
+def _cycle(value: object, by_seq: dict, order: str, cycles: pd.DataFrame) -> int:
+    """A cycle by its number in the school year, or by a date or ISO week inside it."""
+    raw = values.text(value) or ""
+    if re.fullmatch(r"\d{1,2}", raw):
+        found = by_seq.get(int(raw))
+    else:
+        week = raw if re.fullmatch(r"\d{4}-W\d{2}", raw) else school_calendar.week_id(
+            values.date(value, order))
+        matches = cycles[cycles["weeks"].apply(lambda ws, w=week: w in list(ws))]
+        found = int(matches["cycle_id"].iloc[0]) if len(matches) else None
+    if found is None:
+        raise Invalid("import.problem.unknown_cycle", cycles=len(by_seq))
+    return int(found)
+
+
+def _write_sessions(tx: Transaction, built: Built, import_id: int) -> Counts:
+    frame = built.frames["flex_session"].drop(columns=["_row"])
+    slots = tx.read("import/slots")
+    slot_of = {(int(r.weekday), int(r.lesson_hour)): int(r.slot_id) for r in slots.itertuples()}
+    wanted = sorted({(int(d), int(h)) for d, h in zip(frame["weekday"], frame["lesson_hour"],
+                                                       strict=True)} - set(slot_of))
+    ids = tx.next_ids("flex_slot_id_seq", len(wanted)) if wanted else []
+    slot_of.update(zip(wanted, ids, strict=True))
+    apply(tx, import_id, "flex_slot", pd.DataFrame(
+        [{"slot_id": i, "weekday": d, "lesson_hour": h} for (d, h), i in
+         zip(wanted, ids, strict=True)]), update_columns=[])
+    frame = frame.assign(slot_id=[slot_of[(int(d), int(h))] for d, h in
+                                  zip(frame["weekday"], frame["lesson_hour"], strict=True)])
+    existing = tx.read("import/session_keys")
+    known = {(int(r.cycle_id), int(r.slot_id), r.code): int(r.session_id)
+             for r in existing.itertuples()}
+    keys = list(zip(frame["cycle_id"], frame["slot_id"], frame["code"], strict=True))
+    fresh = [k for k in keys if k not in known]
+    known.update(zip(fresh, tx.next_ids("flex_session_id_seq", len(fresh)) if fresh else [],
+                     strict=True))
+    frame = frame.assign(session_id=[known[k] for k in keys]).drop(
+        columns=["weekday", "lesson_hour"])
+    apply(tx, import_id, "subject", built.frames["subject"], update_columns=[])
+    return apply(tx, import_id, "flex_session", frame, update_columns=[
+        "kind", "subject_id", "title", "leader_staff_id", "leader_name", "leader_kind", "room",
+        "capacity", "years_of_study"])
+
+
+register(ImportSpec(
+    kind="flex-sessions", entity="flex_session",
+    key_fields=("cycle", "weekday", "lesson_hour", "code"),
+    fields=(
+        _f("cycle", True, "cyclus", "cycle", "week", "vanaf week", "periode"),
+        _f("weekday", True, "dag", "weekdag", "day", "weekday"),
+        _f("lesson_hour", True, "uur", "lesuur", "hour", "lesson", "period of day"),
+        _f("code", True, "code", "sessie", "groep", "session", "group"),
+        _f("kind", True, "soort", "type", "kind"),
+        _f("subject", False, "vak", "subject"),
+        _f("title", False, "titel", "inhoud", "onderwerp", "title", "topic"),
+        _f("leader", False, "begeleider", "leerkracht", "leider", "leader", "teacher"),
+        _f("leader_kind", False, "soort begeleider", "functie begeleider", "leader kind",
+           "leader role"),
+        _f("room", False, "lokaal", "room", "plaats"),
+        _f("capacity", True, "capaciteit", "plaatsen", "max leerlingen", "capacity", "places"),
+        _f("years", False, "leerjaren", "leerjaar", "graad", "years", "year"),
+    ),
+    build=lambda ctx: _finish(ctx, _build_sessions(ctx)),
+    write=_write_sessions,
+))
+
+
+def _finish(ctx: BuildContext, built: Built, plan=None) -> Built:
+    built.school_year = ctx.school_year
+    built.mapped = set(ctx.frame.columns)
+    if plan is not None and not built.problems:
+        plan(ctx, built)
+    return built

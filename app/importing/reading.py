@@ -1,0 +1,271 @@
+"""From the bytes of an upload to a table of cells, decided by the content, never the file name.
+
+What real school files contain: CSV with ``,`` ``;`` tab or ``|``; UTF-8 with or without BOM,
+Windows-1252 (Excel's plain CSV in Belgium: decoded as cp1252, since Latin-1 breaks on € “ ” –),
+UTF-16 with BOM (Excel's "Unicode text", tab separated); Excel's ``sep=;`` first line; CRLF;
+trailing empty columns. XLSX (openpyxl) and old XLS (xlrd). Images, programs, PDFs and archives
+that are not spreadsheets are refused with a message that says what they are.
+
+Row numbers are the ones a person sees when opening the file in Excel: the header is row 1 (row
+2 after a ``sep=`` line), the first record the row after it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from app.errors import UserError
+
+MAX_FIELD_CHARS = 100_000
+DELIMITERS = (";", ",", "\t", "|")
+_SNIFF_RECORDS = 200
+
+# Leading bytes of files that are certainly not tables, with a word for the message.
+_MAGIC = (
+    (b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"), (b"BM", "image"),
+    (b"RIFF", "media"), (b"%PDF", "pdf"), (b"\x7fELF", "program"), (b"MZ", "program"),
+    (b"\xca\xfe\xba\xbe", "program"), (b"#!", "program"), (b"\x1f\x8b", "archive"),
+    (b"Rar!", "archive"), (b"7z\xbc\xaf", "archive"), (b"{\\rtf", "document"),
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class ReadError(UserError):
+    """The file cannot be read as a table at all (as opposed to problems in single rows)."""
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[list[object]]          # str for CSV; typed values (float, datetime, ...) for Excel
+    lines: list[int]                  # the file row of each record, as Excel shows it
+    file_format: str                  # 'csv' | 'xlsx' | 'xls'
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+
+
+def read_table(data: bytes, sheet: str | None = None, max_bytes: int | None = None) -> Table:
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ReadError("import.error.too_big", megabytes=round(max_bytes / 1_000_000))
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+        raise ReadError("import.error.empty")
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data, sheet)
+    if data.startswith(_OLE2):
+        return _read_xls(data, sheet)
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise ReadError(f"import.error.not_a_table_{what}")
+    text, encoding = decode(data)
+    return _read_csv(text, encoding)
+
+
+# -- text --------------------------------------------------------------------------------------
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was written in."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
+    if b"\x00" in data:
+        raise ReadError("import.error.not_a_table_binary")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    _refuse_mixed_encodings(data)
+    return _strict(data, "cp1252"), "cp1252"
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        row = data[: error.start].count(b"\n") + 1
+        raise ReadError("import.error.encoding", row=row, encoding=encoding) from None
+
+
+def _refuse_mixed_encodings(data: bytes) -> None:
+    """A file with some lines in UTF-8 and others in Windows-1252 (two exports glued together)
+    would turn é into Ã© on half of its rows: refuse it, naming a row of each kind."""
+    utf8_row = cp1252_row = None
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if max(line, default=0) < 0x80:
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_row = utf8_row or number
+        except UnicodeDecodeError:
+            cp1252_row = cp1252_row or number
+        if utf8_row and cp1252_row:
+            raise ReadError("import.error.mixed_encodings", utf8_row=utf8_row,
+                            other_row=cp1252_row)
+
+
+def _read_csv(text: str, encoding: str) -> Table:
+    lines_before = 0
+    forced = None
+    match = re.match(r"\s*\"?sep=(.)\"?\s*\r?\n", text, flags=re.IGNORECASE)
+    if match:  # Excel's hint line: the delimiter, then the real header on the next line
+        forced = match.group(1)
+        text = text[match.end():]
+        lines_before = 1
+    delimiter = forced or _sniff_delimiter(text)
+    records = _parse(text, delimiter, lines_before)
+    records = [r for r in records if any(cell.strip() for cell in r[1])]
+    if not records:
+        raise ReadError("import.error.empty")
+    _, header = records[0]
+    header = [h.strip() for h in header]
+    width = len(header)
+    while width and not header[width - 1]:
+        width -= 1  # trailing empty columns (Excel leaves them after deleting a column)
+    if width == 0:
+        raise ReadError("import.error.no_header")
+    rows: list[list[object]] = []
+    lines: list[int] = []
+    for line, cells in records[1:]:
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            raise ReadError("import.error.too_many_fields", row=line, fields=len(cells),
+                            columns=width)
+        rows.append(cells[:width] + [""] * (width - len(cells)))
+        lines.append(line)  # a record's first line: quoted line breaks may make it span more
+    return Table(header=header[:width], rows=rows, lines=lines, file_format="csv",
+                 encoding=encoding, delimiter=delimiter)
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The candidate that splits the first records into the most, and most consistent, fields."""
+    sample = text[:200_000]
+    best, best_score = ",", (-1, -1.0)
+    for delimiter in DELIMITERS:
+        try:
+            reader = csv.reader(io.StringIO(sample), delimiter=delimiter, strict=False)
+            counts = [len(row) for _, row in zip(range(_SNIFF_RECORDS), reader, strict=False)
+                      if any(cell.strip() for cell in row)]
+        except csv.Error:
+            continue
+        if not counts or counts[0] < 2:
+            continue
+        header = counts[0]
+        consistent = sum(1 for c in counts if c == header) / len(counts)
+        score = (1 if consistent >= 0.8 else 0, consistent * header)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _parse(text: str, delimiter: str, lines_before: int) -> list[tuple[int, list[str]]]:
+    csv.field_size_limit(MAX_FIELD_CHARS + 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records = []
+    start = 1
+    try:
+        for row in reader:
+            records.append((start + lines_before, row))
+            start = reader.line_num + 1
+            for cell in row:
+                if len(cell) > MAX_FIELD_CHARS:
+                    raise ReadError("import.error.huge_field", row=start - 1 + lines_before,
+                                    limit=MAX_FIELD_CHARS)
+    except csv.Error as error:
+        message = str(error)
+        if "field larger than field limit" in message:
+            raise ReadError("import.error.huge_field", row=start + lines_before,
+                            limit=MAX_FIELD_CHARS) from None
+        raise ReadError("import.error.quotes", row=start + lines_before) from None
+    return records
+
+
+# -- spreadsheets ------------------------------------------------------------------------------
+
+def _read_xlsx(data: bytes, sheet: str | None) -> Table:
+    import openpyxl
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        raise ReadError("import.error.not_a_table_archive") from None
+    if "xl/workbook.xml" not in names:
+        raise ReadError("import.error.not_a_table_archive")
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # a damaged workbook raises many kinds of error
+        raise ReadError("import.error.damaged_workbook") from None
+    try:
+        sheets = list(book.sheetnames)
+        name = _pick_sheet(sheets, sheet)
+        values = [list(row) for row in book[name].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return _from_cells(values, "xlsx", name, sheets)
+
+
+def _read_xls(data: bytes, sheet: str | None) -> Table:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data)
+    except Exception:
+        raise ReadError("import.error.not_a_table_document") from None
+    sheets = book.sheet_names()
+    name = _pick_sheet(sheets, sheet)
+    source = book.sheet_by_name(name)
+    values = []
+    for r in range(source.nrows):
+        row = []
+        for c in range(source.ncols):
+            cell = source.cell(r, c)
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                row.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                row.append(None)
+            else:
+                row.append(cell.value)
+        values.append(row)
+    return _from_cells(values, "xls", name, sheets)
+
+
+def _pick_sheet(sheets: list[str], wanted: str | None) -> str:
+    if wanted is None:
+        return sheets[0]
+    if wanted not in sheets:
+        raise ReadError("import.error.no_sheet", sheet=wanted, sheets=", ".join(sheets))
+    return wanted
+
+
+def _from_cells(values: list[list[object]], file_format: str, sheet: str,
+                sheets: list[str]) -> Table:
+    def blank(cell: object) -> bool:
+        return cell is None or (isinstance(cell, str) and not cell.strip())
+
+    numbered = [(i + 1, row) for i, row in enumerate(values) if not all(blank(c) for c in row)]
+    if not numbered:
+        raise ReadError("import.error.empty")
+    _, header_cells = numbered[0]
+    header = ["" if c is None else str(c).strip() for c in header_cells]
+    width = len(header)
+    while width and not header[width - 1]:
+        width -= 1
+    if width == 0:
+        raise ReadError("import.error.no_header")
+    rows, lines = [], []
+    for number, cells in numbered[1:]:
+        if any(not blank(c) for c in cells[width:]):
+            raise ReadError("import.error.too_many_fields", row=number, fields=len(cells),
+                            columns=width)
+        cells = list(cells[:width]) + [None] * (width - len(cells))
+        rows.append(cells)
+        lines.append(number)
+    return Table(header=header[:width], rows=rows, lines=lines, file_format=file_format,
+                 sheet=sheet, sheets=sheets)

@@ -1,0 +1,226 @@
+"""What each kind of import expects: its columns (with the names real exports give them), how a
+row is checked and turned into rows of our tables, and how those are written.
+
+A kind is one :class:`ImportSpec` in ``REGISTRY``; later parts of Flexwijs add theirs with
+``register``. ``build`` never writes: it returns clean frames per table and every problem with
+its row, column, value and reason. ``write`` runs inside the import's one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from app.db import Database, Transaction
+from app.importing import values
+from app.importing.journal import Counts
+from app.importing.values import Invalid, fold
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    required: bool
+    aliases: tuple[str, ...]       # header names as exports write them, folded when compared
+
+    @property
+    def label_key(self) -> str:
+        return f"field.{self.name}"
+
+
+@dataclass
+class Problem:
+    row: int                        # file row, as Excel shows it
+    column: str                     # the column's header in the file
+    value: str
+    key: str                        # catalogue key of the reason
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Built:
+    """The rows of our tables an import would write, and what is wrong with the file."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[tuple[str, dict]] = field(default_factory=list)   # shown before confirming
+    preview: pd.DataFrame = field(default_factory=pd.DataFrame)   # rows as they will be stored
+    rows: int = 0                                                  # records in the file
+    school_year: str = ""                                          # the year the rows are for
+    mapped: set[str] = field(default_factory=set)                  # fields the file has
+
+    @property
+    def refused_rows(self) -> set[int]:
+        return {p.row for p in self.problems}
+
+
+@dataclass
+class BuildContext:
+    db: Database
+    frame: pd.DataFrame             # raw cells, one column per mapped field, plus '_row'
+    headers: dict[str, str]         # field -> header as in the file (for messages)
+    today: dt.date
+    school_year: str
+    date_order: str = "dmy"
+    options: dict = field(default_factory=dict)
+
+    def problem(self, built: Built, row: int, name: str, value: object, key: str,
+                **params: Any) -> None:
+        shown = "" if values.is_blank(value) else str(value)
+        built.problems.append(Problem(row, self.headers.get(name, name), shown[:80], key, params))
+
+    def parse(self, built: Built, name: str, parser: Callable[[object], Any],
+              required: bool = True) -> list[Any]:
+        """Parse one mapped column; blanks are None (a problem if required)."""
+        if name not in self.frame:
+            return [None] * len(self.frame)
+        raw = self.frame[name]
+        parsed, failures = values.parse_column(raw, lambda v: None if values.is_blank(v)
+                                               else parser(v))
+        rows = self.frame["_row"].tolist()
+        for position, problem in failures.items():
+            self.problem(built, rows[position], name, raw.iloc[position], problem.key,
+                         **problem.params)
+        if required:
+            for position, value in enumerate(parsed):
+                if value is None and position not in failures:
+                    self.problem(built, rows[position], name, None, "value.missing")
+        return parsed
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    kind: str
+    entity: str
+    fields: tuple[Field, ...]
+    build: Callable[[BuildContext], Built]
+    write: Callable[[Transaction, Built, int], Counts]
+    key_fields: tuple[str, ...]     # the natural key, for duplicate rows in one file
+    all_columns: bool = False       # every column counts (survey questions), no mapping step
+
+
+REGISTRY: dict[str, ImportSpec] = {}
+
+
+def register(spec: ImportSpec) -> ImportSpec:
+    REGISTRY[spec.kind] = spec
+    return spec
+
+
+def _f(name: str, required: bool, *aliases: str) -> Field:
+    return Field(name, required, tuple(fold(a) for a in aliases))
+
+
+# -- shared checks ----------------------------------------------------------------------------
+
+def duplicate_keys(ctx: BuildContext, built: Built, key: list[str], compare: list[str]) -> None:
+    """The same natural key twice in one file: fine when the rows agree, a problem when not."""
+    frame = ctx.frame
+    present = [k for k in key if k in frame]
+    if not present:
+        return
+    seen: dict[tuple, tuple[int, tuple]] = {}
+    cols = [c for c in compare if c in frame]
+    for record in frame[present + cols + ["_row"]].itertuples(index=False):
+        values_ = tuple(record)
+        k = tuple(values.text(v) for v in values_[: len(present)])
+        if any(part is None for part in k):
+            continue
+        rest = tuple(values.text(v) for v in values_[len(present):-1])
+        row = values_[-1]
+        if k in seen and seen[k][1] != rest:
+            ctx.problem(built, row, present[0], values_[0], "import.problem.duplicate_key",
+                        other_row=seen[k][0])
+        seen.setdefault(k, (row, rest))
+
+
+def learner_ids(ctx: BuildContext, built: Built, name: str = "learner") -> list[int | None]:
+    """Learners referred to by stamboeknummer; unknown ones are problems."""
+    known = ctx.db.read("import/learner_keys")
+    by_id = dict(zip(known["external_id"], known["learner_id"], strict=True))
+    ids = ctx.parse(built, name, values.identifier)
+    rows = ctx.frame["_row"].tolist()
+    result: list[int | None] = []
+    for position, external in enumerate(ids):
+        if external is None:
+            result.append(None)
+            continue
+        learner = by_id.get(external)
+        if learner is None:
+            ctx.problem(built, rows[position], name, external, "import.problem.unknown_learner")
+        result.append(None if learner is None else int(learner))
+    return result
+
+
+KIND_WORDS = {
+    "remediation": ("remediering", "remediation", "remedial", "r", "bijwerken", "herhaling"),
+    "deepening": ("verdieping", "deepening", "v", "verdiepen", "uitdaging"),
+    "broadening": ("verbreding", "broadening", "b", "verbreden", "extra"),
+}
+SOURCE_WORDS = {
+    "class_council": ("klassenraad", "class council", "kr", "klassenraden"),
+    "self_reflection": ("zelfreflectie", "self reflection", "leerling", "learner", "zr"),
+    "subject_teacher": ("vakleerkracht", "subject teacher", "leerkracht", "teacher", "vl"),
+    "result_rule": ("resultatenregel", "result rule", "regel", "rule"),
+}
+LEADER_WORDS = {
+    "teacher": ("leerkracht", "teacher", "lk"),
+    "teaching_assistant": ("onderwijsassistent", "teaching assistant", "assistent", "oa"),
+    "coach": ("coach", "leercoach"),
+    "student_teacher": ("stagiair", "student teacher", "student"),
+    "guest": ("gast", "guest", "gastleerkracht", "gastspreker"),
+}
+
+
+def word(table: dict[str, tuple[str, ...]], problem_key: str) -> Callable[[object], str]:
+    lookup = {w: code for code, words in table.items() for w in (*words, code)}
+
+    def parse(value: object) -> str:
+        folded = fold(str(value))
+        if folded in lookup:
+            return lookup[folded]
+        raise Invalid(problem_key, allowed=", ".join(words[0] for words in table.values()))
+
+    return parse
+
+
+def subjects_for(ctx: BuildContext, built: Built, name: str, required: bool
+                 ) -> tuple[list[str | None], pd.DataFrame]:
+    """Subjects by code or Dutch or English name; unknown ones are created (and announced)."""
+    known = ctx.db.read("import/subjects")
+    lookup: dict[str, str] = {}
+    for row in known.itertuples():
+        for label in (row.subject_id, row.name_nl, row.name_en):
+            lookup[fold(str(label))] = row.subject_id
+    raw = ctx.parse(built, name, lambda v: values.text(v), required=required)
+    created: dict[str, dict] = {}
+    codes: list[str | None] = []
+    for label in raw:
+        if label is None:
+            codes.append(None)
+            continue
+        code = lookup.get(fold(label))
+        if code is None:
+            code = _new_subject_code(label, set(lookup.values()) | set(created))
+            created[code] = {"subject_id": code, "name_nl": label, "name_en": label}
+            lookup[fold(label)] = code
+        codes.append(code)
+    new = pd.DataFrame(list(created.values()), columns=["subject_id", "name_nl", "name_en"])
+    if len(new):
+        built.notes.append(("import.note.new_subjects", {"subjects": ", ".join(
+            f"{r.name_nl} ({r.subject_id})" for r in new.itertuples())}))
+    return codes, new
+
+
+def _new_subject_code(label: str, taken: set[str]) -> str:
+    letters = re.sub(r"[^A-Za-z0-9]", "", fold(label)).upper() or "VAK"
+    base = letters if len(letters) <= 5 else letters[:4]
+    code, n = base, 2
+    while code in taken:
+        code, n = f"{base}{n}", n + 1
+    return code

@@ -1,0 +1,6 @@
+-- The flex slots (day and lesson hour) that exist.
+select
+    slot_id,
+    weekday,
+    lesson_hour
+from flex_slot

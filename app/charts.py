@@ -113,3 +113,67 @@ def fte_by_team(teams: pd.DataFrame, t: Translator) -> alt.Chart:
             alt.Tooltip("fte:Q", title=t("chart.fte"), format=".1f"),
         ],
     ).properties(height=alt.Step(24))
+
+
+# Low answers in red, high in blue, the middle grey: readable for red-green colour blindness.
+DIVERGING = {
+    2: ["#d6604d", "#4393c3"],
+    3: ["#d6604d", "#d9d9d9", "#4393c3"],
+    4: ["#b2182b", "#ef8a62", "#67a9cf", "#2166ac"],
+    5: ["#b2182b", "#ef8a62", "#d9d9d9", "#67a9cf", "#2166ac"],
+}
+
+
+def likert_segments(scales: pd.DataFrame, scale_min: float, scale_max: float) -> pd.DataFrame:
+    """Where each answer's bar starts and ends: disagreeing answers to the left of zero, agreeing
+    ones to the right, the middle answer split across it. Shares of each question's answers."""
+    middle = (scale_min + scale_max) / 2
+    rows = []
+    for (number, question, item), group in scales.groupby(
+            ["question_no", "question", scales["item"].fillna("")], sort=True):
+        total = group["answers"].sum()
+        label = f"{number}. {question}" + (f" – {item}" if item else "")
+        shares = {float(v): n / total for v, n in zip(group["answer_value"], group["answers"],
+                                                        strict=True)}
+        labels = dict(zip(group["answer_value"].astype(float), group["label"], strict=True))
+        neutral = shares.get(middle, 0.0)
+        left, right = -neutral / 2, neutral / 2
+        if neutral:
+            rows.append((label, middle, labels[middle], left, right, neutral, int(
+                group.loc[group["answer_value"] == middle, "answers"].sum())))
+        for value in sorted((v for v in shares if v < middle), reverse=True):
+            rows.append((label, value, labels[value], left - shares[value], left, shares[value],
+                         int(group.loc[group["answer_value"] == value, "answers"].sum())))
+            left -= shares[value]
+        for value in sorted(v for v in shares if v > middle):
+            rows.append((label, value, labels[value], right, right + shares[value],
+                         shares[value],
+                         int(group.loc[group["answer_value"] == value, "answers"].sum())))
+            right += shares[value]
+    return pd.DataFrame(rows, columns=["question", "value", "label", "start", "end", "share",
+                                       "answers"])
+
+
+def likert(scales: pd.DataFrame, scale_min: float, scale_max: float, t: Translator) -> alt.Chart:
+    """Diverging bars: per question, the share of answers on each point of its scale."""
+    frame = likert_segments(scales, scale_min, scale_max)
+    points = sorted(frame["value"].unique())
+    colours = DIVERGING.get(len(points))
+    colour = alt.Color("value:O", title=t("chart.value"),
+                       scale=alt.Scale(domain=points, range=colours) if colours
+                       else alt.Scale(scheme="redblue", domain=points),
+                       legend=alt.Legend(orient="bottom"))
+    order = list(dict.fromkeys(frame["question"]))
+    return alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("question:N", title=None, sort=order, axis=alt.Axis(labelLimit=380)),
+        x=alt.X("start:Q", title=t("chart.share"), axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[-1, 1])),
+        x2="end:Q",
+        color=colour,
+        tooltip=[
+            alt.Tooltip("question:N", title=t("chart.question")),
+            alt.Tooltip("label:N", title=t("chart.answer")),
+            alt.Tooltip("answers:Q", title=t("chart.answers")),
+            alt.Tooltip("share:Q", title=t("chart.share"), format=".0%"),
+        ],
+    ).properties(height=alt.Step(30))

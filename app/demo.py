@@ -142,7 +142,7 @@ WRITE_ORDER = [
     "school_year", "period", "week", "class", "subject", "learner", "enrolment", "staff",
     "staff_role", "flex_slot", "flex_cycle", "flex_cycle_week", "flex_session", "flex_plan",
     "flex_assignment", "flex_attendance", "feedback_note", "result", "need", "survey",
-    "survey_respondent", "survey_answer",
+    "survey_question", "survey_respondent", "survey_answer",
 ]
 
 
@@ -778,6 +778,15 @@ class _Builder:
         }]))
         return survey_id
 
+    def _questions(self, survey_id: int, questions: list[tuple[str, str, str | None,
+                                                                  float | None]]) -> None:
+        """The questions of a demo survey: (text, type, scale, highest value)."""
+        self.school.add("survey_question", pd.DataFrame([
+            {"survey_id": survey_id, "question_no": n, "question": text, "question_type": kind,
+             "scale_name": scale, "scale_min": 1.0 if top else None, "scale_max": top}
+            for n, (text, kind, scale, top) in enumerate(questions, start=1)
+        ]))
+
     def _learner_wellbeing(self, year: str, seq: int, moment: dt.date,
                            rng: np.random.Generator) -> None:
         enrolled = self.enrolment[year]["index"].to_numpy()
@@ -785,6 +794,8 @@ class _Builder:
         survey_id = self._new_survey(
             f"Welbevinden leerlingen {year} – trimester {seq}", "wellbeing", "learners", moment
         )
+        self._questions(survey_id, [(q, "scale", "agreement5", 5.0) for q, _ in
+                                    WELLBEING_QUESTIONS])
         count = len(answering)
         at = pd.to_datetime(moment) + pd.to_timedelta(rng.integers(8 * 60, 16 * 60, count), "min")
         at = at + pd.to_timedelta(rng.integers(0, 5, count), "D")
@@ -830,6 +841,10 @@ class _Builder:
         survey_id = self._new_survey(
             f"Zelfreflectie flex {year} – trimester {seq}", "self_reflection", "learners", moment
         )
+        names_of = {c: nl for c, nl, _, _ in SUBJECTS}
+        self._questions(survey_id, [(f"Hoe lukt {names_of[s]}?", "scale", "success4", 4.0)
+                                    for s in CORE_SUBJECTS]
+                        + [("Waaraan wil ik werken in de flexuren?", "choice", None, None)])
         at = pd.Timestamp(moment) + pd.Timedelta(hours=10)
         self.school.add("survey_respondent", pd.DataFrame({
             "survey_id": survey_id, "respondent_id": np.arange(1, len(answering) + 1),
@@ -865,6 +880,8 @@ class _Builder:
         answering = self.staff[rng.random(len(self.staff)) < 0.75]
         count = len(answering)
         survey_id = self._new_survey(f"Welbevinden personeel {year}", "wellbeing", "staff", moment)
+        self._questions(survey_id, [(q, "scale", "agreement5", 5.0)
+                                    for q in STAFF_WELLBEING_QUESTIONS])
         at = pd.to_datetime(moment) + pd.to_timedelta(rng.integers(0, 7 * 24 * 60, count), "min")
         respondent = np.arange(1, count + 1)
         self.school.add("survey_respondent", pd.DataFrame({

@@ -38,6 +38,8 @@ PAGES: tuple[PageSpec, ...] = (
              ":material/school:", frozenset({"director"})),
     PageSpec("surveys", "pages/surveys.py", "surveys", "enquetes", ":material/bar_chart:",
              EVERYONE),
+    PageSpec("admin_import", "pages/admin_import.py", "admin", "importeren",
+             ":material/upload_file:", frozenset({"admin", "flex_team"}), personal=True),
     PageSpec("admin_users", "pages/admin_users.py", "admin", "gebruikers",
              ":material/manage_accounts:", frozenset({"admin"}), personal=True),
     PageSpec("admin_log", "pages/admin_log.py", "admin", "logboek", ":material/history:",

@@ -181,6 +181,28 @@ def _log_view_once(viewer: Viewer, page_key: str) -> None:
     seen.add(page_key)
 
 
+# -- exports ------------------------------------------------------------------------------------
+
+def export_buttons(viewer: Viewer, t: Translator, kind: str, key: str, **options) -> None:
+    """CSV and XLSX downloads of an export; the file is made (and logged) only when clicked."""
+    from app import export
+
+    def make(fmt: str):
+        def build() -> bytes:
+            return export.export(database(), viewer.scope, viewer.audit("export"), kind, fmt,
+                                 t, **options).data
+        return build
+
+    stamp = f"flexwijs-{kind}"
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(t("export.csv"), data=make("csv"), file_name=f"{stamp}.csv",
+                         mime="text/csv", key=f"{key}.csv", icon=":material/download:")
+    right.download_button(
+        t("export.xlsx"), data=make("xlsx"), file_name=f"{stamp}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}.xlsx", icon=":material/download:")
+
+
 # -- drawing ------------------------------------------------------------------------------------
 
 def chart(figure, t: Translator, **kwargs):

@@ -1,8 +1,12 @@
-"""Enquêtes: every survey, charted."""
+"""Enquêtes: upload any survey export and see it charted at once; name it, tag it, place its
+labels; every survey one may see, charted."""
 
+import pandas as pd
 import streamlit as st
 
 from app import charts, web
+from app.errors import UserError
+from app.importing import pipeline
 from app.surveys import summary as surveys
 
 viewer = web.page_access("surveys")
@@ -11,28 +15,134 @@ db = web.database()
 web.header(t, "surveys")
 
 listing = surveys.surveys(db, viewer.scope)
+
+# -- a quick upload -------------------------------------------------------------------------------
+with st.expander(t("surveys.upload.title"), expanded=listing.empty,
+                 icon=":material/upload_file:"):
+    st.caption(t("surveys.upload.intro"))
+    upload = st.file_uploader(t("surveys.upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"],
+                              key="surveys.upload")
+    if upload is not None and st.session_state.get("surveys.uploaded") != upload.file_id:
+        order = st.session_state.get("surveys.upload.order")
+        try:
+            with st.spinner(t("import.ui.checking")):
+                prepared = pipeline.prepare(db, "survey", upload.name, upload.getvalue(),
+                                            order=order)
+        except UserError as error:
+            st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)))
+            prepared = None
+        if prepared is not None and prepared.needs_date_order:
+            st.radio(t("import.ui.date_order"), ["dmy", "mdy"], key="surveys.upload.order",
+                     index=None, format_func=lambda o: t(f"import.ui.order_{o}"),
+                     horizontal=True)
+        elif prepared is not None:
+            partial = False
+            if prepared.problems:
+                st.error(t("import.ui.problems", problems=t.count(len(prepared.problems)),
+                           rows=t.count(len(prepared.built.refused_rows)),
+                           total=t.count(prepared.built.rows)))
+                st.dataframe(pipeline.problems_table(prepared, t), hide_index=True,
+                             width="stretch")
+                partial = st.button(t("surveys.upload.partial"), key="surveys.upload.partial",
+                                    disabled=prepared.partial_counts is None)
+            if not prepared.problems or partial:
+                result = pipeline.commit(db, prepared, viewer.audit("import"), partial=partial)
+                st.session_state["surveys.uploaded"] = upload.file_id
+                st.session_state["surveys.just_uploaded"] = result.import_id
+                st.session_state.pop("surveys.survey", None)
+                st.rerun()
+
+just = st.session_state.pop("surveys.just_uploaded", None)
+if just:
+    st.success(t("surveys.upload.done"), icon=":material/task_alt:")
+    listing = surveys.surveys(db, viewer.scope)
 if listing.empty:
     st.info(t("surveys.none"))
     st.stop()
 
+# -- one survey ---------------------------------------------------------------------------------
 survey_id = st.selectbox(
     t("surveys.pick"), list(listing["survey_id"]), key="surveys.survey",
-    format_func=lambda sid: t(
-        "surveys.label", **listing.loc[listing["survey_id"] == sid].iloc[0][
-            ["title", "respondents"]
-        ].to_dict()
-    ),
+    format_func=lambda sid: t("surveys.label", **listing.loc[listing["survey_id"] == sid]
+                              .iloc[0][["title", "respondents"]].to_dict()),
 )
 row = listing.loc[listing["survey_id"] == survey_id].iloc[0]
+tag_now = row["tag"] if isinstance(row["tag"], str) else None
 left, middle, right = st.columns(3)
-left.metric(t("surveys.respondents"), int(row["respondents"]))
-middle.metric(t("surveys.complete"), int(row["complete"]))
-right.metric(t("surveys.tag"), t(f"tag.{row['tag']}") if row["tag"] else t("surveys.untagged"))
+left.metric(t("surveys.respondents"), t.count(int(row["respondents"])))
+middle.metric(t("surveys.complete"), t.count(int(row["complete"])))
+right.metric(t("surveys.tag"), t(f"tag.{tag_now}") if tag_now else t("surveys.untagged"))
+
+editable = surveys.can_edit(db, viewer, int(survey_id))
+if editable:
+    with st.expander(t("surveys.edit.title"), expanded=bool(just),
+                     icon=":material/edit:"), st.form(f"surveys.edit.{survey_id}"):
+        title = st.text_input(t("surveys.edit.name"), value=row["title"],
+                              key=f"surveys.edit.{survey_id}.title")
+        tags = [None, *surveys.TAGS]
+        tag = st.selectbox(t("surveys.edit.tag"), tags, index=tags.index(tag_now),
+                           key=f"surveys.edit.{survey_id}.tag",
+                           format_func=lambda g: t("surveys.untagged") if g is None
+                           else t(f"tag.{g}"), help=t("surveys.edit.tag_help"))
+        audience = st.selectbox(t("surveys.edit.audience"), list(surveys.AUDIENCES),
+                                index=list(surveys.AUDIENCES).index(row["audience"]),
+                                key=f"surveys.edit.{survey_id}.audience",
+                                format_func=lambda a: t(f"audience.{a}"))
+        if st.form_submit_button(t("surveys.edit.save")):
+            surveys.rename(db, viewer.audit("edit"), int(survey_id), title, tag, audience)
+            st.toast(t("surveys.edit.saved"))
+            st.rerun()
 
 result = surveys.summary(db, viewer.scope, int(survey_id))
-if len(result.means):
+if result.scales.empty and result.counts.empty and result.means.empty:
+    st.info(t("surveys.no_answers"))
+scale_info = result.questions.set_index("question_no") if len(result.questions) else None
+if len(result.scales):
     st.subheader(t("surveys.scales"))
+    if scale_info is not None:
+        groups = result.scales.assign(
+            low=result.scales["question_no"].map(scale_info["scale_min"]).fillna(1.0),
+            high=result.scales["question_no"].map(scale_info["scale_max"]).fillna(
+                result.scales["answer_value"].max()))
+    else:
+        groups = result.scales.assign(low=1.0, high=result.scales["answer_value"].max())
+    for (low, high), part in groups.groupby(["low", "high"]):
+        web.chart(charts.likert(part, float(low), float(high), t), t)
+if len(result.means):
+    st.subheader(t("surveys.numbers"))
     web.chart(charts.question_means(result.means, t), t)
 for (number, question), answers in result.counts.groupby(["question_no", "question"]):
     st.subheader(f"{number}. {question}")
     web.chart(charts.answer_counts(answers, t), t)
+
+if editable and len(result.unknown):
+    st.subheader(t("surveys.labels.title"))
+    st.caption(t("surveys.labels.intro"))
+    for number, labels in result.unknown.groupby("question_no"):
+        top = scale_info.loc[number, "scale_max"] if scale_info is not None else 5
+        low = scale_info.loc[number, "scale_min"] if scale_info is not None else 1
+        original = pd.DataFrame({"label": labels["label"], "answers": labels["answers"],
+                                 "value": [None] * len(labels)})
+        edited = st.data_editor(
+            original, key=f"surveys.labels.{survey_id}.{number}", hide_index=True,
+            disabled=["label", "answers"], width="stretch",
+            column_config={
+                "label": st.column_config.TextColumn(f"{number}. {labels['question'].iloc[0]}"),
+                "answers": st.column_config.NumberColumn(t("chart.answers")),
+                "value": st.column_config.NumberColumn(t("surveys.labels.value"),
+                                                       min_value=float(low or 0),
+                                                       max_value=float(top or 10), step=1.0,
+                                                       help=t("surveys.labels.value_help")),
+            },
+        )
+        if st.button(t("surveys.labels.save"), key=f"surveys.labels.save.{survey_id}.{number}"):
+            placements = {r.label: (None if pd.isna(r.value) else float(r.value))
+                          for r in edited.itertuples()}
+            surveys.place_labels(db, viewer.audit("edit"), int(survey_id), int(number),
+                                 placements)
+            st.rerun()
+
+st.divider()
+st.caption(t("surveys.export"))
+web.export_buttons(viewer, t, "survey", key=f"surveys.export.{survey_id}",
+                   survey_id=int(survey_id))

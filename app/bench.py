@@ -182,3 +182,84 @@ def verdicts(results: dict[str, dict]) -> list[tuple[str, str, bool]]:
         if key in figures:
             found.append((f"{key} at {size}", f"{figures[key]} s", figures[key] < TARGETS[key]))
     return found
+
+
+# -- import ---------------------------------------------------------------------------------------
+
+IMPORT_ROWS = 100_000
+
+
+def _results_file(db_path: Path, folder: Path) -> tuple[Path, int]:
+    """A point book for every learner of the school: subjects x three trimesters, as many rows
+    as the school has keys for, at most 100,000; scores written the Flemish way (12,5/20)."""
+    import random
+
+    from app.db import Database
+    from app.school_year import STANDARD_SUBJECTS
+
+    with Database(db_path) as db:
+        learners = list(db.read("import/learner_keys")["external_id"])
+    rows = ["Stamboeknummer;Vak;Periode;Punt"]
+    pick = random.Random(5)
+    for external in learners:
+        for code, _, _ in STANDARD_SUBJECTS:
+            for period in ("Trimester 1", "Trimester 2", "Trimester 3"):
+                half_points = pick.randint(10, 40)
+                score = f"{half_points // 2},5" if half_points % 2 else str(half_points // 2)
+                rows.append(f"{external};{code};{period};{score}/20")
+                if len(rows) > IMPORT_ROWS:
+                    break
+    path = folder / "punten.csv"
+    path.write_text("\r\n".join(rows[: IMPORT_ROWS + 1]) + "\r\n", encoding="utf-8")
+    return path, min(IMPORT_ROWS, len(rows) - 1)
+
+
+@measure
+def imports(ctx: Context) -> dict:
+    """Our import (reading, every check, the journaled write) against plain pandas plus an
+    insert, and DuckDB's own read_csv of the same file: the floor."""
+    import shutil
+
+    import duckdb
+    import pandas as pd
+
+    from app.audit import Audit
+    from app.db import Database
+    from app.importing import pipeline
+
+    path, rows = _results_file(ctx.db_path, ctx.folder)
+    data = path.read_bytes()
+    pristine = ctx.folder / "pristine.duckdb"
+    shutil.copyfile(ctx.db_path, pristine)
+    ours, pandas_times, duckdb_times = [], [], []
+    for _ in range(max(1, min(ctx.repeats, 3))):
+        shutil.copyfile(pristine, ctx.db_path)
+        with Database(ctx.db_path) as db:
+            started = time.perf_counter()
+            prepared = pipeline.prepare(db, "results", path.name, data, rehearse=False)
+            if prepared.problems:
+                raise RuntimeError(pipeline.render_problem(prepared.problems[0], str))
+            pipeline.commit(db, prepared, Audit("import", scope="cli", detail="bench"))
+            ours.append(time.perf_counter() - started)
+        scratch = ctx.folder / "scratch.duckdb"
+        scratch.unlink(missing_ok=True)
+        con = duckdb.connect(str(scratch))
+        started = time.perf_counter()
+        frame = pd.read_csv(path, sep=";", dtype=str)
+        con.register("frame", frame)
+        con.execute("create table plain as select * from frame")
+        pandas_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        con.execute("create table floor as select * from read_csv($path, delim=';',"
+                    " header=true, all_varchar=true)", {"path": str(path)})
+        duckdb_times.append(time.perf_counter() - started)
+        con.close()
+    shutil.copyfile(pristine, ctx.db_path)
+    seconds = statistics.median(ours)
+    return {
+        "import_rows": rows,
+        "import_seconds": round(seconds, 3),
+        "import_rows_per_second": round(rows / seconds),
+        "pandas_import_seconds": round(statistics.median(pandas_times), 3),
+        "duckdb_read_seconds": round(statistics.median(duckdb_times), 3),
+    }

@@ -414,7 +414,7 @@ def _import(args: argparse.Namespace, t: Translator) -> int:
     with open_db(args) as db:
         prepared = pipeline.prepare(db, args.kind, path.name, path.read_bytes(),
                                     sheet=args.sheet, mapping=mapping, order=args.date_order,
-                                    options=options)
+                                    options=options, rehearse=args.dry_run)
         if prepared.missing:
             names = ", ".join(f"{f} ({t(f'field.{f}')})" for f in prepared.missing)
             raise UserError("cli.import.missing", fields=names,
@@ -436,6 +436,9 @@ def _import(args: argparse.Namespace, t: Translator) -> int:
                     updated=counts.updated if counts else 0,
                     unchanged=counts.unchanged if counts else 0, refused=refused))
             return EXIT_REFUSED if problems and not args.partial else EXIT_OK
+        if problems and not args.partial:
+            raise UserError("import.error.refused", problems=len(problems),
+                            rows=len(prepared.built.refused_rows))
         result = pipeline.commit(db, prepared, audit.cli("import"), partial=args.partial)
     print(t("cli.import.done", kind=args.kind, new=result.counts.new,
             updated=result.counts.updated, unchanged=result.counts.unchanged,

@@ -127,8 +127,14 @@ def export(db: Database, scope: Scope, audit: Audit, kind: str, fmt: str, t: Tra
     return ExportFile(data, name, mime, len(frame))
 
 
+def _blank(value: object) -> bool:
+    # pd.NaT is a datetime subclass and NaN a float: test for them before any isinstance.
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, float) and value != value)
+
+
 def _cell_text(value: object, t: Translator) -> str:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
+    if _blank(value):
         return ""
     if isinstance(value, bool):
         return t("common.yes") if value else t("common.no")
@@ -167,7 +173,7 @@ def to_xlsx(frame: pd.DataFrame, title: str) -> bytes:
         cell.font = Font(bold=True)
     for r, row in enumerate(frame.itertuples(index=False), start=2):
         for c, value in enumerate(row, start=1):
-            if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            if _blank(value):
                 continue
             cell = sheet.cell(r, c)
             if isinstance(value, pd.Timestamp):

@@ -45,7 +45,7 @@ if upload is not None:
         st.stop()
 
     table = prepared.table
-    described = t("import.ui.read", rows=t.count(len(table.rows)), columns=len(table.header),
+    described = t("import.ui.read", rows=t.count(len(table.lines)), columns=len(table.header),
                   format=table.file_format.upper())
     if table.encoding:
         described += " " + t("import.ui.encoding", encoding=table.encoding,

@@ -304,6 +304,7 @@ def _build_results(ctx: BuildContext) -> Built:
     scores = ctx.parse(built, "score", lambda v: values.score(v, comma))
     maxima = ctx.parse(built, "max_score", lambda v: values.number(v, comma), required=False)
     rows = ctx.frame["_row"].tolist()
+    raw_scores = ctx.frame["score"].tolist()
     score_col, max_col, absence = [], [], []
     for position, (parsed, column_max) in enumerate(zip(scores, maxima, strict=True)):
         if parsed is None:
@@ -313,7 +314,7 @@ def _build_results(ctx: BuildContext) -> Built:
             continue
         got, inline_max, code = parsed
         maximum = inline_max if inline_max is not None else column_max
-        raw = ctx.frame["score"].iloc[position]
+        raw = raw_scores[position]
         if code is None and maximum is None:
             ctx.problem(built, rows[position], "score", raw, "import.problem.no_maximum")
         elif code is None and maximum <= 0:
@@ -336,12 +337,14 @@ def _build_results(ctx: BuildContext) -> Built:
     frame = frame.drop_duplicates(["learner_id", "subject_id", "period_id"])
     built.frames["result"] = frame
     built.frames["subject"] = new_subjects[new_subjects["subject_id"].isin(frame["subject_id"])]
-    external = ctx.frame.set_index("_row")["learner"]
+    shown = frame.head(50)
+    by_row = ctx.frame.set_index("_row")
     built.preview = pd.DataFrame({
-        "learner": [values.text(external.get(r)) for r in frame["_row"]],
-        "subject_id": frame["subject_id"], "period": ctx.frame.set_index("_row")["period"]
-        .reindex(frame["_row"]).tolist(), "score": frame["score"],
-        "max_score": frame["max_score"], "absence_code": frame["absence_code"],
+        "learner": [values.text(v) for v in by_row["learner"].reindex(shown["_row"])],
+        "subject_id": shown["subject_id"].tolist(),
+        "period": by_row["period"].reindex(shown["_row"]).tolist(),
+        "score": shown["score"].tolist(), "max_score": shown["max_score"].tolist(),
+        "absence_code": shown["absence_code"].tolist(),
     })
     return built
 

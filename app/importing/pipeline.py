@@ -119,7 +119,12 @@ def detect_source(header: list[str]) -> str | None:
 
 def prepare(db: Database, kind: str, file_name: str, data: bytes, *, sheet: str | None = None,
             mapping: dict[str, str] | None = None, order: str | None = None,
-            today: dt.date | None = None, options: dict | None = None) -> Prepared:
+            today: dt.date | None = None, options: dict | None = None,
+            rehearse: bool = True) -> Prepared:
+    """Read, map and check a file, and (with `rehearse`) count what importing it would do.
+
+    The rehearsal runs the real write and rolls it back: the preview's counts are exactly what
+    the import does. A script that imports straight away can skip it."""
     if kind not in REGISTRY:
         raise UserError("import.error.unknown_kind", kind=kind, kinds=", ".join(sorted(REGISTRY)))
     limit = int(settings.get(db, "import.max_megabytes")) * 1_000_000
@@ -160,6 +165,8 @@ def prepare(db: Database, kind: str, file_name: str, data: bytes, *, sheet: str 
                                 "source": prepared.source})
     prepared.built = spec.build(ctx)
     prepared.built.problems.sort(key=lambda p: (p.row, p.column))
+    if not rehearse:
+        return prepared
     if not prepared.built.problems:
         prepared.counts = _rehearse(db, prepared)
     elif len(prepared.built.refused_rows) < prepared.built.rows:
@@ -174,10 +181,8 @@ def _safe_name(file_name: str) -> str:
 
 
 def _mapped_frame(table: Table, mapping: dict[str, str]) -> pd.DataFrame:
-    index = {h: i for i, h in enumerate(table.header)}
-    columns = {name: [row[index[header]] for row in table.rows]
-               for name, header in mapping.items()}
-    frame = pd.DataFrame(columns, dtype=object)
+    frame = pd.DataFrame({name: table.column(header).to_numpy(dtype=object)
+                          for name, header in mapping.items()}, dtype=object)
     frame["_row"] = table.lines
     return frame
 

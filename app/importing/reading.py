@@ -19,6 +19,9 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+
 from app.errors import UserError
 
 MAX_FIELD_CHARS = 100_000
@@ -42,13 +45,22 @@ class ReadError(UserError):
 @dataclass
 class Table:
     header: list[str]
-    rows: list[list[object]]          # str for CSV; typed values (float, datetime, ...) for Excel
+    cells: pd.DataFrame               # one column per header position; str for CSV, typed
+                                      # values (float, datetime, ...) for Excel
     lines: list[int]                  # the file row of each record, as Excel shows it
     file_format: str                  # 'csv' | 'xlsx' | 'xls'
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[list[object]]:
+        return self.cells.to_numpy(dtype=object).tolist()
+
+    def column(self, header: str) -> pd.Series:
+        """The cells under a header (the first column of that name)."""
+        return self.cells.iloc[:, self.header.index(header)]
 
 
 def read_table(data: bytes, sheet: str | None = None, max_bytes: int | None = None) -> Table:
@@ -119,28 +131,70 @@ def _read_csv(text: str, encoding: str) -> Table:
         text = text[match.end():]
         lines_before = 1
     delimiter = forced or _sniff_delimiter(text)
-    records = _parse(text, delimiter, lines_before)
-    records = [r for r in records if any(cell.strip() for cell in r[1])]
-    if not records:
+    parsed = _parse_unquoted(text, delimiter, lines_before) if '"' not in text else None
+    if parsed is None:
+        parsed = _records_frame(_parse(text, delimiter, lines_before))
+    frame, lines = parsed
+    table = _table(frame, lines, "csv", _filled_text)
+    table.encoding, table.delimiter = encoding, delimiter
+    return table
+
+
+def _records_frame(records: list[tuple[int, list[str]]]) -> tuple[pd.DataFrame, np.ndarray]:
+    width = max((len(cells) for _, cells in records), default=0)
+    rows = [cells + [""] * (width - len(cells)) for _, cells in records]
+    frame = pd.DataFrame(rows, columns=range(width), dtype=object) if rows else pd.DataFrame()
+    return frame, np.array([line for line, _ in records], dtype=np.int64)
+
+
+def _filled_text(column: pd.Series) -> np.ndarray:
+    """Which cells of a column of text hold something (vectorised: CSV cells are all text)."""
+    return column.astype(str).str.strip().ne("").to_numpy(dtype=bool)
+
+
+def _filled_cells(column: pd.Series) -> np.ndarray:
+    """Which cells of a spreadsheet column hold something: any value but blank text."""
+    return column.map(lambda v: not _blank_cell(v)).to_numpy(dtype=bool)
+
+
+def _table(frame: pd.DataFrame, lines: np.ndarray, file_format: str, filled) -> Table:
+    """From raw cells to a table: blank records dropped, the first record as header, trailing
+    empty columns trimmed, and a record with values beyond the header refused (with its row)."""
+    if frame.empty:
         raise ReadError("import.error.empty")
-    _, header = records[0]
-    header = [h.strip() for h in header]
+    present = np.zeros(len(frame), dtype=bool)
+    column_has = []
+    for position in range(frame.shape[1]):
+        has = filled(frame.iloc[:, position])
+        column_has.append(has)
+        present |= has
+    if not present.any():
+        raise ReadError("import.error.empty")
+    kept = np.flatnonzero(present)
+    first = kept[0]
+    header = ["" if _blank_cell(c) else str(c).strip() for c in frame.iloc[first].tolist()]
     width = len(header)
     while width and not header[width - 1]:
         width -= 1  # trailing empty columns (Excel leaves them after deleting a column)
     if width == 0:
         raise ReadError("import.error.no_header")
-    rows: list[list[object]] = []
-    lines: list[int] = []
-    for line, cells in records[1:]:
-        extra = [c for c in cells[width:] if c.strip()]
-        if extra:
-            raise ReadError("import.error.too_many_fields", row=line, fields=len(cells),
-                            columns=width)
-        rows.append(cells[:width] + [""] * (width - len(cells)))
-        lines.append(line)  # a record's first line: quoted line breaks may make it span more
-    return Table(header=header[:width], rows=rows, lines=lines, file_format="csv",
-                 encoding=encoding, delimiter=delimiter)
+    body = kept[1:]
+    for position in range(width, frame.shape[1]):
+        beyond = np.flatnonzero(column_has[position][body])
+        if len(beyond):
+            record = body[beyond[0]]
+            fields = int(max(i for i in range(frame.shape[1]) if column_has[i][record]) + 1)
+            raise ReadError("import.error.too_many_fields", row=int(lines[record]),
+                            fields=fields, columns=width)
+    cells = frame.iloc[body, :width].reset_index(drop=True)
+    cells.columns = range(width)
+    return Table(header=header[:width], cells=cells, lines=lines[body].tolist(),
+                 file_format=file_format)
+
+
+def _blank_cell(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or (
+        isinstance(value, str) and not value.strip())
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -162,6 +216,23 @@ def _sniff_delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def _parse_unquoted(text: str, delimiter: str, lines_before: int
+                    ) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """Without a single quote character every record is one line, and pandas' C parser reads
+    it many times faster than the csv module, with the same cells. Anything unusual (a row
+    longer than the first, a huge field) goes back to the strict parser, for its messages."""
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=object,
+                            keep_default_na=False, na_filter=False, skip_blank_lines=False,
+                            quoting=csv.QUOTE_NONE, engine="c")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return None
+    frame = frame.fillna("")
+    if any(frame[c].astype(str).str.len().max() > MAX_FIELD_CHARS for c in frame.columns):
+        return None
+    return frame, np.arange(1, len(frame) + 1, dtype=np.int64) + lines_before
 
 
 def _parse(text: str, delimiter: str, lines_before: int) -> list[tuple[int, list[str]]]:
@@ -246,26 +317,10 @@ def _pick_sheet(sheets: list[str], wanted: str | None) -> str:
 
 def _from_cells(values: list[list[object]], file_format: str, sheet: str,
                 sheets: list[str]) -> Table:
-    def blank(cell: object) -> bool:
-        return cell is None or (isinstance(cell, str) and not cell.strip())
-
-    numbered = [(i + 1, row) for i, row in enumerate(values) if not all(blank(c) for c in row)]
-    if not numbered:
-        raise ReadError("import.error.empty")
-    _, header_cells = numbered[0]
-    header = ["" if c is None else str(c).strip() for c in header_cells]
-    width = len(header)
-    while width and not header[width - 1]:
-        width -= 1
-    if width == 0:
-        raise ReadError("import.error.no_header")
-    rows, lines = [], []
-    for number, cells in numbered[1:]:
-        if any(not blank(c) for c in cells[width:]):
-            raise ReadError("import.error.too_many_fields", row=number, fields=len(cells),
-                            columns=width)
-        cells = list(cells[:width]) + [None] * (width - len(cells))
-        rows.append(cells)
-        lines.append(number)
-    return Table(header=header[:width], rows=rows, lines=lines, file_format=file_format,
-                 sheet=sheet, sheets=sheets)
+    width = max((len(row) for row in values), default=0)
+    frame = pd.DataFrame([list(row) + [None] * (width - len(row)) for row in values],
+                         columns=range(width), dtype=object) if values else pd.DataFrame()
+    lines = np.arange(1, len(values) + 1, dtype=np.int64)
+    table = _table(frame, lines, file_format, _filled_cells)
+    table.sheet, table.sheets = sheet, sheets
+    return table

@@ -124,18 +124,19 @@ def duplicate_keys(ctx: BuildContext, built: Built, key: list[str], compare: lis
     present = [k for k in key if k in frame]
     if not present:
         return
-    seen: dict[tuple, tuple[int, tuple]] = {}
+    keys = pd.DataFrame({k: values.text_column(frame[k]) for k in present})
+    repeated = keys.duplicated(keep=False) & keys.notna().all(axis=1)
+    if not repeated.any():  # the usual case, decided without looking at rows one by one
+        return
     cols = [c for c in compare if c in frame]
-    for record in frame[present + cols + ["_row"]].itertuples(index=False):
-        values_ = tuple(record)
-        k = tuple(values.text(v) for v in values_[: len(present)])
-        if any(part is None for part in k):
-            continue
-        rest = tuple(values.text(v) for v in values_[len(present):-1])
-        row = values_[-1]
+    seen: dict[tuple, tuple[int, tuple]] = {}
+    for position in repeated[repeated].index:
+        k = tuple(keys.iloc[position])
+        rest = tuple(values.text(frame[c].iloc[position]) for c in cols)
+        row = int(frame["_row"].iloc[position])
         if k in seen and seen[k][1] != rest:
-            ctx.problem(built, row, present[0], values_[0], "import.problem.duplicate_key",
-                        other_row=seen[k][0])
+            ctx.problem(built, row, present[0], frame[present[0]].iloc[position],
+                        "import.problem.duplicate_key", other_row=seen[k][0])
         seen.setdefault(k, (row, rest))
 
 
@@ -200,11 +201,14 @@ def subjects_for(ctx: BuildContext, built: Built, name: str, required: bool
     raw = ctx.parse(built, name, lambda v: values.text(v), required=required)
     created: dict[str, dict] = {}
     codes: list[str | None] = []
+    folded: dict[str, str] = {}
     for label in raw:
         if label is None:
             codes.append(None)
             continue
-        code = lookup.get(fold(label))
+        if label not in folded:
+            folded[label] = fold(label)
+        code = lookup.get(folded[label])
         if code is None:
             code = _new_subject_code(label, set(lookup.values()) | set(created))
             created[code] = {"subject_id": code, "name_nl": label, "name_en": label}

@@ -150,24 +150,31 @@ def likert_segments(scales: pd.DataFrame, scale_min: float, scale_max: float) ->
                          shares[value],
                          int(group.loc[group["answer_value"] == value, "answers"].sum())))
             right += shares[value]
-    return pd.DataFrame(rows, columns=["question", "value", "label", "start", "end", "share",
-                                       "answers"])
+    frame = pd.DataFrame(rows, columns=["question", "value", "label", "start", "end", "share",
+                                        "answers"])
+    # One word per point of the scale for the legend: the label given most often there.
+    words = (frame.groupby(["value", "label"], as_index=False)["answers"].sum()
+             .sort_values("answers", ascending=False).drop_duplicates("value")
+             .set_index("value")["label"])
+    frame["point"] = [f"{v:g} · {words[v]}" for v in frame["value"]]
+    return frame
 
 
 def likert(scales: pd.DataFrame, scale_min: float, scale_max: float, t: Translator) -> alt.Chart:
     """Diverging bars: per question, the share of answers on each point of its scale."""
     frame = likert_segments(scales, scale_min, scale_max)
-    points = sorted(frame["value"].unique())
+    points = list(frame.sort_values("value").drop_duplicates("value")["point"])
     colours = DIVERGING.get(len(points))
-    colour = alt.Color("value:O", title=t("chart.value"),
+    colour = alt.Color("point:N", title=t("chart.value"),
                        scale=alt.Scale(domain=points, range=colours) if colours
                        else alt.Scale(scheme="redblue", domain=points),
-                       legend=alt.Legend(orient="bottom"))
+                       legend=alt.Legend(orient="bottom", columns=min(len(points), 5)))
     order = list(dict.fromkeys(frame["question"]))
     return alt.Chart(frame).mark_bar().encode(
         y=alt.Y("question:N", title=None, sort=order, axis=alt.Axis(labelLimit=380)),
-        x=alt.X("start:Q", title=t("chart.share"), axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[-1, 1])),
+        # Shares to both sides of zero, labelled without a minus sign.
+        x=alt.X("start:Q", title=t("chart.share"), scale=alt.Scale(domain=[-1, 1]),
+                axis=alt.Axis(labelExpr="format(abs(datum.value), '.0%')")),
         x2="end:Q",
         color=colour,
         tooltip=[

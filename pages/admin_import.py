@@ -111,7 +111,9 @@ if upload is not None:
         changed.metric(t("import.ui.updated"), t.count(counts.updated))
         same.metric(t("import.ui.unchanged"), t.count(counts.unchanged))
         st.caption(t("import.ui.preview"))
-        st.dataframe(built.preview.head(20), hide_index=True, width="stretch")
+        preview, date_columns = pipeline.preview_table(prepared, t)
+        st.dataframe(tables.localized(preview, t, dates=date_columns), hide_index=True,
+                     width="stretch")
         if st.button(t("import.ui.confirm"), type="primary", key="admin_import.confirm",
                      disabled=counts.new + counts.updated == 0 and not built.problems):
             result = pipeline.commit(db, prepared, viewer.audit("import"), partial=partial)

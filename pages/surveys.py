@@ -22,35 +22,34 @@ with st.expander(t("surveys.upload.title"), expanded=listing.empty,
     st.caption(t("surveys.upload.intro"))
     upload = st.file_uploader(t("surveys.upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"],
                               key="surveys.upload")
-    if upload is not None and st.session_state.get("surveys.uploaded") != upload.file_id:
-        order = st.session_state.get("surveys.upload.order")
-        try:
-            with st.spinner(t("import.ui.checking")):
-                prepared = pipeline.prepare(db, "survey", upload.name, upload.getvalue(),
-                                            order=order)
-        except UserError as error:
-            st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)))
-            prepared = None
-        if prepared is not None and prepared.needs_date_order:
-            st.radio(t("import.ui.date_order"), ["dmy", "mdy"], key="surveys.upload.order",
-                     index=None, format_func=lambda o: t(f"import.ui.order_{o}"),
-                     horizontal=True)
-        elif prepared is not None:
-            partial = False
-            if prepared.problems:
-                st.error(t("import.ui.problems", problems=t.count(len(prepared.problems)),
-                           rows=t.count(len(prepared.built.refused_rows)),
-                           total=t.count(prepared.built.rows)))
-                st.dataframe(pipeline.problems_table(prepared, t), hide_index=True,
-                             width="stretch")
-                partial = st.button(t("surveys.upload.partial"), key="surveys.upload.partial",
-                                    disabled=prepared.partial_counts is None)
-            if not prepared.problems or partial:
-                result = pipeline.commit(db, prepared, viewer.audit("import"), partial=partial)
-                st.session_state["surveys.uploaded"] = upload.file_id
-                st.session_state["surveys.just_uploaded"] = result.import_id
-                st.session_state.pop("surveys.survey", None)
-                st.rerun()
+# What the upload needs from the person, or what is wrong with it, stays in view below.
+if upload is not None and st.session_state.get("surveys.uploaded") != upload.file_id:
+    order = st.session_state.get("surveys.upload.order")
+    try:
+        with st.spinner(t("import.ui.checking")):
+            prepared = pipeline.prepare(db, "survey", upload.name, upload.getvalue(),
+                                        order=order)
+    except UserError as error:
+        st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)))
+        prepared = None
+    if prepared is not None and prepared.needs_date_order:
+        st.radio(t("import.ui.date_order"), ["dmy", "mdy"], key="surveys.upload.order",
+                 index=None, format_func=lambda o: t(f"import.ui.order_{o}"), horizontal=True)
+    elif prepared is not None:
+        partial = False
+        if prepared.problems:
+            st.error(t("import.ui.problems", problems=t.count(len(prepared.problems)),
+                       rows=t.count(len(prepared.built.refused_rows)),
+                       total=t.count(prepared.built.rows)))
+            st.dataframe(pipeline.problems_table(prepared, t), hide_index=True, width="stretch")
+            partial = st.button(t("surveys.upload.partial"), key="surveys.upload.partial",
+                                disabled=prepared.partial_counts is None)
+        if not prepared.problems or partial:
+            result = pipeline.commit(db, prepared, viewer.audit("import"), partial=partial)
+            st.session_state["surveys.uploaded"] = upload.file_id
+            st.session_state["surveys.just_uploaded"] = result.import_id
+            st.session_state["surveys.survey"] = result.record_id("survey")  # show it now
+            st.rerun()
 
 just = st.session_state.pop("surveys.just_uploaded", None)
 if just:

@@ -1,4 +1,4 @@
-"""Any table, written the ways school software writes CSV and Excel, reads back as the same table."""
+"""Any table, written the ways school software writes CSV and Excel, reads back the same."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from app.importing.reading import DELIMITERS, read_table
 
 # Letters a Flemish school file holds, Windows-1252's specials (€ “ ” – ’), and the characters
 # that make CSV hard: quotes, line breaks and every candidate delimiter.
-ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 éëèçàïöüÉ€“”–’'\"\n,;\t|.-/"
+ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 éëèçàïöüÉ€“”–’'\"\n,;\t|.-/"
+)
 SAFE_HEADER = "abcdefghijklmnopqrstuvwxyzéëïöü0123456789_"
 
 

@@ -204,11 +204,11 @@ STAFF_ROLES = {
 
 
 def _roles(value: object) -> tuple[str, ...]:
-    parts = [fold(p) for p in re.split(r"[,;/]", str(value)) if p.strip()]
-    unknown = [p for p in parts if p not in STAFF_ROLES]
+    parts = [p.strip() for p in re.split(r"[,;/]", str(value)) if p.strip()]
+    unknown = [p for p in parts if fold(p) not in STAFF_ROLES]
     if unknown:
         raise Invalid("import.problem.unknown_role", role=unknown[0])
-    return tuple(sorted({STAFF_ROLES[p] for p in parts}))
+    return tuple(sorted({STAFF_ROLES[fold(p)] for p in parts}))
 
 
 def _write_staff(tx: Transaction, built: Built, import_id: int) -> Counts:
@@ -305,6 +305,8 @@ def _build_results(ctx: BuildContext) -> Built:
     maxima = ctx.parse(built, "max_score", lambda v: values.number(v, comma), required=False)
     rows = ctx.frame["_row"].tolist()
     raw_scores = ctx.frame["score"].tolist()
+    raw_maxima = ctx.frame["max_score"].tolist() if "max_score" in ctx.frame \
+        else [None] * len(rows)
     score_col, max_col, absence = [], [], []
     for position, (parsed, column_max) in enumerate(zip(scores, maxima, strict=True)):
         if parsed is None:
@@ -318,7 +320,7 @@ def _build_results(ctx: BuildContext) -> Built:
         if code is None and maximum is None:
             ctx.problem(built, rows[position], "score", raw, "import.problem.no_maximum")
         elif code is None and maximum <= 0:
-            ctx.problem(built, rows[position], "max_score", column_max,
+            ctx.problem(built, rows[position], "max_score", raw_maxima[position],
                         "value.max_not_positive")
         elif code is None and got > maximum:
             ctx.problem(built, rows[position], "score", raw, "import.problem.above_maximum",
@@ -432,7 +434,10 @@ def _priority(value: object) -> int:
     named = {"hoog": 1, "high": 1, "normaal": 2, "normal": 2, "midden": 2, "laag": 3, "low": 3}
     if folded in named:
         return named[folded]
-    number = values.integer(value)
+    try:
+        number = values.integer(value)
+    except Invalid:
+        raise Invalid("import.problem.priority") from None
     if not 1 <= number <= 3:
         raise Invalid("import.problem.priority")
     return number
@@ -489,7 +494,10 @@ def _weekday(value: object) -> int:
     folded = fold(str(value))
     if folded in WEEKDAYS:
         return WEEKDAYS[folded]
-    number = values.integer(value)
+    try:
+        number = values.integer(value)
+    except Invalid:
+        raise Invalid("import.problem.weekday") from None
     if not 1 <= number <= 5:
         raise Invalid("import.problem.weekday")
     return number

@@ -24,7 +24,7 @@ from app.errors import UserError
 from app.importing import kinds  # noqa: F401  (registers the core kinds)
 from app.importing.journal import Counts, undo
 from app.importing.reading import Table, read_table
-from app.importing.specs import REGISTRY, BuildContext, Built, ImportSpec, Problem
+from app.importing.specs import FIELD_MARK, REGISTRY, BuildContext, Built, ImportSpec, Problem
 from app.importing.values import date_order, fold
 from app.surveys import importing as _survey_kind  # noqa: F401  (registers 'survey')
 
@@ -72,6 +72,15 @@ class ImportResult:
     import_id: int
     counts: Counts
     refused: int
+    records: tuple[str, ...] = ()    # what the import touched, as in its audit entry
+
+    def record_id(self, entity: str) -> int | None:
+        """The id of the first record of a kind ('survey' -> its survey_id)."""
+        for record in self.records:
+            kind, _, value = record.partition(":")
+            if kind == entity and value.isdigit():
+                return int(value)
+        return None
 
 
 # -- mapping ---------------------------------------------------------------------------------------
@@ -169,7 +178,7 @@ def prepare(db: Database, kind: str, file_name: str, data: bytes, *, sheet: str 
         return prepared
     if not prepared.built.problems:
         prepared.counts = _rehearse(db, prepared)
-    elif len(prepared.built.refused_rows) < prepared.built.rows:
+    elif not prepared.built.blocking and len(prepared.built.refused_rows) < prepared.built.rows:
         prepared.partial_counts = _rehearse(db, prepared)
     return prepared
 
@@ -224,7 +233,7 @@ def commit(db: Database, prepared: Prepared, audit: Audit, *, partial: bool = Fa
     refused = len(built.refused_rows)
     if refused and not partial:
         raise UserError("import.error.refused", problems=len(built.problems), rows=refused)
-    if refused and refused >= built.rows:
+    if refused and (refused >= built.rows or built.blocking):
         raise UserError("import.error.nothing_valid")
     audit.entity = prepared.spec.entity
     with db.transaction(audit) as tx:
@@ -243,7 +252,7 @@ def commit(db: Database, prepared: Prepared, audit: Audit, *, partial: bool = Fa
                         f"unchanged={counts.unchanged} refused={refused}")
     if counts.new + counts.updated > 1000:
         db.checkpoint()
-    return ImportResult(import_id, counts, refused)
+    return ImportResult(import_id, counts, refused, tuple(audit.record_ids))
 
 
 def undo_last(db: Database, audit: Audit) -> dict:
@@ -264,19 +273,50 @@ def log(db: Database, limit: int = 50) -> pd.DataFrame:
 
 # -- telling the user ------------------------------------------------------------------------------
 
+def column_name(problem: Problem, t) -> str:
+    if problem.column.startswith(FIELD_MARK):
+        return t(f"field.{problem.column[len(FIELD_MARK):]}")
+    return problem.column
+
+
 def render_problem(problem: Problem, t) -> str:
     reason = t(problem.key, **problem.params)
+    column = column_name(problem, t)
     if not problem.value:
-        return t("import.problem.line_empty", row=problem.row, column=problem.column,
-                 reason=reason)
-    return t("import.problem.line", row=problem.row, column=problem.column,
-             value=problem.value, reason=reason)
+        return t("import.problem.line_empty", row=problem.row, column=column, reason=reason)
+    return t("import.problem.line", row=problem.row, column=column, value=problem.value,
+             reason=reason)
+
+
+def preview_table(prepared: Prepared, t) -> tuple[pd.DataFrame, list[str]]:
+    """The first rows as they will be stored, with headers in the reader's language, and the
+    names of the columns that hold dates (for local formatting)."""
+    frame = prepared.built.preview.head(20).copy()
+    # Optional fields the file does not have stay out of the preview.
+    frame = frame[[c for c in frame.columns if frame[c].map(
+        lambda v: v is not None and not (isinstance(v, float) and v != v)).any()]]
+    dates = [c for c in frame.columns
+             if frame[c].map(lambda v: isinstance(v, dt.date)).any()]
+    for column in frame.columns:
+        if column in dates:
+            continue
+        frame[column] = [pd.NA if v is None or (isinstance(v, float) and v != v) else v
+                         for v in frame[column]]
+
+    def header(column: str) -> str:
+        for key in (f"field.{column}", f"export.col.{column}"):
+            if t.has(key):
+                return t(key)
+        return column
+
+    renamed = {c: header(c) for c in frame.columns}
+    return frame.rename(columns=renamed), [renamed[c] for c in dates]
 
 
 def problems_table(prepared: Prepared, t) -> pd.DataFrame:
     return pd.DataFrame({
         t("import.col.row"): [p.row for p in prepared.problems],
-        t("import.col.column"): [p.column for p in prepared.problems],
+        t("import.col.column"): [column_name(p, t) for p in prepared.problems],
         t("import.col.value"): [p.value for p in prepared.problems],
         t("import.col.reason"): [t(p.key, **p.params) for p in prepared.problems],
     })
@@ -288,7 +328,7 @@ def refused_rows_csv(prepared: Prepared, t) -> bytes:
 
     reasons: dict[int, list[str]] = {}
     for p in prepared.problems:
-        reasons.setdefault(p.row, []).append(f"{p.column}: {t(p.key, **p.params)}")
+        reasons.setdefault(p.row, []).append(f"{column_name(p, t)}: {t(p.key, **p.params)}")
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow([t("import.col.row"), *prepared.table.header, t("import.col.reason")])

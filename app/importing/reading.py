@@ -123,6 +123,8 @@ def _refuse_mixed_encodings(data: bytes) -> None:
 
 
 def _read_csv(text: str, encoding: str) -> Table:
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")  # classic Mac line endings: one CR per line
     lines_before = 0
     forced = None
     match = re.match(r"\s*\"?sep=(.)\"?\s*\r?\n", text, flags=re.IGNORECASE)
@@ -184,6 +186,9 @@ def _table(frame: pd.DataFrame, lines: np.ndarray, file_format: str, filled) -> 
         if len(beyond):
             record = body[beyond[0]]
             fields = int(max(i for i in range(frame.shape[1]) if column_has[i][record]) + 1)
+            if file_format != "csv":  # no separators in a spreadsheet: a title row, mostly
+                raise ReadError("import.error.too_many_cells", row=int(lines[record]),
+                                header_row=int(lines[first]), columns=width)
             raise ReadError("import.error.too_many_fields", row=int(lines[record]),
                             fields=fields, columns=width)
     cells = frame.iloc[body, :width].reset_index(drop=True)
@@ -236,25 +241,52 @@ def _parse_unquoted(text: str, delimiter: str, lines_before: int
 
 
 def _parse(text: str, delimiter: str, lines_before: int) -> list[tuple[int, list[str]]]:
+    # Excel numbers records, not lines: a quoted line break stays inside one row.
     csv.field_size_limit(MAX_FIELD_CHARS + 1)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records = []
-    start = 1
+    row_number = lines_before
     try:
         for row in reader:
-            records.append((start + lines_before, row))
-            start = reader.line_num + 1
-            for cell in row:
-                if len(cell) > MAX_FIELD_CHARS:
-                    raise ReadError("import.error.huge_field", row=start - 1 + lines_before,
-                                    limit=MAX_FIELD_CHARS)
+            row_number += 1
+            records.append((row_number, row))
+            if any(len(cell) > MAX_FIELD_CHARS for cell in row):
+                raise ReadError("import.error.huge_field", row=row_number)
     except csv.Error as error:
-        message = str(error)
-        if "field larger than field limit" in message:
-            raise ReadError("import.error.huge_field", row=start + lines_before,
-                            limit=MAX_FIELD_CHARS) from None
-        raise ReadError("import.error.quotes", row=start + lines_before) from None
+        if "field larger than field limit" in str(error):
+            raise ReadError("import.error.huge_field", row=row_number + 1) from None
+        raise ReadError("import.error.quotes", row=row_number + 1) from None
+    _refuse_swallowed_records(records, delimiter)
     return records
+
+
+def _shape(value: str) -> str:
+    """The look of a value: digits as 9, letters as a ('0900123' → '9999999')."""
+    return re.sub(r"[^\W\d_]", "a", re.sub(r"\d", "9", value.strip()))
+
+
+def _refuse_swallowed_records(records: list[tuple[int, list[str]]], delimiter: str) -> None:
+    """A quote left open on one row and closed rows later turns those rows into one cell and
+    loses them silently. A quoted line break is normal (a remark, a survey answer over two
+    lines), but a line inside a cell that starts like a record of this file (a value shaped
+    like the first column's, then the delimiter) is that accident: refuse it."""
+    body = records[1:]
+    if len(body) < 2 or len(records[0][1]) < 2:
+        return
+    shapes = [_shape(cells[0]) for _, cells in body if cells and cells[0].strip()]
+    if not shapes:
+        return
+    common, count = max(((s, shapes.count(s)) for s in set(shapes)), key=lambda p: p[1])
+    if count / len(shapes) < 0.8 or not re.search(r"\d", common):
+        return  # no recognisable first column (identifiers, timestamps): do not guess
+    for row_number, cells in body:
+        for cell in cells:
+            if "\n" not in cell:
+                continue
+            for line in cell.split("\n")[1:]:
+                first, found, _ = line.partition(delimiter)
+                if found and _shape(first) == common:
+                    raise ReadError("import.error.swallowed_rows", row=row_number)
 
 
 # -- spreadsheets ------------------------------------------------------------------------------
@@ -265,8 +297,8 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        raise ReadError("import.error.not_a_table_archive") from None
+    except zipfile.BadZipFile:  # cut off halfway (an interrupted download or copy)
+        raise ReadError("import.error.damaged_workbook") from None
     if "xl/workbook.xml" not in names:
         raise ReadError("import.error.not_a_table_archive")
     try:
@@ -285,6 +317,9 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
 def _read_xls(data: bytes, sheet: str | None) -> Table:
     import xlrd
 
+    # Excel saves a workbook with a password as an encrypted package inside an OLE2 file.
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise ReadError("import.error.damaged_workbook")
     try:
         book = xlrd.open_workbook(file_contents=data)
     except Exception:

@@ -33,6 +33,9 @@ class Field:
         return f"field.{self.name}"
 
 
+FIELD_MARK = "@field:"
+
+
 @dataclass
 class Problem:
     row: int                        # file row, as Excel shows it
@@ -53,6 +56,7 @@ class Built:
     rows: int = 0                                                  # records in the file
     school_year: str = ""                                          # the year the rows are for
     mapped: set[str] = field(default_factory=set)                  # fields the file has
+    blocking: bool = False              # a problem with the whole file: no partial import
 
     @property
     def refused_rows(self) -> set[int]:
@@ -72,7 +76,9 @@ class BuildContext:
     def problem(self, built: Built, row: int, name: str, value: object, key: str,
                 **params: Any) -> None:
         shown = "" if values.is_blank(value) else str(value)
-        built.problems.append(Problem(row, self.headers.get(name, name), shown[:80], key, params))
+        # A field the file has no column for is named by its label, in the reader's language.
+        column = self.headers.get(name) or f"{FIELD_MARK}{name}"
+        built.problems.append(Problem(row, column, shown[:80], key, params))
 
     def parse(self, built: Built, name: str, parser: Callable[[object], Any],
               required: bool = True) -> list[Any]:
@@ -159,7 +165,7 @@ def learner_ids(ctx: BuildContext, built: Built, name: str = "learner") -> list[
 
 
 KIND_WORDS = {
-    "remediation": ("remediering", "remediation", "remedial", "r", "bijwerken", "herhaling"),
+    "remediation": ("remediëring", "remediation", "remedial", "r", "bijwerken", "herhaling"),
     "deepening": ("verdieping", "deepening", "v", "verdiepen", "uitdaging"),
     "broadening": ("verbreding", "broadening", "b", "verbreden", "extra"),
 }
@@ -179,7 +185,7 @@ LEADER_WORDS = {
 
 
 def word(table: dict[str, tuple[str, ...]], problem_key: str) -> Callable[[object], str]:
-    lookup = {w: code for code, words in table.items() for w in (*words, code)}
+    lookup = {fold(w): code for code, words in table.items() for w in (*words, code)}
 
     def parse(value: object) -> str:
         folded = fold(str(value))

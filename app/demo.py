@@ -14,6 +14,7 @@ The same seed and reference date always give the same school.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -137,12 +138,12 @@ class _School:
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-# Order of writing: parents before children (foreign keys).
+# Order of writing: what is referred to before what refers to it.
 WRITE_ORDER = [
     "school_year", "period", "week", "class", "subject", "learner", "enrolment", "staff",
     "staff_role", "flex_slot", "flex_cycle", "flex_cycle_week", "flex_session", "flex_plan",
-    "flex_assignment", "flex_attendance", "feedback_note", "result", "need", "survey",
-    "survey_question", "survey_respondent", "survey_answer",
+    "flex_assignment", "flex_choice", "flex_attendance", "feedback_note", "result", "need",
+    "survey", "survey_question", "survey_respondent", "survey_answer",
 ]
 
 
@@ -438,6 +439,14 @@ class _Builder:
                     "reason": f"Resultaat {weakest_pct:.0f} % in {weakest}: bijwerken.",
                     "decided_by": "Klassenraad",
                 })
+                second_pct, second = sorted(core)[1]
+                if hard and second_pct < 50 and rng.random() < 0.5:
+                    needs.append({
+                        **base, "subject_id": second, "kind": "remediation",
+                        "source": "class_council", "priority": 1, "is_hard": True,
+                        "reason": f"Resultaat {second_pct:.0f} % in {second}: bijwerken.",
+                        "decided_by": "Klassenraad",
+                    })
             elif weakest_pct < 58 and rng.random() < 0.15:
                 needs.append({
                     **base, "subject_id": weakest, "kind": "remediation",
@@ -496,6 +505,10 @@ class _Builder:
             enrolled = self.enrolment[year]
             sessions = self._offer(cycle, slot_ids, enrolled, teachers_by_subject, all_teachers)
             self.school.add("flex_session", sessions)
+            choices = pd.DataFrame(columns=["learner_id", "rank", "kind", "subject_id", "title"])
+            if cycle["school_year_id"] == self.years[-1]:
+                choices = self._choices(cycle, sessions, enrolled)
+                self.school.add("flex_choice", choices)
             if cycle["first_monday"] > self.today:
                 continue  # planned offer only: the flex team composes it
             plan_id = self.tx.next_ids("flex_plan_id_seq", 1)[0]
@@ -507,7 +520,7 @@ class _Builder:
                 "version": 1, "created_by": "Flexteam", "created_at": published,
                 "published_by": "Flexteam", "published_at": published,
             }]))
-            assignments = self._assign(cycle, plan_id, sessions, enrolled)
+            assignments = self._assign(cycle, plan_id, sessions, enrolled, choices)
             self.school.add("flex_assignment", assignments)
             self._attendance_and_feedback(cycle, assignments, sessions, rng)
 
@@ -525,9 +538,16 @@ class _Builder:
                 # About 30 % of the places in remediation, 22 % in deepening, the rest in
                 # broadening; every kind is on offer, however small the school.
                 specs: list[tuple[str, str | None, str | None, int]] = []
+                # Remediation in mathematics and Dutch on both days; French only on Tuesday and
+                # English only on Thursday, as teachers' timetables allow: an offer that is not
+                # the same on every slot is what makes composing a puzzle.
                 per_subject = max(1, round(target * 0.30 / len(CORE_SUBJECTS) / 16))
+                only_on = {"FRA": slot_ids[0], "ENG": slot_ids[-1]}
                 for subject in CORE_SUBJECTS:
-                    specs += [("remediation", subject, None, 16)] * per_subject
+                    if only_on.get(subject, slot_id) != slot_id:
+                        continue
+                    copies = per_subject * (2 if subject in only_on else 1)
+                    specs += [("remediation", subject, None, 16)] * copies
                 deepening = max(1, round(target * 0.22 / 24))
                 for k in range(deepening):
                     specs.append(("deepening", DEEPENING_SUBJECTS[k % len(DEEPENING_SUBJECTS)],
@@ -572,9 +592,38 @@ class _Builder:
         frame["leader_staff_id"] = frame["leader_staff_id"].astype("Int64")
         return frame
 
+    def _choices(self, cycle: dict, sessions: pd.DataFrame,
+                 enrolled: pd.DataFrame) -> pd.DataFrame:
+        """Most learners rank up to three wishes from the offer of their grade: broadening
+        mostly, deepening in a subject they are good at, now and then remediation by choice."""
+        rng = self.rng
+        rows = []
+        offer: dict[int, tuple[list, np.ndarray]] = {}
+        for year in sorted(enrolled["year_of_study"].unique()):
+            options = list(dict.fromkeys(
+                (s.kind, s.subject_id, s.title) for s in sessions.itertuples()
+                if int(year) in list(s.years_of_study)))
+            weights = np.array([{"broadening": 5.0, "deepening": 2.0}.get(k, 0.6)
+                                for k, _, _ in options])
+            offer[int(year)] = (options, weights)
+        for learner in enrolled.itertuples():
+            if rng.random() < 0.2:
+                continue  # did not fill in the form
+            options, weights = offer[int(learner.year_of_study)]
+            count = min(len(options), int(rng.integers(1, 4)))
+            picked = rng.choice(len(options), size=count, replace=False, p=weights / weights.sum())
+            for rank, index in enumerate(picked, start=1):
+                kind, subject, title = options[int(index)]
+                rows.append({"cycle_id": cycle["cycle_id"], "learner_id": int(learner.learner_id),
+                             "rank": rank, "kind": kind, "subject_id": subject, "title": title,
+                             "created_at": dt.datetime.combine(
+                                 cycle["first_monday"] - dt.timedelta(days=10), dt.time(12))})
+        return pd.DataFrame(rows)
+
     def _assign(self, cycle: dict, plan_id: int, sessions: pd.DataFrame,
-                enrolled: pd.DataFrame) -> pd.DataFrame:
-        """A plausible history: hard decisions first, then needs and wishes, capacity respected."""
+                enrolled: pd.DataFrame, choices: pd.DataFrame) -> pd.DataFrame:
+        """A plausible history, made as by hand: hard decisions first, then needs, then the
+        learner's own choices, capacity respected."""
         rng = self.rng
         start = cycle["first_monday"]
         needs = self.needs
@@ -582,6 +631,13 @@ class _Builder:
         by_learner: dict[int, list[dict]] = defaultdict(list)
         for need in open_needs.sort_values(["priority"]).to_dict("records"):
             by_learner[int(need["learner_id"])].append(need)
+        # The same content twice in one cycle is what a flex team avoids by hand too.
+        content = {int(s.session_id): (s.kind, s.subject_id, s.title)
+                   for s in sessions.itertuples()}
+        taken: dict[int, set] = defaultdict(set)
+        chosen_by: dict[int, list] = defaultdict(list)
+        for c in choices.sort_values(["learner_id", "rank"]).itertuples():
+            chosen_by[int(c.learner_id)].append(c)
         rows = []
         order = rng.permutation(len(enrolled))
         learners = enrolled.iloc[order]
@@ -593,10 +649,13 @@ class _Builder:
                 for sid, years in zip(slot_sessions["session_id"], slot_sessions["years_of_study"],
                                       strict=True)
             }
+            # A need names a kind and subject; a choice also a broadening's title.
             by_kind: dict[tuple, list[tuple[int, list[int]]]] = defaultdict(list)
             for s in slot_sessions.itertuples():
-                key = (s.kind, s.subject_id if s.kind != "broadening" else None)
-                by_kind[key].append((int(s.session_id), list(s.years_of_study)))
+                entry = (int(s.session_id), list(s.years_of_study))
+                by_kind[(s.kind, s.subject_id if s.kind != "broadening" else None)].append(entry)
+                if s.kind == "broadening":
+                    by_kind[(s.kind, s.title)].append(entry)
             hard_first = sorted(
                 learners.itertuples(),
                 key=lambda r: not any(n["is_hard"] for n in by_learner.get(int(r.learner_id), [])),
@@ -607,34 +666,40 @@ class _Builder:
                 for need in by_learner.get(lid, []):
                     code = "hard_decision" if need["is_hard"] else "need"
                     subject = need["subject_id"] if need["kind"] != "broadening" else None
-                    wishes.append(((need["kind"], subject), code, int(need["need_id"])))
+                    wishes.append(((need["kind"], subject), code,
+                                   {"need_id": int(need["need_id"])}))
                 if slot_index == 1 and len(wishes) > 1 and wishes[0][1] != "hard_decision":
                     wishes = wishes[1:] + wishes[:1]
+                own = [((c.kind, c.title if c.kind == "broadening" else c.subject_id),
+                        "choice", {"rank": int(c.rank)}) for c in chosen_by.get(lid, [])]
                 if slot_index == 1 and wishes and wishes[0][1] != "hard_decision":
-                    wishes.insert(0, (("broadening", None), "choice", None))
-                wishes.append((("broadening", None), "choice", None))
+                    wishes = own[:1] + wishes
+                wishes += own
                 placed = None
-                for key, code, need_id in wishes:
+                for key, code, detail in wishes:
                     options = [
                         (left[sid], sid) for sid, years in by_kind.get(key, [])
-                        if year in years and left[sid] > 0
+                        if year in years and left[sid] > 0 and content[sid] not in taken[lid]
                     ]
                     if options:
-                        placed = (max(options)[1], code, need_id)
+                        placed = (max(options)[1], code, detail)
                         break
                 if placed is None:
                     options = [
                         (cap, sid) for sid, cap in left.items() if cap > 0 and year in years_of[sid]
-                    ]
+                        and content[sid] not in taken[lid]
+                    ] or [(cap, sid) for sid, cap in left.items()
+                          if cap > 0 and year in years_of[sid]]
                     if not options:
                         continue
                     placed = (max(options)[1], "fill", None)
-                session_id, code, need_id = placed
+                session_id, code, detail = placed
                 left[session_id] -= 1
+                taken[lid].add(content[session_id])
                 rows.append({
                     "plan_id": plan_id, "slot_id": int(slot_id), "learner_id": lid,
                     "session_id": int(session_id), "reason_code": code,
-                    "reason_detail": None if need_id is None else f'{{"need_id": {need_id}}}',
+                    "reason_detail": None if detail is None else json.dumps(detail),
                     "is_locked": False,
                 })
         return pd.DataFrame(rows)

@@ -16,6 +16,14 @@ DEFAULTS: dict[str, Any] = {
     "school.demo": False,             # the demo school: the home page says so
     "flex.cycle_weeks": 3,            # the school's fixed switching moments
     "import.max_megabytes": 50,       # the largest upload accepted
+    # Routing from results (the last period with results): below this share a remediation need
+    # in that subject, above that one deepening is offered.
+    "flex.rule.remediation_below": 0.5,
+    "flex.rule.deepening_above": 0.8,
+    # Fairness over time: at most K cycles in a row with only remediation (unless a hard
+    # decision says so), and a session of one's own choice at least once every M cycles.
+    "flex.fairness.max_remediation_cycles": 2,
+    "flex.fairness.choice_every_cycles": 3,
 }
 
 

@@ -33,7 +33,7 @@ SAMPLE_PARAMS = {
     "outcome": "ok",
     "detail": None,
     "email": "a@b.be",
-        "password_hash": "x",
+    "password_hash": "x",
     "display_name": "A",
     "staff_id": 1,
     "is_demo": False,
@@ -75,6 +75,13 @@ SAMPLE_PARAMS = {
     "scope_leader": None,
     "scope_user_id": 1,
     "scope_staff_data": True,
+    "day": dt.date(2026, 11, 30),
+    "below": 0.5,
+    "above": 0.8,
+    "before": dt.date(2026, 11, 30),
+    "cycles": 2,
+    "week_id": "2026-W49",
+    "plan_id": 1,
 }
 
 QUERY_NAMES = sql.all_query_names()

@@ -30,6 +30,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "need": ("need_id",),
     "flex_slot": ("slot_id",),
     "flex_session": ("session_id",),
+    "flex_choice": ("cycle_id", "learner_id", "rank"),
     "survey": ("survey_id",),
     "survey_question": ("survey_id", "question_no"),
     "survey_respondent": ("survey_id", "respondent_id"),

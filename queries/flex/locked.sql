@@ -1,0 +1,13 @@
+-- Placements locked by hand in a plan: the next composition keeps them.
+-- params: $plan_id (INTEGER), $scope_all, $scope_class_ids, $scope_leader
+select
+    a.learner_id,
+    a.slot_id,
+    a.session_id,
+    a.moved_by,
+    a.moved_at
+from flex_assignment as a
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+    using (learner_id)
+where a.plan_id = $plan_id
+    and a.is_locked

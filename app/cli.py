@@ -166,12 +166,27 @@ def build_parser() -> argparse.ArgumentParser:
         "a formula is made harmless; an XLSX contains no formulas.",
     )
     _common(exp)
-    exp.add_argument("kind", metavar="KIND", help="learners, results, needs, survey, ...")
+    exp.add_argument("kind", metavar="KIND",
+                     help="learners, results, needs, survey, assignments, sessions")
     exp.add_argument("--out", required=True, metavar="FILE")
+    exp.add_argument("--week", metavar="YYYY-Www",
+                     help="assignments, sessions: the flex plan of the cycle this week is in")
+    exp.add_argument("--published", action="store_true",
+                     help="assignments, sessions: the latest published version, not the proposal")
     exp.add_argument("--format", choices=("csv", "xlsx"), help="default: from --out's ending")
     exp.add_argument("--survey", type=int, metavar="ID", help="survey: which one")
     exp.add_argument("--pseudonymise", action="store_true",
                      help="replace learners by pseudonyms, for files that leave the school")
+
+    comp = sub.add_parser(
+        "compose", help="compose the flex groups of a cycle and store them as its proposal",
+        description="Compose the cycle that starts at --week (default: the next one to start) "
+        "to a proven optimum, keeping placements locked by hand, and store it as the cycle's "
+        "proposal for the flex team to check and publish.",
+    )
+    _common(comp)
+    comp.add_argument("--week", metavar="YYYY-Www", help="a week of the cycle to compose")
+    comp.add_argument("--json", action="store_true", help="print one JSON object")
 
     bench = sub.add_parser(
         "bench", help="measure speed and memory on demo schools of several sizes",
@@ -468,11 +483,48 @@ def _export(args: argparse.Namespace, t: Translator) -> int:
     out = Path(args.out).expanduser()
     fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
     with open_db(args) as db:
+        extra = {}
+        if args.kind in ("assignments", "sessions"):
+            from app.flex import plans
+
+            if not args.week:
+                raise UserError("cli.export.week_needed")
+            plan = plans.for_week(db, args.week, published=args.published)
+            extra = {"plan_id": plan.plan_id, "cycle_id": plan.cycle_id, "week": args.week}
         made = export.export(db, EVERYTHING, audit.cli("export"), args.kind, fmt, t,
-                             survey_id=args.survey, pseudonymise=args.pseudonymise)
+                             survey_id=args.survey, pseudonymise=args.pseudonymise, **extra)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(made.data)
     print(t("cli.export.done", rows=made.rows, path=str(out)))
+    return EXIT_OK
+
+
+@command("compose")
+def _compose(args: argparse.Namespace, t: Translator) -> int:
+    from app.flex import plans, words
+
+    with open_db(args) as db:
+        cycle_id = plans.cycle_of_week(db, args.week) if args.week else plans.next_cycle(db)
+        info = db.one("flex/cycle", cycle_id=cycle_id)
+        plan, result = plans.compose_cycle(db, cycle_id, audit.cli("compose"),
+                                           t("cli.compose.author"), t.lang)
+        summary = {"week": args.week or info["weeks"][0], "first_week": info["weeks"][0],
+                   "cycle": int(info["seq"]), "school_year": info["school_year_id"],
+                   "plan_id": plan.plan_id, **result.summary()}
+        # Counts, not names: a terminal's scrollback is no place for learners' names.
+        messages = [words.report_message(code, params, t, {})
+                    for code, params in result.messages]
+    if args.json:
+        print(json.dumps({**summary, "messages": messages}, ensure_ascii=False))
+        return EXIT_OK
+    print(t("cli.compose.done", week=summary["week"], cycle=summary["cycle"],
+            assigned=t.count(summary["assigned"]), learners=t.count(summary["learners"]),
+            objective=t.number(summary["objective"], 2),
+            bound=t.number(summary["bound"], 2) if summary["bound"] is not None else "–",
+            gap=t.percent(summary["gap"] or 0, 1), seconds=t.number(summary["seconds"], 2),
+            hard_unmet=t.count(summary["hard_unmet"])))
+    for line in messages:
+        print(f"- {line}")
     return EXIT_OK
 
 

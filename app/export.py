@@ -21,6 +21,7 @@ from app import auth, clock, school_calendar
 from app.audit import Audit
 from app.db import Database
 from app.errors import UserError
+from app.flex import words
 from app.i18n import Translator
 from app.scope import Scope
 
@@ -39,6 +40,8 @@ class ExportKind:
     query: str
     columns: tuple[str, ...]           # output columns, in order; headers from the catalogues
     params: Callable[[dict], dict]
+    # Columns made from others, in words (a placement's reason, a slot's day and hour).
+    finish: Callable[[pd.DataFrame, Translator, dict], pd.DataFrame] | None = None
 
 
 EXPORTS: dict[str, ExportKind] = {
@@ -62,6 +65,19 @@ EXPORTS: dict[str, ExportKind] = {
         ("survey", "respondent_id", "external_id", "is_complete", "question_no", "question",
          "item", "answer_text", "answer_value", "answered_at"),
         lambda o: {"survey_id": o["survey_id"]}),
+    # A flex plan (the proposal, or a published version) of the cycle a week belongs to.
+    "assignments": ExportKind(
+        "flex/plan_assignments",
+        ("week", "slot", "session_id", "code", "learner_id", "external_id", "last_name",
+         "first_name", "class_code", "kind", "subject_id", "topic", "leader", "room", "reason"),
+        lambda o: {"plan_id": o["plan_id"], "lang": o["lang"]},
+        finish=words.finish_assignments),
+    "sessions": ExportKind(
+        "flex/plan_fill",
+        ("week", "slot", "session_id", "code", "kind", "subject_id", "topic", "capacity",
+         "learners", "leader", "room"),
+        lambda o: {"cycle_id": o["cycle_id"], "plan_id": o["plan_id"], "lang": o["lang"]},
+        finish=words.finish_sessions),
 }
 
 
@@ -89,6 +105,8 @@ def frame_for(db: Database, scope: Scope, kind: str, t: Translator, *, survey_id
     if kind == "survey" and survey_id is None:
         raise UserError("export.error.survey_needed")
     frame = db.read(spec.query, scope=scope, **spec.params(options))
+    if spec.finish is not None:
+        frame = spec.finish(frame, t, options)
     if pseudonymise and "learner_id" in frame:
         key = auth.secret_key(db)
         frame["external_id"] = [

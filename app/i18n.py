@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import dates as babel_dates
+from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 
 from app.config import DEFAULT_LANGUAGE, LANGUAGES
@@ -124,6 +125,10 @@ class Translator:
     def weekday(self, iso_weekday: int, width: str = "wide") -> str:
         names = babel_dates.get_day_names(width, locale=self.locale)
         return names[iso_weekday - 1]
+
+    def join(self, items: list[str]) -> str:
+        """'a, b en c' in Dutch, 'a, b and c' in English."""
+        return babel_lists.format_list(list(items), locale=self.locale) if items else ""
 
     def kind(self, code: str) -> str:
         """A flex kind code ('remediation') in the interface language (remediëring)."""

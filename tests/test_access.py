@@ -82,6 +82,8 @@ UNSCOPED = {
     "survey/next_respondent": "the next respondent number of a survey: a count",
     "common/count_learners": "is the database empty (demo on first run)",
     "flex/session_fill": "places taken per session: counts, no learner identity",
+    "flex/plan_fill": "places taken per session in a plan: counts, no learner identity",
+    "flex/plans": "a cycle's plans with how many placements each holds: counts",
     "privacy/learner_footprint": "row counts per table of learners already chosen by an admin",
     "privacy/learner_by_external_id": "the command line, run by whoever holds the file",
 }

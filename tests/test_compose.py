@@ -156,7 +156,9 @@ def random_case(seed: int) -> Cycle:
 
 # -- optimality ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("seed", range(30))
+# Seeds 0-29 take every path of the solve: an integral LP, a few fractional learners solved
+# on their own, and the whole MIP from a start (seeds 2, 3, 22, 29).
+@pytest.mark.parametrize("seed", range(40))
 def test_composition_is_the_optimum_of_every_possible_plan(seed):
     cycle = random_case(seed)
     result = compose.compose(cycle)
@@ -349,8 +351,8 @@ def test_a_locked_placement_is_kept_and_takes_its_place():
     plan = placed(result)
     assert plan == {(1, TUESDAY): 1, (2, TUESDAY): 2}
     locked = next(p for p in result.placements if p.learner_id == 2)
-    assert locked.locked and locked.reason_code == "locked"
-    assert locked.detail == {"moved_by": "An Peeters", "moved_at": "2026-11-20T10:15"}
+    assert locked.locked and locked.reason_code == "moved"
+    assert (locked.moved_by, locked.moved_at) == ("An Peeters", dt.datetime(2026, 11, 20, 10, 15))
 
 
 def test_locks_beyond_capacity_are_kept_and_flagged():

@@ -326,3 +326,18 @@ def test_survey_page_charts_an_upload_at_once(demo_path):
     picker = at.selectbox(key="surveys.survey")
     assert picker.options[picker.index].startswith("Welbevinden oktober")
     assert any(m.value == "welbevinden" for m in at.metric)
+
+
+def test_every_undo_journal_mirrors_its_table(db):
+    """A migration that adds a column to a journaled table must add it to its journal too
+    (the journal copies whole rows: `insert into undo_t select ..., t.*`)."""
+    from app.importing.journal import TABLES
+
+    with db._con.cursor() as cur:
+        def columns(table: str) -> list[str]:
+            return [r[0] for r in cur.execute(
+                "select column_name from information_schema.columns where table_name = $t "
+                "order by ordinal_position", {"t": table}).fetchall()]
+
+        for table in TABLES:
+            assert columns(f"undo_{table}") == ["import_id", "op", *columns(table)], table

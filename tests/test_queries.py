@@ -82,6 +82,23 @@ SAMPLE_PARAMS = {
     "cycles": 2,
     "week_id": "2026-W49",
     "plan_id": 1,
+    "learner_id": 1,
+    "slot_id": 1,
+    "locked": True,
+    "moved_by": "An",
+    "moved_at": dt.datetime(2026, 11, 23, 10, 0),
+    "from_session": 1,
+    "to_session": 2,
+    "from_plan": 1,
+    "to_plan": 2,
+    "created_by": "An",
+    "objective": 1.0,
+    "bound": 1.0,
+    "gap": 0.0,
+    "seconds": 0.5,
+    "report": "{}",
+    "published_by": "An",
+    "published_at": dt.datetime(2026, 11, 23, 10, 0),
 }
 
 QUERY_NAMES = sql.all_query_names()

@@ -71,6 +71,7 @@ class Wish:
     rank: int | None = None
     slot_id: int | None = None  # stability: only in the slot the learner was in
     label: Label | None = None  # a choice as the learner wrote it: ('broadening', 'Debat')
+    detail: dict = field(default_factory=dict)   # the result rule: share, period, threshold
 
 
 @dataclass
@@ -129,14 +130,19 @@ def load(db: Database, cycle_id: int, lang: str = "nl", locks_from: int | None =
         learner.wishes.append(Wish(key, weight, "need", n.source, int(n.need_id)))
         if n.is_hard:
             learner.hard.append((key, int(n.need_id)))
+    below, above = (float(school["flex.rule.remediation_below"]),
+                    float(school["flex.rule.deepening_above"]))
     signals = db.read("flex/result_signals", scope=EVERYTHING, school_year=info["school_year_id"],
-                      day=first, below=float(school["flex.rule.remediation_below"]),
-                      above=float(school["flex.rule.deepening_above"]))
+                      day=first, below=below, above=above)
     for r in signals.itertuples():
         learner = learners.get(int(r.learner_id))
         if learner is not None:
-            learner.wishes.append(Wish(offer_key(r.kind, r.subject_id, None),
-                                       NEED_WEIGHT["result_rule"], "need", "result_rule"))
+            learner.wishes.append(Wish(
+                offer_key(r.kind, r.subject_id, None), NEED_WEIGHT["result_rule"], "need",
+                "result_rule", detail={
+                    "subject": r.subject_id, "share": round(float(r.share), 3),
+                    "period": r.period,
+                    "threshold": below if r.kind == "remediation" else above}))
     for c in db.read("flex/choices", scope=EVERYTHING, cycle_id=cycle_id,
                      lang=lang).itertuples():
         learner = learners.get(int(c.learner_id))

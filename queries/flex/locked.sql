@@ -1,9 +1,11 @@
--- Placements locked by hand in a plan: the next composition keeps them.
+-- Placements locked by hand in a plan, with their reason: the next composition keeps them.
 -- params: $plan_id (INTEGER), $scope_all, $scope_class_ids, $scope_leader
 select
     a.learner_id,
     a.slot_id,
     a.session_id,
+    a.reason_code,
+    a.reason_detail,
     a.moved_by,
     a.moved_at
 from flex_assignment as a

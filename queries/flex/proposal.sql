@@ -1,14 +1,6 @@
 -- The proposal (unpublished plan) of a cycle, if any.
 -- params: $cycle_id (INTEGER)
-select
-    plan_id,
-    created_by,
-    created_at,
-    objective,
-    bound,
-    gap,
-    seconds,
-    report
+select plan_id
 from flex_plan
 where cycle_id = $cycle_id
     and status = 'proposal'

@@ -1,0 +1,231 @@
+"""Flex in words: why a learner is in a group, what the composition and the checks found, and
+the message each learner and parent gets after publishing.
+
+Everything here is plain Python over rows the queries return and a Translator; the pages and the
+exports only call it. Messages to learners and parents explain the three kinds of flex hour side
+by side, without ranking them, and never mention scores or other learners.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from app.i18n import Translator
+
+NAMES_SHOWN = 8
+CHANGE_CODES = ("switch", "new", "leaves")
+CHECK_CODES = ("over_capacity", "leader_twice", "hard_unmet", "unplaced", "twice", "not_open")
+MESSAGE_CODES = ("hard_over_capacity", "hard_not_offered", "hard_not_open", "hard_clash",
+                 "no_place", "leader_one_place", "fairness_remediation_streak",
+                 "fairness_choice", "not_proven")
+WHY_NOT = ("not_offered", "full", "decision", "needs")
+
+
+def _blank(value) -> bool:
+    return value is None or value is pd.NaT or value is pd.NA or (
+        isinstance(value, float) and value != value)
+
+
+def slot(t: Translator, weekday: int, hour: int) -> str:
+    return t("flex.slot", day=t.weekday(int(weekday)), hour=int(hour))
+
+
+def slots(t: Translator, pairs: Sequence[Sequence[int]]) -> str:
+    return t.join([slot(t, d, h) for d, h in pairs])
+
+
+def what(t: Translator, kind: str, topic: str | None) -> str:
+    """'Wiskunde remediëring', 'Debat', 'verbreding'."""
+    if kind == "broadening":
+        return topic or t.kind(kind)
+    return t("flex.what", topic=topic or "?", kind=t.kind(kind))
+
+
+def names(t: Translator, learner_ids: Sequence[int], known: Mapping[int, str],
+          total: int | None = None) -> str:
+    """A few names, then how many more: 'Peeters, An; Claes, Jo en 3 anderen'."""
+    shown = [known[i] for i in learner_ids if i in known][:NAMES_SHOWN]
+    more = (total if total is not None else len(learner_ids)) - len(shown)
+    if not shown:
+        return t("flex.names_hidden", count=t.count(more))
+    text = "; ".join(shown)
+    return t("flex.names_more", names=text, count=t.count(more)) if more > 0 else text
+
+
+# -- what the composition reported -------------------------------------------------------------
+
+def report_message(code: str, params: Mapping, t: Translator, known: Mapping[int, str]) -> str:
+    """One message of a composition report, in words: a code from compose.py and its params."""
+    key = code.removeprefix("compose.")
+    values = dict(params)
+    if "kind" in values:
+        values["what"] = what(t, values.pop("kind"), values.pop("topic", None))
+    if "slots" in values:
+        values["slots"] = slots(t, values["slots"])
+    if "learners" in values:
+        values["names"] = names(t, values.pop("learners"), known,
+                                values.get("count") or values.get("required"))
+    for number in ("count", "required", "places", "cycles"):
+        if number in values:
+            values[number] = t.count(int(values[number]))
+    return t(f"compose.{key}", **values)
+
+
+def check_text(check, t: Translator, known: Mapping[int, str]) -> str:
+    return t(f"flex.check.{check.code}", count=t.count(check.count),
+             names=names(t, list(check.learners), known, check.count), **check.params)
+
+
+# -- why a learner is here ------------------------------------------------------------------------
+
+def detail_of(row: Mapping) -> dict:
+    raw = row.get("reason_detail")
+    if isinstance(raw, str) and raw:
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return {}
+    return dict(raw) if isinstance(raw, Mapping) else {}
+
+
+def _date(t: Translator, value) -> str:
+    return t.date(pd.Timestamp(value).date())
+
+
+def reason_text(row: Mapping, t: Translator) -> str:
+    """Why a learner is in a session, for the flex team and the class council: which need or
+    choice, its source, who decided, until when; and why a first choice was not given."""
+    code = row["reason_code"]
+    detail = detail_of(row)
+    if code == "moved":
+        if _blank(row.get("moved_at")):
+            text = t("reason.moved_unknown")
+        else:
+            text = t("reason.moved", who=row.get("moved_by") or "?",
+                     when=t.datetime(pd.Timestamp(row["moved_at"]).to_pydatetime()))
+    elif code == "choice" and detail.get("rank"):
+        text = t("reason.choice_rank", rank=int(detail["rank"]))
+    elif code in ("hard_decision", "need"):
+        text = t(f"reason.{code}")
+        source = row.get("need_source")
+        source = detail.get("source") if _blank(source) else source
+        if source == "result_rule" and "share" in detail:
+            text = t("reason.result_rule", share=t.percent(detail["share"]),
+                     subject=detail.get("subject", "?"), period=detail.get("period") or "?",
+                     threshold=t.percent(detail.get("threshold")))
+        elif source and code == "need":
+            text += " – " + t(f"need_source.{source}")
+        if not _blank(row.get("need_reason")):
+            text += f": {row['need_reason']}"
+        extra = []
+        if not _blank(row.get("decided_by")):
+            extra.append(t("reason.decided_by", who=row["decided_by"]))
+        if not _blank(row.get("valid_until")):
+            extra.append(t("reason.until", date=_date(t, row["valid_until"])))
+        if extra:
+            text += f" ({', '.join(extra)})"
+    else:
+        text = t(f"reason.{code}") if t.has(f"reason.{code}") else code
+    if row.get("is_locked") and code != "moved":
+        text += " · " + t("reason.locked")
+    if detail.get("why_not") in WHY_NOT:
+        kind, topic = detail.get("first_choice") or ["broadening", None]
+        text += " " + t(f"reason.first_choice.{detail['why_not']}", choice=what(t, kind, topic))
+    return text
+
+
+# -- messages to learners and parents --------------------------------------------------------------
+
+AUDIENCES = ("learner", "parent")
+
+
+@dataclass(frozen=True)
+class Message:
+    learner_id: int
+    audience: str                     # 'learner' or 'parent'
+    lang: str
+    subject: str
+    body: str
+    changed: bool                     # the learner switches group: the change is announced
+
+
+def _why_for_learner(row: Mapping, t: Translator, audience: str) -> str:
+    code = row["reason_code"]
+    detail = detail_of(row)
+    source = row.get("need_source")
+    source = detail.get("source") if _blank(source) else source
+    if code == "hard_decision":
+        key = "hard_decision"
+    elif code == "need" and source in ("subject_teacher", "self_reflection", "result_rule",
+                                       "class_council"):
+        key = f"need_{source}"
+    elif code in ("choice", "stability"):
+        key = code
+    else:
+        key = "team"
+    text = t(f"flex.message.{audience}.why.{key}", rank=int(detail.get("rank") or 1),
+             subject=row.get("topic") or detail.get("subject") or "",
+             first_name=row["first_name"])
+    if detail.get("why_not") in WHY_NOT:
+        kind, topic = detail.get("first_choice") or ["broadening", None]
+        text += " " + t(f"flex.message.{audience}.first_choice.{detail['why_not']}",
+                        choice=what(t, kind, topic))
+    return text
+
+
+def message(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, audience: str,
+            start: dt.date, end: dt.date) -> Message:
+    """The message for one learner (rows: their placements in a published plan; changes: their
+    rows of the diff) to the learner or a parent: where, when, what they will work on, why,
+    the three kinds side by side, and the change of group when there is one."""
+    if audience not in AUDIENCES:
+        raise ValueError(audience)
+    first = rows.iloc[0]
+    who = {"first_name": first["first_name"]}
+    key = f"flex.message.{audience}"
+    lines = [t(f"{key}.greeting", **who), "",
+             t(f"{key}.intro", start=t.date(start), end=t.date(end), **who), ""]
+    for row in rows.sort_values(["weekday", "lesson_hour"]).to_dict("records"):
+        where = t("flex.message.where", slot=slot(t, row["weekday"], row["lesson_hour"]),
+                  what=what(t, row["kind"], row["topic"]), leader=row["leader"] or "–")
+        if not _blank(row.get("room")):
+            where += " " + t("flex.message.room", room=row["room"])
+        lines.append(f"• {where}")
+        lines.append("  " + t(f"{key}.feed_up.{row['kind']}", topic=row["topic"] or "", **who))
+        lines.append("  " + _why_for_learner(row, t, audience))
+    switched = changes[changes["change"] == "switch"] if len(changes) else changes
+    if len(switched):
+        lines.append("")
+        for change in switched.to_dict("records"):
+            lines.append(t(f"{key}.change", slot=slot(t, change["weekday"],
+                                                        change["lesson_hour"]),
+                           before=change["before"] or "–", after=change["after"] or "–", **who))
+    lines += ["", t("flex.message.kinds"), "", t(f"{key}.announce", end=t.date(end), **who),
+              t(f"{key}.closing")]
+    subject = t(f"{key}.subject", start=t.date(start), **who)
+    return Message(int(first["learner_id"]), audience, t.lang, subject, "\n".join(lines),
+                   bool(len(switched)))
+
+
+# -- exports --------------------------------------------------------------------------------------
+
+def _slot_column(frame: pd.DataFrame, t: Translator) -> list[str]:
+    return [slot(t, d, h) for d, h in zip(frame["weekday"], frame["lesson_hour"], strict=True)]
+
+
+def finish_assignments(frame: pd.DataFrame, t: Translator, options: Mapping) -> pd.DataFrame:
+    """An assignments export: the week asked for, the slot and the reason in words."""
+    return frame.assign(week=options.get("week"), slot=_slot_column(frame, t),
+                        reason=[reason_text(r, t) for r in frame.to_dict("records")])
+
+
+def finish_sessions(frame: pd.DataFrame, t: Translator, options: Mapping) -> pd.DataFrame:
+    leaders = [leader if kind == "teacher" or _blank(leader) else
+               f"{leader} ({t(f'leader_kind.{kind}')})"
+               for leader, kind in zip(frame["leader"], frame["leader_kind"], strict=True)]
+    return frame.assign(week=options.get("week"), slot=_slot_column(frame, t), leader=leaders)

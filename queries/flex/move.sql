@@ -1,0 +1,19 @@
+-- Move a learner to another session of the same slot by hand, as long as they are still where
+-- the mover saw them; the placement is locked, so the next composition keeps it. Returns the
+-- row moved (none: the plan or the placement changed meanwhile).
+-- params: $plan_id (INTEGER), $learner_id (INTEGER), $slot_id (INTEGER),
+--         $from_session (INTEGER), $to_session (INTEGER), $moved_by (VARCHAR),
+--         $moved_at (TIMESTAMP)
+update flex_assignment
+set session_id = $to_session,
+    reason_code = 'moved',
+    reason_detail = null,
+    is_locked = true,
+    moved_by = $moved_by,
+    moved_at = $moved_at
+where plan_id = $plan_id
+    and learner_id = $learner_id
+    and slot_id = $slot_id
+    and session_id = $from_session
+    and plan_id in (select plan_id from flex_plan where status = 'proposal')
+returning learner_id

@@ -1,0 +1,299 @@
+"""Plans on the demo school's real database file: what routing reads, composing and storing a
+proposal, moving and locking by hand, publishing versions, the checks, the diff against last
+week, the messages to learners and parents, and the exports and command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from collections import defaultdict
+
+import pandas as pd
+import pytest
+
+from app import export, settings
+from app.audit import Audit
+from app.errors import UserError
+from app.flex import plans, routing, words
+from app.flex.plans import Move
+from app.i18n import Translator
+from app.scope import EVERYTHING, Scope
+from tests.conftest import PROJECT_ROOT, TODAY
+
+NL, EN = Translator("nl"), Translator("en")
+
+
+def audit(action: str = "edit") -> Audit:
+    return Audit(action, user_id=1, scope="all")
+
+
+@pytest.fixture
+def proposal(demo_db):
+    cycle_id = plans.next_cycle(demo_db, TODAY)
+    plan, result = plans.compose_cycle(demo_db, cycle_id, audit("compose"), "An Peeters")
+    return plan, result
+
+
+def placements(db, plan_id: int) -> pd.DataFrame:
+    return plans.assignments(db, EVERYTHING, plan_id, "nl")
+
+
+# -- what routing reads --------------------------------------------------------------------------
+
+def test_routing_reads_the_result_rule_as_configured(demo_db):
+    cycle_id = plans.next_cycle(demo_db, TODAY)
+    cycle = routing.load(demo_db, cycle_id)
+    rule = {(lrn.learner_id, w.key) for lrn in cycle.learners for w in lrn.wishes
+            if w.source == "result_rule"}
+    # The same rule, counted independently: the latest period with results before the cycle.
+    with demo_db._con.cursor() as cur:
+        rows = cur.execute("""
+            with latest as (
+                select p.period_id from period p
+                where p.school_year_id = '2026-2027' and p.starts_on <= $day
+                  and exists (select 1 from result r where r.period_id = p.period_id)
+                order by p.seq desc limit 1)
+            select learner_id, subject_id, score / max_score from result
+            where period_id = (select period_id from latest) and score is not null
+        """, {"day": cycle.first_monday}).fetchall()
+    expected = {(lid, ("remediation" if share < 0.5 else "deepening", subject, None))
+                for lid, subject, share in rows if share < 0.5 or share > 0.8}
+    assert rule == expected and rule
+
+    with demo_db.transaction(audit()) as tx:
+        settings.put(tx, "flex.rule.remediation_below", 0.3)
+    stricter = routing.load(demo_db, cycle_id)
+    fewer = {(lrn.learner_id, w.key) for lrn in stricter.learners for w in lrn.wishes
+             if w.source == "result_rule" and w.key[0] == "remediation"}
+    assert fewer < {r for r in rule if r[1][0] == "remediation"}
+
+
+def test_routing_reads_fairness_from_the_published_history(demo_db):
+    cycle_id = plans.next_cycle(demo_db, TODAY)
+    cycle = routing.load(demo_db, cycle_id)
+    history = demo_db.read("flex/history", scope=EVERYTHING, before=cycle.first_monday,
+                           cycles=3)
+    mondays = sorted(history["first_monday"].unique(), reverse=True)
+    kinds = defaultdict(lambda: defaultdict(set))
+    reasons = defaultdict(set)
+    for row in history.itertuples():
+        kinds[row.learner_id][row.first_monday].add(row.kind)
+        if row.first_monday in mondays[:2]:
+            reasons[row.learner_id].add(row.reason_code)
+    for lrn in cycle.learners:
+        streak = all(kinds[lrn.learner_id][m] == {"remediation"} for m in mondays[:2])
+        assert lrn.needs_other_than_remediation == streak, lrn.learner_id
+        assert lrn.owed_a_choice == ("choice" not in reasons[lrn.learner_id]), lrn.learner_id
+    assert any(lrn.owed_a_choice for lrn in cycle.learners)
+
+
+# -- composing and storing -----------------------------------------------------------------------
+
+def test_composing_stores_one_proposal_with_every_learner_in_every_slot(demo_db, proposal):
+    plan, result = proposal
+    assert plan.is_proposal and plan.gap == 0 and plan.bound == pytest.approx(plan.objective)
+    rows = placements(demo_db, plan.plan_id)
+    learners = demo_db.read("flex/cycle_learners", scope=EVERYTHING, school_year="2026-2027")
+    assert len(rows) == 2 * len(learners) == 2 * result.learners
+    assert rows.groupby("learner_id")["slot_id"].nunique().eq(2).all()
+    assert plan.report["summary"]["hard_unmet"] == len(result.hard_unmet) == 0
+    again, _ = plans.compose_cycle(demo_db, plan.cycle_id, audit("compose"), "An Peeters")
+    listing = plans.plans(demo_db, plan.cycle_id)
+    assert list(listing["plan_id"]) == [again.plan_id]          # replaced, not added
+    assert plans.plan(demo_db, plan.plan_id) is None
+    log = demo_db.read("admin/audit_log", since=dt.datetime(2000, 1, 1),
+                       until=dt.datetime(2100, 1, 1), action="compose", outcome="ok",
+                       user_id=None, limit=10)
+    assert len(log) == 2 and set(log["entity"]) == {"flex_plan"}
+
+
+def test_a_move_is_locked_and_kept_by_the_next_composition(demo_db, proposal):
+    plan, _ = proposal
+    rows = placements(demo_db, plan.plan_id)
+    first = rows.iloc[0]
+    target = rows[(rows["slot_id"] == first["slot_id"])
+                  & (rows["session_id"] != first["session_id"])].iloc[-1]
+    move = Move(int(first["learner_id"]), int(first["slot_id"]), int(first["session_id"]),
+                int(target["session_id"]))
+    assert plans.move(demo_db, plan.plan_id, [move], audit(), "An Peeters") == 1
+    moved = placements(demo_db, plan.plan_id).set_index(["learner_id", "slot_id"]).loc[
+        (move.learner_id, move.slot_id)]
+    assert moved["session_id"] == move.to_session and moved["is_locked"]
+    assert moved["moved_by"] == "An Peeters" and moved["reason_code"] == "moved"
+    assert "An Peeters" in words.reason_text(moved.to_dict(), NL)
+
+    again, _ = plans.compose_cycle(demo_db, plan.cycle_id, audit("compose"), "Flexteam")
+    kept = placements(demo_db, again.plan_id).set_index(["learner_id", "slot_id"]).loc[
+        (move.learner_id, move.slot_id)]
+    assert kept["session_id"] == move.to_session and kept["is_locked"]
+    assert kept["moved_by"] == "An Peeters"
+
+
+def test_a_stale_move_changes_nothing(demo_db, proposal):
+    plan, _ = proposal
+    rows = placements(demo_db, plan.plan_id)
+    a, b = rows.iloc[0], rows.iloc[1]
+    other = int(rows[(rows["slot_id"] == a["slot_id"])
+                     & (rows["session_id"] != a["session_id"])]["session_id"].iloc[0])
+    good = Move(int(a["learner_id"]), int(a["slot_id"]), int(a["session_id"]), other)
+    stale = Move(int(b["learner_id"]), int(b["slot_id"]), other + 99999, other)
+    before = placements(demo_db, plan.plan_id)
+    with pytest.raises(UserError, match="changed_meanwhile"):
+        plans.move(demo_db, plan.plan_id, [good, stale], audit(), "An")
+    pd.testing.assert_frame_equal(placements(demo_db, plan.plan_id), before)
+    wrong_slot = rows[rows["slot_id"] != a["slot_id"]]["session_id"].iloc[0]
+    with pytest.raises(UserError, match="other_slot"):
+        plans.move(demo_db, plan.plan_id, [Move(good.learner_id, good.slot_id,
+                                                good.from_session, int(wrong_slot))],
+                   audit(), "An")
+
+
+def test_publishing_makes_versions_that_stay_readable(demo_db, proposal):
+    plan, _ = proposal
+    assert plans.publish(demo_db, plan.plan_id, audit("publish"), "An Peeters") == 1
+    with pytest.raises(UserError, match="changed_meanwhile"):
+        plans.publish(demo_db, plan.plan_id, audit("publish"), "An Peeters")
+    v1 = plans.latest_published(demo_db, plan.cycle_id)
+    assert (v1.version, v1.published_by) == (1, "An Peeters") and v1.published_at
+    v1_rows = placements(demo_db, v1.plan_id)
+
+    copy = plans.working_copy(demo_db, plan.cycle_id, audit(), "Jo")
+    assert copy.is_proposal and copy.plan_id != v1.plan_id
+    first = v1_rows.iloc[0]
+    other = int(v1_rows[(v1_rows["slot_id"] == first["slot_id"])
+                        & (v1_rows["code"] != first["code"])]["session_id"].iloc[0])
+    plans.move(demo_db, copy.plan_id, [Move(int(first["learner_id"]), int(first["slot_id"]),
+                                            int(first["session_id"]), other)], audit(), "Jo")
+    changes, base = plans.diff(demo_db, EVERYTHING, copy, "nl")
+    assert base.plan_id == v1.plan_id
+    assert changes[["learner_id", "change"]].values.tolist() == [[first["learner_id"],
+                                                                   "switch"]]
+    assert plans.publish(demo_db, copy.plan_id, audit("publish"), "Jo") == 2
+    pd.testing.assert_frame_equal(placements(demo_db, v1.plan_id), v1_rows)   # untouched
+    listing = plans.plans(demo_db, plan.cycle_id)
+    assert list(listing["version"]) == [2, 1]
+
+
+def test_checks_name_what_to_look_at_before_publishing(demo_db, proposal):
+    plan, _ = proposal
+    assert plans.checks(demo_db, plan) == []
+    rows = placements(demo_db, plan.plan_id)
+    slot = rows["slot_id"].iloc[0]
+    in_slot = rows[rows["slot_id"] == slot]
+    target = in_slot.groupby("session_id").size().idxmax()
+    capacity = int(in_slot[in_slot["session_id"] == target]["capacity"].iloc[0])
+    movers = in_slot[in_slot["session_id"] != target].head(capacity + 1)
+    plans.move(demo_db, plan.plan_id, [Move(int(r.learner_id), int(r.slot_id),
+                                            int(r.session_id), int(target))
+                                       for r in movers.itertuples()], audit(), "An")
+    with demo_db._con.cursor() as cur:      # a learner without a session on one day
+        gone = int(rows["learner_id"].iloc[-1])
+        cur.execute("delete from flex_assignment where plan_id = $p and learner_id = $l "
+                    "and slot_id = $s", {"p": plan.plan_id, "l": gone, "s": int(slot)})
+    found = {c.code: c for c in plans.checks(demo_db, plan)}
+    assert found["over_capacity"].count == 1
+    assert found["unplaced"].learners == (gone,)
+    text = words.check_text(found["over_capacity"], NL, {})
+    assert "1 sessies hebben meer leerlingen dan plaatsen" in text
+
+
+def test_a_flex_teacher_sees_their_own_groups_once_published(demo_db, proposal):
+    plan, _ = proposal
+    rows = placements(demo_db, plan.plan_id)
+    fill = demo_db.read("flex/plan_fill", cycle_id=plan.cycle_id, plan_id=plan.plan_id,
+                        lang="nl").dropna(subset=["leader_staff_id"])
+    leader = int(fill["leader_staff_id"].iloc[0])
+    own = set(fill[fill["leader_staff_id"] == leader]["session_id"])
+    teacher = Scope(leader_staff_id=leader)
+    before = plans.assignments(demo_db, teacher, plan.plan_id, "nl")
+    # Before publishing, only learners they already had in a published group (earlier
+    # cycles) can show up, never a learner new to them.
+    earlier = demo_db.read("flex/history", scope=teacher, before=dt.date(2100, 1, 1),
+                           cycles=100)
+    assert set(before["learner_id"]) <= set(earlier["learner_id"])
+    plans.publish(demo_db, plan.plan_id, audit("publish"), "An")
+    seen = plans.assignments(demo_db, teacher, plan.plan_id, "nl")
+    assert set(seen["session_id"]) <= own
+    assert set(seen["learner_id"]) == set(rows[rows["session_id"].isin(own)]["learner_id"])
+
+
+# -- messages --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_messages_say_where_when_what_and_why_without_ranking_or_scores(demo_db, proposal, lang):
+    plan, _ = proposal
+    plans.publish(demo_db, plan.plan_id, audit("publish"), "An")
+    published = plans.latest_published(demo_db, plan.cycle_id)
+    t = Translator(lang)
+    rows = plans.assignments(demo_db, EVERYTHING, published.plan_id, lang)
+    changes, _ = plans.diff(demo_db, EVERYTHING, published, lang)
+    start, end = plans.cycle_span(demo_db, published.cycle_id)
+    hard = rows[rows["reason_code"] == "hard_decision"]["learner_id"].iloc[0]
+    mine = rows[rows["learner_id"] == hard]
+    for audience in ("learner", "parent"):
+        note = words.message(mine, changes[changes["learner_id"] == hard], t, audience,
+                             start, end)
+        first = mine["first_name"].iloc[0]
+        assert first in note.body and t.date(start) in note.body and t.date(end) in note.body
+        for row in mine.itertuples():
+            assert words.slot(t, row.weekday, row.lesson_hour) in note.body
+            assert row.leader in note.body and row.room in note.body
+        for kind in ("remediation", "deepening", "broadening"):
+            assert t.kind(kind) in note.body                  # all three, side by side
+        assert "%" not in note.body                           # no scores, no need texts
+        assert not any(isinstance(r, str) and r in note.body for r in mine["need_reason"])
+        assert note.changed == bool((changes["learner_id"] == hard).any())
+    stays = rows[~rows["learner_id"].isin(changes["learner_id"])]
+    if len(stays):
+        quiet = words.message(stays[stays["learner_id"] == stays["learner_id"].iloc[0]],
+                              changes.iloc[0:0], t, "learner", start, end)
+        assert not quiet.changed
+
+
+# -- exports and the command line -----------------------------------------------------------------
+
+def test_exports_of_a_plan_carry_week_slot_session_learner_kind_subject_reason(demo_db,
+                                                                                proposal):
+    plan, _ = proposal
+    week = demo_db.one("flex/cycle", cycle_id=plan.cycle_id)["weeks"][0]
+    frame = export.frame_for(demo_db, EVERYTHING, "assignments", EN, plan_id=plan.plan_id,
+                             cycle_id=plan.cycle_id, week=week)
+    assert {"Week", "Flex hour", "Session id", "Learner id", "Kind", "Subject code",
+            "Reason"} <= set(frame.columns)
+    assert set(frame["Week"]) == {week} and frame["Reason"].str.len().min() > 3
+    sessions = export.frame_for(demo_db, EVERYTHING, "sessions", EN, plan_id=plan.plan_id,
+                                cycle_id=plan.cycle_id, week=week)
+    assert {"Session id", "Kind", "Places", "Leader"} <= set(sessions.columns)
+    assert sessions["Learners"].sum() == len(frame)
+
+
+def run_cli(*args: str, db) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "app", *args, "--db", str(db)],
+                          capture_output=True, text=True, cwd=PROJECT_ROOT,
+                          env={"FLEXWIJS_TODAY": TODAY.isoformat(), "PATH": "/usr/bin:/bin"},
+                          timeout=300)
+
+
+def test_compose_and_export_on_the_command_line(demo_path, tmp_path):
+    done = run_cli("compose", "--json", db=demo_path)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert {"week", "learners", "assigned", "unassigned", "objective", "bound", "gap",
+            "seconds", "hard_unmet", "over_capacity"} <= set(report)
+    assert report["gap"] == 0 and report["assigned"] == report["learners"]
+    assert re.fullmatch(r"\d{4}-W\d{2}", report["week"])
+    out = tmp_path / "a.csv"
+    done = run_cli("export", "assignments", "--week", report["week"], "--out", str(out),
+                   db=demo_path)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8-sig").count("\n") == 2 * report["learners"] + 1
+    refused = run_cli("export", "sessions", "--week", report["week"], "--published",
+                      "--out", str(tmp_path / "s.csv"), db=demo_path)
+    assert refused.returncode == 2 and "gepubliceerd" in refused.stderr
+    assert not (tmp_path / "s.csv").exists()
+    wrong = run_cli("compose", "--week", "2031-W01", db=demo_path)
+    assert wrong.returncode == 2 and "2031-W01" in wrong.stderr
+

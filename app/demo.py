@@ -68,7 +68,7 @@ LAST_NAMES = [
 ]
 ABSENCE_CODES = ["AFW", "GAFW", "ZT"]
 LEADER_KINDS_OTHER = ["teaching_assistant", "coach", "student_teacher", "guest"]
-OTHER_LEADERS = ["Ilse (onderwijsassistent)", "Karim (leercoach)", "Stagiair Jonas", "Gastspreker"]
+OTHER_LEADERS = ["Ilse Wouters", "Karim Aziz", "Jonas Lemmens", "Saar Peeters"]
 WELLBEING_QUESTIONS = [  # question, is about self-regulation
     ("Ik voel me goed op school.", False),
     ("Ik voel me veilig in de klas.", False),

@@ -21,7 +21,7 @@ from app import auth, clock, school_calendar
 from app.audit import Audit
 from app.db import Database
 from app.errors import UserError
-from app.flex import words
+from app.flex import lists, words
 from app.i18n import Translator
 from app.scope import Scope
 
@@ -78,6 +78,14 @@ EXPORTS: dict[str, ExportKind] = {
          "learners", "leader", "room"),
         lambda o: {"cycle_id": o["cycle_id"], "plan_id": o["plan_id"], "lang": o["lang"]},
         finish=words.finish_sessions),
+    # The messages to learners and parents of a published plan (one row per learner and
+    # audience); the page passes the plan's diff and its dates.
+    "messages": ExportKind(
+        "flex/plan_assignments",
+        ("learner_id", "external_id", "last_name", "first_name", "class_code", "audience",
+         "language", "changed", "subject", "body"),
+        lambda o: {"plan_id": o["plan_id"], "lang": o.get("message_lang") or o["lang"]},
+        finish=lists.finish_messages),
 }
 
 

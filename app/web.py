@@ -87,6 +87,21 @@ def language_switch(t: Translator) -> None:
     )
 
 
+def lang_key(base: str) -> str:
+    """The key of a widget whose option labels are in the interface language.
+
+    A keyed selectbox keeps showing its labels in the old language after a switch
+    (streamlit/streamlit#13788), so the key carries the language; the chosen value moves
+    over to the new key, and Streamlit drops the old one when it is no longer drawn."""
+    key = f"{base}@{language()}"
+    if key not in st.session_state:
+        for other in config.LANGUAGES:
+            if f"{base}@{other}" in st.session_state:
+                st.session_state[key] = st.session_state[f"{base}@{other}"]
+                break
+    return key
+
+
 def school_settings() -> dict:
     return settings.load(database())
 
@@ -194,13 +209,35 @@ def export_buttons(viewer: Viewer, t: Translator, kind: str, key: str, **options
         return build
 
     stamp = f"flexwijs-{kind}"
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("export.csv"), data=make("csv"), file_name=f"{stamp}.csv",
+    row = st.container(horizontal=True)
+    row.download_button(t("export.csv"), data=make("csv"), file_name=f"{stamp}.csv",
                          mime="text/csv", key=f"{key}.csv", icon=":material/download:")
-    right.download_button(
+    row.download_button(
         t("export.xlsx"), data=make("xlsx"), file_name=f"{stamp}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}.xlsx", icon=":material/download:")
+
+
+# -- flex weeks -----------------------------------------------------------------------------------
+
+def week_picker(t: Translator, key: str) -> tuple[str, int, pd.DataFrame] | None:
+    """The flex week a page is about (default: this week, else the next flex week), its cycle,
+    and all flex weeks of the school year; None, with a message, when none are planned."""
+    from app import clock, school_calendar
+    from app.flex import board
+
+    today = clock.today()
+    weeks = board.weeks(database(), school_calendar.school_year_of(today))
+    if weeks.empty:
+        st.info(t("flex_board.no_weeks"))
+        return None
+    week_ids = list(weeks["week_id"])
+    key = lang_key(key)
+    if st.session_state.get(key) not in week_ids:
+        st.session_state[key] = week_ids[board.default_week(weeks, today)]
+    week_id = st.selectbox(t("flex_board.week"), week_ids, key=key,
+                           format_func=lambda w: board.week_label(weeks, w, t))
+    return week_id, int(weeks.loc[weeks["week_id"] == week_id, "cycle_id"].iloc[0]), weeks
 
 
 # -- drawing ------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ if done:
     st.success(t("import.ui.done", **done), icon=":material/task_alt:")
 
 kinds = [k for k in REGISTRY if k != "survey"] + ["survey"]
-kind = st.selectbox(t("import.ui.kind"), kinds, key="admin_import.kind",
+kind = st.selectbox(t("import.ui.kind"), kinds, key=web.lang_key("admin_import.kind"),
                     format_func=lambda k: t(f"import.kind.{k}"))
 upload = st.file_uploader(t("import.ui.file"), type=["csv", "txt", "tsv", "xlsx", "xls"],
                           key=f"admin_import.file.{kind}",
@@ -27,7 +27,7 @@ upload = st.file_uploader(t("import.ui.file"), type=["csv", "txt", "tsv", "xlsx"
 if upload is not None:
     data = upload.getvalue()
     sheet = st.session_state.get(f"admin_import.sheet.{kind}")
-    order = st.session_state.get(f"admin_import.order.{kind}")
+    order = st.session_state.get(web.lang_key(f"admin_import.order.{kind}"))
     mapping = st.session_state.get(f"admin_import.mapping.{kind}")
     state_key = (kind, upload.file_id, sheet, order, repr(sorted((mapping or {}).items())))
     cached = st.session_state.get("admin_import.prepared")
@@ -83,8 +83,9 @@ if upload is not None:
     if prepared.missing:
         st.stop()
     if prepared.needs_date_order:
-        st.radio(t("import.ui.date_order"), ["dmy", "mdy"], key=f"admin_import.order.{kind}",
-                 index=None, format_func=lambda o: t(f"import.ui.order_{o}"), horizontal=True)
+        st.radio(t("import.ui.date_order"), ["dmy", "mdy"],
+                 key=web.lang_key(f"admin_import.order.{kind}"), index=None,
+                 format_func=lambda o: t(f"import.ui.order_{o}"), horizontal=True)
         st.stop()
 
     built = prepared.built

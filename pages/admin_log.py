@@ -16,10 +16,11 @@ today = clock.today()
 left, middle, right, far = st.columns(4)
 period = left.date_input(t("log.period"), value=(today - dt.timedelta(days=7), today),
                          key="admin_log.period", format="DD/MM/YYYY")
-action = middle.selectbox(t("log.action"), [None, *audit_log.actions(db)], key="admin_log.action",
+action = middle.selectbox(t("log.action"), [None, *audit_log.actions(db)],
+                          key=web.lang_key("admin_log.action"),
                           format_func=lambda a: t("log.any") if a is None else a)
 outcome = right.selectbox(t("log.outcome"), [None, "ok", "refused", "error"],
-                          key="admin_log.outcome",
+                          key=web.lang_key("admin_log.outcome"),
                           format_func=lambda o: t("log.any") if o is None else t(f"outcome.{o}"))
 people = auth.users(db)
 user_id = far.selectbox(t("log.user"), [None, *people["user_id"]], key="admin_log.user",

@@ -39,7 +39,7 @@ st.dataframe(tables.localized(table, t, datetimes=[t("users.col.last_login")]),
 
 def _role_fields(prefix: str, roles=(), class_ids=(), staff_id=None):
     chosen = st.multiselect(t("users.roles"), list(auth.ROLES), default=list(roles),
-                            format_func=role_label.get, key=f"{prefix}.roles")
+                            format_func=role_label.get, key=web.lang_key(f"{prefix}.roles"))
     scoped = st.multiselect(t("users.classes"), list(class_codes), default=list(class_ids),
                             format_func=class_codes.get, key=f"{prefix}.classes",
                             help=t("users.classes_help"))

@@ -18,7 +18,7 @@ if classes.empty:
 
 left, right = st.columns([2, 1])
 class_id = left.selectbox(
-    t("council.class"), list(classes["class_id"]), key="council_class.class",
+    t("council.class"), list(classes["class_id"]), key=web.lang_key("council_class.class"),
     format_func=lambda cid: overview.class_label(
         classes.loc[classes["class_id"] == cid].iloc[0], t
     ),

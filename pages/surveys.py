@@ -24,7 +24,7 @@ with st.expander(t("surveys.upload.title"), expanded=listing.empty,
                               key="surveys.upload")
 # What the upload needs from the person, or what is wrong with it, stays in view below.
 if upload is not None and st.session_state.get("surveys.uploaded") != upload.file_id:
-    order = st.session_state.get("surveys.upload.order")
+    order = st.session_state.get(web.lang_key("surveys.upload.order"))
     try:
         with st.spinner(t("import.ui.checking")):
             prepared = pipeline.prepare(db, "survey", upload.name, upload.getvalue(),
@@ -33,8 +33,9 @@ if upload is not None and st.session_state.get("surveys.uploaded") != upload.fil
         st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)))
         prepared = None
     if prepared is not None and prepared.needs_date_order:
-        st.radio(t("import.ui.date_order"), ["dmy", "mdy"], key="surveys.upload.order",
-                 index=None, format_func=lambda o: t(f"import.ui.order_{o}"), horizontal=True)
+        st.radio(t("import.ui.date_order"), ["dmy", "mdy"],
+                 key=web.lang_key("surveys.upload.order"), index=None,
+                 format_func=lambda o: t(f"import.ui.order_{o}"), horizontal=True)
     elif prepared is not None:
         partial = False
         if prepared.problems:
@@ -48,7 +49,8 @@ if upload is not None and st.session_state.get("surveys.uploaded") != upload.fil
             result = pipeline.commit(db, prepared, viewer.audit("import"), partial=partial)
             st.session_state["surveys.uploaded"] = upload.file_id
             st.session_state["surveys.just_uploaded"] = result.import_id
-            st.session_state["surveys.survey"] = result.record_id("survey")  # show it now
+            # Show the new survey at once.
+            st.session_state[web.lang_key("surveys.survey")] = result.record_id("survey")
             st.rerun()
 
 just = st.session_state.pop("surveys.just_uploaded", None)
@@ -61,7 +63,7 @@ if listing.empty:
 
 # -- one survey ---------------------------------------------------------------------------------
 survey_id = st.selectbox(
-    t("surveys.pick"), list(listing["survey_id"]), key="surveys.survey",
+    t("surveys.pick"), list(listing["survey_id"]), key=web.lang_key("surveys.survey"),
     format_func=lambda sid: t("surveys.label", **listing.loc[listing["survey_id"] == sid]
                               .iloc[0][["title", "respondents"]].to_dict()),
 )
@@ -80,12 +82,12 @@ if editable:
                               key=f"surveys.edit.{survey_id}.title")
         tags = [None, *surveys.TAGS]
         tag = st.selectbox(t("surveys.edit.tag"), tags, index=tags.index(tag_now),
-                           key=f"surveys.edit.{survey_id}.tag",
+                           key=web.lang_key(f"surveys.edit.{survey_id}.tag"),
                            format_func=lambda g: t("surveys.untagged") if g is None
                            else t(f"tag.{g}"), help=t("surveys.edit.tag_help"))
         audience = st.selectbox(t("surveys.edit.audience"), list(surveys.AUDIENCES),
                                 index=list(surveys.AUDIENCES).index(row["audience"]),
-                                key=f"surveys.edit.{survey_id}.audience",
+                                key=web.lang_key(f"surveys.edit.{survey_id}.audience"),
                                 format_func=lambda a: t(f"audience.{a}"))
         if st.form_submit_button(t("surveys.edit.save")):
             surveys.rename(db, viewer.audit("edit"), int(survey_id), title, tag, audience)

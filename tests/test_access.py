@@ -21,12 +21,15 @@ from tests.conftest import MAIN_SCRIPT, PROJECT_ROOT, app_test, demo_user_id
 
 # The matrix as the school agreed it, written out: the test fails when the code drifts.
 EXPECTED_PAGES = {
-    "admin": {"home", "flex_board", "council_class", "surveys", "admin_import", "admin_users",
-              "admin_log", "admin_privacy", "admin_database"},
-    "director": {"home", "flex_board", "council_class", "prof_overview", "surveys"},
-    "flex_team": {"home", "flex_board", "council_class", "surveys", "admin_import"},
+    "admin": {"home", "flex_board", "flex_offer", "flex_lists", "flex_attendance",
+              "council_class", "surveys", "admin_import", "admin_users", "admin_log",
+              "admin_privacy", "admin_database"},
+    "director": {"home", "flex_board", "flex_lists", "council_class", "prof_overview",
+                 "surveys"},
+    "flex_team": {"home", "flex_board", "flex_offer", "flex_lists", "flex_attendance",
+                  "council_class", "surveys", "admin_import"},
     "class_council": {"home", "council_class", "surveys"},
-    "teacher": {"home", "flex_board", "surveys"},
+    "teacher": {"home", "flex_board", "flex_lists", "flex_attendance", "surveys"},
     "adviser": {"home", "surveys"},
 }
 ALL_PAGE_KEYS = {spec.key for spec in PAGES}
@@ -84,6 +87,7 @@ UNSCOPED = {
     "flex/session_fill": "places taken per session: counts, no learner identity",
     "flex/plan_fill": "places taken per session in a plan: counts, no learner identity",
     "flex/plans": "a cycle's plans with how many placements each holds: counts",
+    "flex/sessions_in_use": "placements per session before removing it from the offer: counts",
     "privacy/learner_footprint": "row counts per table of learners already chosen by an admin",
     "privacy/learner_by_external_id": "the command line, run by whoever holds the file",
 }
@@ -137,7 +141,7 @@ def test_class_council_sees_no_learner_of_other_classes_on_any_page(demo_path, d
         at = app_test(spec.path, role="class_council")
         assert not at.exception
         if key == "council_class":
-            picker = at.selectbox(key="council_class.class")
+            picker = at.selectbox(key="council_class.class@nl")
             assert {o.split(" ")[0] for o in picker.options} == {"1A", "1B"}
             for index in range(len(picker.options)):
                 picker.select_index(index).run()
@@ -164,17 +168,19 @@ def test_class_council_counts_cover_only_its_classes(demo_path, demo_db):
 
 
 def test_flex_teacher_sees_only_the_learners_of_own_sessions(demo_db):
+    from app.flex import plans
+
     teacher = auth.load_viewer(demo_db, demo_user_id("teacher", str(demo_db.path)))
-    with demo_db._con.cursor() as cur:
-        own = {r[0] for r in cur.execute(
-            "select distinct learner_id from flex_assignment join flex_session using (session_id)"
-            " where leader_staff_id = ?", [teacher.staff_id]).fetchall()}
-        other_session = cur.execute(
-            "select session_id from flex_session where leader_staff_id <> ? limit 1",
-            [teacher.staff_id]).fetchone()[0]
-    visible = demo_db.read("flex/session_learners", scope=teacher.scope,
-                           session_id=other_session)
-    assert set(visible["learner_id"]) <= own
+    cycle_id = demo_db.scalar("flex/cycle_of_week", week_id="2026-W48")
+    plan = plans.latest_published(demo_db, cycle_id)
+    everything = plans.assignments(demo_db, EVERYTHING, plan.plan_id, "nl")
+    own = everything[everything["session_id"].isin(
+        demo_db.read("flex/plan_fill", cycle_id=cycle_id, plan_id=plan.plan_id, lang="nl")
+        .query("leader_staff_id == @teacher.staff_id")["session_id"])]
+    visible = plans.assignments(demo_db, teacher.scope, plan.plan_id, "nl")
+    assert len(own) > 0
+    assert sorted(visible["learner_id"]) == sorted(own["learner_id"])
+    assert set(visible["session_id"]) == set(own["session_id"])
 
 
 def test_two_scopes_through_the_same_cached_function_each_see_their_own(demo_path):

@@ -197,7 +197,7 @@ def test_checks_name_what_to_look_at_before_publishing(demo_db, proposal):
     assert found["over_capacity"].count == 1
     assert found["unplaced"].learners == (gone,)
     text = words.check_text(found["over_capacity"], NL, {})
-    assert "1 sessies hebben meer leerlingen dan plaatsen" in text
+    assert "Sessies met meer leerlingen dan plaatsen (1)" in text
 
 
 def test_a_flex_teacher_sees_their_own_groups_once_published(demo_db, proposal):

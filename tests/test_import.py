@@ -50,6 +50,7 @@ def test_every_sample_file_imports_into_an_empty_school(db):
         ("results", "punten_trimester1.csv", {}, 96),
         ("needs", "noden_klassenraad.csv", {}, 14),
         ("flex-sessions", "flexaanbod.csv", {}, 6),
+        ("flex-choices", "flexkeuzes_google_forms.csv", {}, 8),
         ("survey", "welbevinden_google_forms.csv", {}, 20),
         ("survey", "zelfreflectie_microsoft_forms.xlsx", {"order": "mdy"}, 12),
         ("survey", "professionaliseringsnoden_limesurvey.csv", {}, 8),
@@ -293,7 +294,7 @@ def test_import_page_refuses_an_image_with_a_message(demo_path):
 
 def test_import_page_flow_with_mapping_problems_and_partial_import(demo_path):
     at = app_test("pages/admin_import.py")
-    at.selectbox(key="admin_import.kind").set_value("results").run()
+    at.selectbox(key="admin_import.kind@nl").set_value("results").run()
     with Database(demo_path) as db:
         learners = list(db.read("import/learner_keys")["external_id"][:2])
     data = (f"LLN-ID;Vak;Periode;Punt\n{learners[0]};WIS;1;12,5/20\n"
@@ -316,14 +317,14 @@ def test_survey_page_charts_an_upload_at_once(demo_path):
     at.file_uploader(key="surveys.upload").set_value(("Welbevinden (Antwoorden).csv", data,
                                                        "text/csv")).run()
     assert not at.exception and not at.error
-    picker = at.selectbox(key="surveys.survey")
+    picker = at.selectbox(key="surveys.survey@nl")
     assert picker.options[picker.index].startswith("Welbevinden (20 respondenten)")
     assert len(at.get("vega_lite_chart")) >= 3
     survey_id = picker.value
     at.text_input(key=f"surveys.edit.{survey_id}.title").input("Welbevinden oktober")
-    at.selectbox(key=f"surveys.edit.{survey_id}.tag").set_value("wellbeing")
+    at.selectbox(key=f"surveys.edit.{survey_id}.tag@nl").set_value("wellbeing")
     next(b for b in at.button if b.label == "Bewaren").click().run()
-    picker = at.selectbox(key="surveys.survey")
+    picker = at.selectbox(key="surveys.survey@nl")
     assert picker.options[picker.index].startswith("Welbevinden oktober")
     assert any(m.value == "welbevinden" for m in at.metric)
 

@@ -66,12 +66,12 @@ def test_home_says_plainly_that_this_is_demo_data(demo_path):
 
 def test_language_switch_keeps_the_chosen_class(demo_path):
     at = app_test("pages/council_class.py", lang="nl")
-    at.selectbox(key="council_class.class").select_index(1).run()
-    chosen = at.selectbox(key="council_class.class").value
-    assert "leerlingen" in at.selectbox(key="council_class.class").options[1]
+    at.selectbox(key="council_class.class@nl").select_index(1).run()
+    chosen = at.selectbox(key="council_class.class@nl").value
+    assert "leerlingen" in at.selectbox(key="council_class.class@nl").options[1]
     at.session_state["app.lang"] = "en"
     at.run()
-    picker = at.selectbox(key="council_class.class")
+    picker = at.selectbox(key="council_class.class@en")
     assert at.title[0].value == "Class overview"
     assert picker.value == chosen
     assert "learners" in picker.options[1]

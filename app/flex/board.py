@@ -1,4 +1,6 @@
-"""Reading the flex board: weeks, sessions with their fill, and each session's learners."""
+"""The flex board's tables and labels: weeks, plans, sessions with their fill, a session's
+learners with why each is there, and the learner search. Plain pandas over the queries; the
+page (pages/flex_board.py) only draws what these return."""
 
 from __future__ import annotations
 
@@ -8,8 +10,9 @@ import pandas as pd
 
 from app import school_calendar
 from app.db import Database
+from app.flex import words
+from app.flex.plans import Plan
 from app.i18n import Translator
-from app.scope import Scope
 
 
 def weeks(db: Database, school_year: str) -> pd.DataFrame:
@@ -29,8 +32,27 @@ def week_label(weeks: pd.DataFrame, week_id: str, t: Translator) -> str:
              cycle=int(row["cycle_seq"]))
 
 
-def sessions(db: Database, cycle_id: int, lang: str) -> pd.DataFrame:
-    return db.read("flex/session_fill", cycle_id=cycle_id, lang=lang)
+def first_week_of(weeks: pd.DataFrame, cycle_id: int) -> str | None:
+    found = weeks.loc[weeks["cycle_id"] == cycle_id, "week_id"]
+    return str(found.iloc[0]) if len(found) else None
+
+
+def plan_label(row: dict | pd.Series | Plan, t: Translator) -> str:
+    """'Voorstel (niet gepubliceerd)' or 'Versie 2 · 20/11/2026 14:05 · An Peeters'."""
+    get = row.get if isinstance(row, dict | pd.Series) else row.__getattribute__
+    if get("status") == "proposal":
+        return t("flex_board.plan.proposal")
+    published_at = get("published_at")
+    when = t.datetime(pd.Timestamp(published_at).to_pydatetime()) if not (
+        published_at is None or pd.isna(published_at)) else "–"
+    return t("flex_board.plan.version", version=int(get("version")), when=when,
+             who=get("published_by") or "–")
+
+
+def leader_text(leader: str | None, kind: str, t: Translator) -> str:
+    if leader is None or (isinstance(leader, float) and leader != leader):
+        return "–"
+    return leader if kind == "teacher" else f"{leader} ({t(f'leader_kind.{kind}')})"
 
 
 def session_table(sessions: pd.DataFrame, t: Translator) -> pd.DataFrame:
@@ -39,36 +61,83 @@ def session_table(sessions: pd.DataFrame, t: Translator) -> pd.DataFrame:
         t("flex_board.col.code"): sessions["code"],
         t("flex_board.col.kind"): [t.kind(k) for k in sessions["kind"]],
         t("flex_board.col.topic"): sessions["topic"],
-        t("flex_board.col.leader"): [
-            leader if kind == "teacher" else f"{leader} ({t(f'leader_kind.{kind}')})"
-            for leader, kind in zip(sessions["leader"], sessions["leader_kind"], strict=True)
-        ],
+        t("flex_board.col.leader"): [leader_text(lead, kind, t) for lead, kind in
+                                     zip(sessions["leader"], sessions["leader_kind"],
+                                         strict=True)],
         t("flex_board.col.room"): sessions["room"],
         t("flex_board.col.learners"): sessions["learners"],
         t("flex_board.col.capacity"): sessions["capacity"],
-        t("flex_board.col.fill"): sessions["fill"].astype(float),
+        t("flex_board.col.fill"): (sessions["fill"].astype(float) * 100).round(),
     })
 
 
-def reason_text(row: dict, t: Translator) -> str:
-    """Why a learner is in a session, in plain words."""
-    code = row["reason_code"]
-    text = t(f"reason.{code}")
-    if row.get("need_source"):
-        text += " – " + t(f"need_source.{row['need_source']}")
-    if row.get("need_reason"):
-        text += f": {row['need_reason']}"
-    if row.get("valid_until") is not None and not pd.isna(row["valid_until"]):
-        text += " " + t("reason.until", date=t.date(pd.Timestamp(row["valid_until"]).date()))
-    return text
+def learner_table(rows: pd.DataFrame, t: Translator, with_session: bool = False
+                  ) -> pd.DataFrame:
+    """Learners with why each is where they are; locked placements marked."""
+    table = {
+        t("flex_board.col.learner"): rows["learner"],
+        t("flex_board.col.class"): rows["class_code"],
+    }
+    if with_session:
+        table[t("flex_board.col.slot")] = [words.slot(t, d, h) for d, h in
+                                           zip(rows["weekday"], rows["lesson_hour"],
+                                               strict=True)]
+        table[t("flex_board.col.code")] = rows["code"]
+        table[t("flex_board.col.topic")] = [words.what(t, k, p) for k, p in
+                                            zip(rows["kind"], rows["topic"], strict=True)]
+    table[t("flex_board.col.locked")] = rows["is_locked"].astype(bool)
+    table[t("flex_board.col.reason")] = [words.reason_text(r, t)
+                                         for r in rows.to_dict("records")]
+    return pd.DataFrame(table).reset_index(drop=True)
 
 
-def learner_table(db: Database, scope: Scope, session_id: int, t: Translator) -> pd.DataFrame:
-    """The learners of a session the viewer may see, with why each is there."""
-    rows = db.records("flex/session_learners", scope=scope, session_id=session_id)
+def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Placements of learners whose name, class or number contains the text (any case)."""
+    needle = text.strip().casefold()
+    if not needle:
+        return rows.iloc[0:0]
+    haystack = (rows["learner"].fillna("") + " " + rows["class_code"].fillna("") + " "
+                + rows["external_id"].fillna("")).str.casefold()
+    return rows[haystack.str.contains(needle, regex=False)]
+
+
+def _open_to(session, years: set[int], classes: set[str]) -> bool:
+    allowed_years = session.years_of_study
+    allowed_classes = session.class_codes
+    return (not _listy(allowed_years) or years <= {int(y) for y in allowed_years}) and (
+        not _listy(allowed_classes) or classes <= set(allowed_classes))
+
+
+def _listy(value) -> bool:
+    return hasattr(value, "__len__") and not isinstance(value, str) and len(value) > 0
+
+
+def target_options(fill: pd.DataFrame, slot_id: int, chosen: pd.DataFrame,
+                   t: Translator) -> dict[int, str]:
+    """The sessions of a slot the chosen learners can be moved to, with how full each is:
+    those open to all of them first, then the others, marked."""
+    in_slot = fill[fill["slot_id"] == slot_id]
+    years = {int(y) for y in chosen["year_of_study"].dropna()}
+    classes = {str(c) for c in chosen["class_code"].dropna()}
+    options, others = {}, {}
+    for s in in_slot.itertuples():
+        label = t("flex_board.move.option", code=s.code, what=words.what(t, s.kind, s.topic),
+                  learners=int(s.learners), capacity=int(s.capacity))
+        if _open_to(s, years, classes):
+            options[int(s.session_id)] = label
+        else:
+            others[int(s.session_id)] = label + " · " + t("flex_board.move.not_open")
+    return {**options, **others}
+
+
+def change_table(changes: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return pd.DataFrame({
-        t("flex_board.col.learner"): [r["learner"] for r in rows],
-        t("flex_board.col.class"): [r["class_code"] for r in rows],
-        t("flex_board.col.reason"): [reason_text(r, t) for r in rows],
+        t("flex_board.col.learner"): changes["learner"],
+        t("flex_board.col.class"): changes["class_code"],
+        t("flex_board.col.slot"): [words.slot(t, d, h) for d, h in
+                                   zip(changes["weekday"], changes["lesson_hour"],
+                                       strict=True)],
+        t("flex_board.col.change"): [t(f"flex_board.change.{c}") for c in changes["change"]],
+        t("flex_board.col.before"): changes["before"].fillna("–"),
+        t("flex_board.col.after"): changes["after"].fillna("–"),
     })
-

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -110,6 +111,11 @@ def cycle_span(db: Database, cycle_id: int) -> tuple[dt.date, dt.date]:
     info = db.one("flex/cycle", cycle_id=cycle_id)
     return (pd.Timestamp(info["first_monday"]).date(),
             pd.Timestamp(info["last_monday"]).date() + dt.timedelta(days=4))
+
+
+def cycle_mondays(db: Database, cycle_id: int) -> list[dt.date]:
+    """The Mondays of the weeks flex runs in a cycle (holidays are not among them)."""
+    return [pd.Timestamp(m).date() for m in db.one("flex/cycle", cycle_id=cycle_id)["mondays"]]
 
 
 def for_week(db: Database, week_id: str, published: bool) -> Plan:
@@ -273,8 +279,23 @@ def assignments(db: Database, scope: Scope, plan_id: int, lang: str) -> pd.DataF
     return db.read("flex/plan_assignments", scope=scope, plan_id=plan_id, lang=lang)
 
 
+KIND_ORDER = {"remediation": 0, "deepening": 1, "broadening": 2}
+
+
+def natural(code: str) -> tuple:
+    """'1VB-B2' before '1VB-B10': numbers inside a code compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part
+                 for part in re.split(r"(\d+)", str(code)))
+
+
 def fill(db: Database, cycle_id: int, plan_id: int | None, lang: str) -> pd.DataFrame:
-    return db.read("flex/plan_fill", cycle_id=cycle_id, plan_id=plan_id or -1, lang=lang)
+    """Every session of a cycle with its learners in a plan (none: no plan yet), per slot,
+    by kind and code the way people count (B2 before B10)."""
+    frame = db.read("flex/plan_fill", cycle_id=cycle_id, plan_id=plan_id or -1, lang=lang)
+    order = sorted(range(len(frame)), key=lambda i: (
+        frame["weekday"].iloc[i], frame["lesson_hour"].iloc[i],
+        KIND_ORDER.get(frame["kind"].iloc[i], 9), natural(frame["code"].iloc[i])))
+    return frame.iloc[order].reset_index(drop=True)
 
 
 def baseline(db: Database, target: Plan) -> Plan | None:

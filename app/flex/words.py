@@ -219,7 +219,10 @@ def _slot_column(frame: pd.DataFrame, t: Translator) -> list[str]:
 
 
 def finish_assignments(frame: pd.DataFrame, t: Translator, options: Mapping) -> pd.DataFrame:
-    """An assignments export: the week asked for, the slot and the reason in words."""
+    """An assignments export: the week asked for, the slot and the reason in words; one
+    session's list when a session is named."""
+    if options.get("session_ids"):
+        frame = frame[frame["session_id"].isin(options["session_ids"])]
     return frame.assign(week=options.get("week"), slot=_slot_column(frame, t),
                         reason=[reason_text(r, t) for r in frame.to_dict("records")])
 

@@ -503,21 +503,6 @@ def _weekday(value: object) -> int:
     return number
 
 
-def _years(value: object) -> list[int]:
-    text = fold(str(value)).replace("e graad", " graad")
-    grade = re.match(r"^(\d) graad$", text)
-    if grade:
-        g = int(grade.group(1))
-        return [2 * g - 1, 2 * g]
-    span = re.match(r"^(\d)\s*(?:tot|to|t m)?\s+(\d)$", text)
-    if span and int(span.group(1)) <= int(span.group(2)):
-        return list(range(int(span.group(1)), int(span.group(2)) + 1))
-    numbers = [int(n) for n in re.findall(r"\d", text)]
-    if not numbers or any(not 1 <= n <= 7 for n in numbers):
-        raise Invalid("import.problem.years")
-    return sorted(set(numbers))
-
-
 def _build_sessions(ctx: BuildContext) -> Built:
     built = Built(rows=len(ctx.frame))
     duplicate_keys(ctx, built, ["cycle", "weekday", "lesson_hour", "code"],
@@ -564,7 +549,7 @@ def _build_sessions(ctx: BuildContext) -> Built:
         "leader_kind": [k or "teacher" for k in leader_kind],
         "room": ctx.parse(built, "room", values.text, required=False),
         "capacity": capacity,
-        "years_of_study": ctx.parse(built, "years", _years, required=False),
+        "years_of_study": ctx.parse(built, "years", values.years_of_study, required=False),
     })
     frame = frame[~frame["_row"].isin(built.refused_rows)]
     built.frames["flex_session"] = frame

@@ -21,6 +21,7 @@ from app import clock, school_calendar, settings
 from app.audit import Audit
 from app.db import Database
 from app.errors import UserError
+from app.flex import importing as _choice_kind  # noqa: F401  (registers 'flex-choices')
 from app.importing import kinds  # noqa: F401  (registers the core kinds)
 from app.importing.journal import Counts, undo
 from app.importing.reading import Table, read_table

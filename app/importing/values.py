@@ -48,7 +48,7 @@ class Invalid(ValueError):
 
 
 def is_blank(value: object) -> bool:
-    if value is None:
+    if value is None or value is pd.NA or value is pd.NaT:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
@@ -240,6 +240,22 @@ def timestamp(value: object, order: str = "dmy") -> dt.datetime:
 
 
 # -- whole columns -----------------------------------------------------------------------------
+
+def years_of_study(value: object) -> list[int]:
+    """Years of study as people write them: '1', '1,2', '1-2', '1 tot 2', '2e graad'."""
+    text = fold(str(value)).replace("e graad", " graad")
+    grade = re.match(r"^(\d) graad$", text)
+    if grade:
+        g = int(grade.group(1))
+        return [2 * g - 1, 2 * g]
+    span = re.match(r"^(\d)\s*(?:tot|to|t m)?\s+(\d)$", text)
+    if span and int(span.group(1)) <= int(span.group(2)):
+        return list(range(int(span.group(1)), int(span.group(2)) + 1))
+    numbers = [int(n) for n in re.findall(r"\d", text)]
+    if not numbers or any(not 1 <= n <= 7 for n in numbers):
+        raise Invalid("import.problem.years")
+    return sorted(set(numbers))
+
 
 def parse_column(values: pd.Series, parser: Callable[[object], Any]
                  ) -> tuple[list[Any], dict[int, Invalid]]:

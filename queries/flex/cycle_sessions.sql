@@ -12,6 +12,7 @@ select
     s.title,
     s.leader_staff_id,
     coalesce(s.leader_name, st.first_name || ' ' || st.last_name) as leader,
+    s.leader_name,
     s.leader_kind,
     s.room,
     s.capacity,

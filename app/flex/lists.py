@@ -1,0 +1,103 @@
+"""After publishing: a list per session for its leader (on screen, printable, CSV/XLSX) and the
+messages to learners and parents, one row each, ready for the school's mail or Smartschool."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping
+
+import pandas as pd
+
+from app.flex import words
+from app.flex.board import leader_text
+from app.i18n import Translator
+
+
+def list_table(members: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """A session's learners as its leader needs them: who, which class, what to work on."""
+    return pd.DataFrame({
+        t("flex_lists.col.learner"): members["learner"],
+        t("flex_lists.col.class"): members["class_code"],
+        t("flex_lists.col.why"): [words.reason_text(r, t) for r in members.to_dict("records")],
+    }).reset_index(drop=True)
+
+
+PRINT_CSS = """
+body { font-family: "Source Sans Pro", Arial, sans-serif; margin: 2em; color: #222; }
+section { page-break-after: always; }
+section:last-child { page-break-after: auto; }
+h1 { font-size: 1.4em; margin: 0 0 .2em; }
+p.meta { margin: 0 0 1em; color: #555; }
+table { border-collapse: collapse; width: 100%; font-size: .95em; }
+th, td { border: 1px solid #bbb; padding: .35em .5em; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; }
+td.tick { width: 5.5em; }
+"""
+
+
+def printable(sessions: pd.DataFrame, members: pd.DataFrame, t: Translator, school: str,
+              week: str, mondays: list[dt.date]) -> str:
+    """One page per session: title, when and where, leader, and the learners with an empty
+    column per flex week of the cycle (holidays skipped) to tick attendance by hand. Every
+    value is escaped."""
+    weeks = [pd.Timestamp(m) for m in mondays]
+    start, end = weeks[0].date(), weeks[-1].date() + dt.timedelta(days=4)
+    parts = []
+    for s in sessions.itertuples():
+        rows = members[members["session_id"] == s.session_id]
+        head = "".join(f"<th>{html.escape(t('flex_lists.print.week_of', date=t.date(w.date())))}"
+                       "</th>" for w in weeks)
+        body = "".join(
+            "<tr><td>{}</td><td>{}</td>{}</tr>".format(
+                html.escape(str(r.learner)), html.escape(str(r.class_code or "")),
+                "".join('<td class="tick"></td>' for _ in weeks))
+            for r in rows.itertuples())
+        meta = t("flex_lists.print.meta", slot=words.slot(t, s.weekday, s.lesson_hour),
+                 room=s.room or "–", leader=leader_text(s.leader, s.leader_kind, t),
+                 start=t.date(start), end=t.date(end), learners=len(rows))
+        parts.append(
+            f"<section><h1>{html.escape(s.code)} · "
+            f"{html.escape(words.what(t, s.kind, s.topic))}</h1>"
+            f"<p class=\"meta\">{html.escape(meta)}</p>"
+            f"<table><thead><tr><th>{html.escape(t('flex_lists.col.learner'))}</th>"
+            f"<th>{html.escape(t('flex_lists.col.class'))}</th>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table></section>")
+    title = html.escape(t("flex_lists.print.title", school=school or "Flexwijs", week=week))
+    return (f"<!DOCTYPE html><html lang=\"{t.lang}\"><head><meta charset=\"utf-8\">"
+            f"<title>{title}</title><style>{PRINT_CSS}</style></head>"
+            f"<body>{''.join(parts)}</body></html>")
+
+
+def messages(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, start: dt.date,
+             end: dt.date) -> list[words.Message]:
+    """A learner message and a parent message for every learner of a published plan."""
+    found = []
+    for _, mine in rows.groupby("learner_id", sort=False):
+        theirs = changes[changes["learner_id"] == mine["learner_id"].iloc[0]]
+        for audience in words.AUDIENCES:
+            found.append(words.message(mine, theirs, t, audience, start, end))
+    return found
+
+
+def finish_messages(frame: pd.DataFrame, t: Translator, options: Mapping) -> pd.DataFrame:
+    """The messages export: one row per learner and audience, in the language asked for."""
+    lang_t = Translator(options.get("message_lang") or t.lang)
+    changes = options.get("changes")
+    if changes is None:
+        changes = pd.DataFrame(columns=["learner_id", "change", "weekday", "lesson_hour",
+                                        "before", "after"])
+    made = messages(frame, changes, lang_t, options["start"], options["end"])
+    people = frame.drop_duplicates("learner_id").set_index("learner_id")
+    return pd.DataFrame({
+        "learner_id": [m.learner_id for m in made],
+        "external_id": [people.at[m.learner_id, "external_id"] for m in made],
+        "last_name": [people.at[m.learner_id, "last_name"] for m in made],
+        "first_name": [people.at[m.learner_id, "first_name"] for m in made],
+        "class_code": [people.at[m.learner_id, "class_code"] for m in made],
+        "audience": [t(f"flex_lists.audience.{m.audience}") for m in made],
+        "language": [t(f"language.{m.lang}") for m in made],
+        "changed": [m.changed for m in made],
+        "subject": [m.subject for m in made],
+        "body": [m.body for m in made],
+    })

@@ -1,0 +1,131 @@
+"""Flex › Aanbod: the sessions of a cycle per flex moment, edited in a table and saved in one
+transaction; the previous cycle's offer copied in one step."""
+
+import streamlit as st
+
+from app import charts, web
+from app.errors import UserError
+from app.flex import offer, plans
+
+viewer = web.page_access("flex_offer")
+t = web.translator()
+db = web.database()
+web.header(t, "flex_offer")
+
+if toast := st.session_state.pop("flex_offer.toast", None):
+    st.toast(toast, icon=":material/task_alt:")
+
+picked_week = web.week_picker(t, "flex_offer.week")
+if picked_week is None:
+    st.stop()
+week_id, cycle_id, _ = picked_week
+cycle = db.one("flex/cycle", cycle_id=cycle_id)
+pick = offer.choices(db, cycle["school_year_id"], t)
+version_key = f"flex_offer.version.{cycle_id}"
+version = st.session_state.setdefault(version_key, 0)
+
+
+def saved(message: str) -> None:
+    st.session_state[version_key] = version + 1
+    st.session_state["flex_offer.toast"] = message
+    st.rerun()
+
+
+# What the editor started from: kept until saved or reloaded, so edits always apply to the
+# rows they were made on, and a save can tell whether someone else changed the offer meanwhile.
+loaded_key = f"flex_offer.loaded.{cycle_id}.{version}"
+if loaded_key not in st.session_state:
+    raw = offer.sessions(db, cycle_id)
+    st.session_state[loaded_key] = (offer.fingerprint(raw), raw)
+fingerprint, loaded = st.session_state[loaded_key]
+original = offer.editable(loaded, pick)
+stored_count = len(loaded)
+
+if stored_count == 0:
+    st.info(t("offer.empty"), icon=":material/event_note:")
+    with web.friendly_errors(t):
+        if st.button(t("offer.copy_previous"), key="flex_offer.copy", type="primary",
+                     icon=":material/content_copy:", help=t("offer.copy_help")):
+            copied = offer.copy_previous(db, cycle_id, viewer.audit("edit"))
+            saved(t("offer.copied", count=t.count(copied)))
+    st.caption(t("offer.or_import"))
+else:
+    fill = plans.fill(db, cycle_id, None, t.lang)
+    learners = len(db.read("flex/cycle_learners", scope=viewer.scope,
+                           school_year=cycle["school_year_id"]))
+    columns = st.columns(len(fill["slot_id"].unique()) + 1)
+    columns[0].metric(t("offer.learners"), t.count(learners))
+    for column, (_, in_slot) in zip(columns[1:], fill.groupby("slot_id", sort=False),
+                                     strict=True):
+        places = int(in_slot["capacity"].sum())
+        column.metric(t("offer.places_at", slot=charts.slot_label(
+            t, in_slot["weekday"].iloc[0], in_slot["lesson_hour"].iloc[0])), t.count(places),
+            delta=t("offer.spare", count=t.count(places - learners)),
+            delta_color="normal" if places >= learners else "inverse")
+
+st.caption(t("offer.editor_help"))
+edited = st.data_editor(
+    # The key carries the language: the drop-downs' labels are in it (unsaved edits do not
+    # survive a language switch).
+    original, key=f"flex_offer.editor.{cycle_id}.{version}@{t.lang}", num_rows="dynamic",
+    width="stretch", hide_index=True, height=min(38 + 35 * (len(original) + 2), 640),
+    column_order=offer.COLUMNS,
+    column_config={
+        "slot": st.column_config.SelectboxColumn(t("offer.col.slot"), options=list(pick.slots),
+                                                 required=True),
+        "code": st.column_config.TextColumn(t("offer.col.code"), required=True, max_chars=20),
+        "kind": st.column_config.SelectboxColumn(t("offer.col.kind"), options=list(pick.kinds),
+                                                 required=True),
+        "subject": st.column_config.SelectboxColumn(t("offer.col.subject"),
+                                                    options=list(pick.subjects)),
+        "title": st.column_config.TextColumn(t("offer.col.title"),
+                                             help=t("offer.help.title")),
+        "leader": st.column_config.SelectboxColumn(t("offer.col.leader"),
+                                                   options=list(pick.staff)),
+        "leader_name": st.column_config.TextColumn(t("offer.col.leader_name"),
+                                                   help=t("offer.help.leader_name")),
+        "leader_kind": st.column_config.SelectboxColumn(t("offer.col.leader_kind"),
+                                                        options=list(pick.leader_kinds)),
+        "room": st.column_config.TextColumn(t("offer.col.room")),
+        "capacity": st.column_config.NumberColumn(t("offer.col.capacity"), min_value=1,
+                                                  max_value=200, step=1, required=True),
+        "years": st.column_config.TextColumn(t("offer.col.years"), help=t("offer.help.years")),
+        "classes": st.column_config.TextColumn(t("offer.col.classes"),
+                                               help=t("offer.help.classes")),
+    },
+)
+
+buttons = st.container(horizontal=True)
+if buttons.button(t("offer.save"), key="flex_offer.save", type="primary",
+                  icon=":material/save:"):
+    try:
+        result = offer.save(db, cycle_id, fingerprint, edited, pick, viewer.audit("edit"))
+    except UserError as error:
+        # Nothing was written and the edits stay in the table: the person decides.
+        st.error(error.render(t), icon=":material/error:")
+        st.session_state["flex_offer.conflict"] = error.key == "offer.error.changed_meanwhile"
+    else:
+        if result.problems:
+            st.error(t("offer.problems", count=t.count(len(result.problems))),
+                     icon=":material/error:")
+            st.markdown("\n".join(f"- {offer.problem_text(p, t)}" for p in result.problems))
+        else:
+            saved(t("offer.saved", added=t.count(result.added), changed=t.count(result.changed),
+                    removed=t.count(result.removed)))
+if st.session_state.get("flex_offer.conflict") and buttons.button(
+        t("offer.reload"), key="flex_offer.reload", icon=":material/refresh:",
+        help=t("offer.reload_help")):
+    st.session_state.pop("flex_offer.conflict", None)
+    saved(t("offer.reloaded"))
+
+with st.expander(t("offer.new_slot"), icon=":material/more_time:"), \
+        st.form("flex_offer.new_slot", border=False):
+    left, right = st.columns(2)
+    weekday = left.selectbox(t("offer.weekday"), [1, 2, 3, 4, 5], format_func=t.weekday,
+                             key=web.lang_key("flex_offer.weekday"))
+    hour = right.number_input(t("offer.hour"), min_value=1, max_value=12, value=7, step=1,
+                              key="flex_offer.hour")
+    if st.form_submit_button(t("offer.add_slot"), icon=":material/add:"):
+        with web.friendly_errors(t):
+            offer.add_slot(db, int(weekday), int(hour), viewer.audit("edit"))
+            saved(t("offer.slot_added", slot=charts.slot_label(t, int(weekday), int(hour))))

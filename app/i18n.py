@@ -80,6 +80,12 @@ class Translator:
     def has(self, key: str) -> bool:
         return has_text(self.lang, key)
 
+    def plural(self, key: str, count: int, /, **params: Any) -> str:
+        """`key.one` for one, `key.other` otherwise, with `{count}` written the local way:
+        '1 leerling verplaatst', '12 leerlingen verplaatst'."""
+        form = "one" if count == 1 else "other"
+        return self(f"{key}.{form}", count=self.count(count), **params)
+
     # -- formatting ----------------------------------------------------------------------------
 
     @property

@@ -42,3 +42,29 @@ def put(tx: Transaction, key: str, value: Any) -> None:
     if key not in DEFAULTS:
         raise KeyError(f"unknown setting {key!r}")
     tx.execute("common/upsert_setting", key=key, value=json.dumps(value))
+
+
+# What the flex team may set on the Aanbod page, with the bounds the interface enforces.
+FLEX_RULES: dict[str, tuple[float, float, float]] = {
+    "flex.rule.remediation_below": (0.0, 1.0, 0.05),
+    "flex.rule.deepening_above": (0.0, 1.0, 0.05),
+    "flex.fairness.max_remediation_cycles": (1, 12, 1),
+    "flex.fairness.choice_every_cycles": (1, 12, 1),
+}
+
+
+def save_flex_rules(db: Database, audit, rules: dict[str, float]) -> None:
+    """The routing rules in one transaction; values outside their bounds are refused."""
+    from app.errors import UserError
+
+    for key, value in rules.items():
+        low, high, _ = FLEX_RULES[key]
+        if not low <= value <= high:
+            raise UserError("offer.error.rule_bounds", low=low, high=high)
+    if rules["flex.rule.remediation_below"] >= rules["flex.rule.deepening_above"]:
+        raise UserError("offer.error.rule_order")
+    audit.entity = "setting"
+    with db.transaction(audit) as tx:
+        for key, value in rules.items():
+            put(tx, key, int(value) if FLEX_RULES[key][2] == 1 else float(value))
+        tx.audit.detail = ", ".join(f"{k}={v}" for k, v in rules.items())

@@ -64,6 +64,35 @@ def cached_read(name: str, scope: Scope, **params: Any) -> pd.DataFrame:
     return _cached_read(str(db.path), db.version, name, scope, tuple(sorted(params.items())))
 
 
+@st.cache_data(show_spinner=False, ttl=600, max_entries=100)
+def _flex_checks(path: str, version: int, plan_id: int, lang: str) -> list:
+    from app.flex import plans
+
+    db = database()
+    return plans.checks(db, plans.plan(db, plan_id), lang)
+
+
+def flex_checks(plan_id: int, lang: str) -> list:
+    """The checks before publishing a plan, computed once per plan and database version."""
+    db = database()
+    return _flex_checks(str(db.path), db.version, plan_id, lang)
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=100)
+def _flex_diff(path: str, version: int, scope: Scope, plan_id: int, lang: str) -> tuple:
+    from app.flex import plans
+
+    db = database()
+    changes, base = plans.diff(db, scope, plans.plan(db, plan_id), lang)
+    return changes, base
+
+
+def flex_diff(scope: Scope, plan_id: int, lang: str) -> tuple:
+    """Who switches, joins or leaves against the plan before, per viewer's scope."""
+    db = database()
+    return _flex_diff(str(db.path), db.version, scope, plan_id, lang)
+
+
 # -- language ---------------------------------------------------------------------------------
 
 def language() -> str:

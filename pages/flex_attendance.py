@@ -75,5 +75,5 @@ if st.button(t("attendance.save"), key="flex_attendance.save", type="primary",
         saved = attendance.save(db, viewer.scope, int(session_id), week_id, edited, t,
                                 viewer.audit("edit"), viewer.name)
         st.session_state["flex_attendance.version"] = version + 1
-        st.session_state["flex_attendance.toast"] = t("attendance.saved", count=t.count(saved))
+        st.session_state["flex_attendance.toast"] = t.plural("attendance.saved", saved)
         st.rerun()

@@ -195,7 +195,7 @@ for tab, (_, _, slot_id) in zip(tabs, slots, strict=True):
 # -- moving and locking by hand ----------------------------------------------------------------
 if editor and len(selected):
     with st.container(border=True):
-        st.markdown(t("flex_board.move.title", count=t.count(len(selected))))
+        st.markdown(t.plural("flex_board.move.title", len(selected)))
         if not plan.is_proposal:
             st.info(t("flex_board.move.published"), icon=":material/lock:")
         else:
@@ -218,25 +218,25 @@ if editor and len(selected):
                              if int(r.session_id) != int(target)]
                     with web.friendly_errors(t):
                         plans.move(db, plan.plan_id, moves, viewer.audit("edit"), viewer.name)
-                        done(t("flex_board.move.done", count=t.count(len(moves))))
+                        done(t.plural("flex_board.move.done", len(moves)))
                 cells = [(int(r.learner_id), int(r.slot_id)) for r in selected.itertuples()]
                 if buttons.button(t("flex_board.lock"), key="flex_board.lock",
                                   icon=":material/lock:"):
                     with web.friendly_errors(t):
                         plans.set_locked(db, plan.plan_id, cells, True, viewer.audit("edit"),
                                          viewer.name)
-                        done(t("flex_board.locked", count=t.count(len(cells))))
+                        done(t.plural("flex_board.locked", len(cells)))
                 if selected["is_locked"].any() and buttons.button(
                         t("flex_board.unlock"), key="flex_board.unlock",
                         icon=":material/lock_open:"):
                     with web.friendly_errors(t):
                         plans.set_locked(db, plan.plan_id, cells, False, viewer.audit("edit"),
                                          viewer.name)
-                        done(t("flex_board.unlocked", count=t.count(len(cells))))
+                        done(t.plural("flex_board.unlocked", len(cells)))
 
 # -- against last week, and before publishing ---------------------------------------------------
 if editor or viewer.scope.all_learners:
-    changes, base = plans.diff(db, viewer.scope, plan, t.lang)
+    changes, base = web.flex_diff(viewer.scope, plan.plan_id, t.lang)
     title = t("flex_board.diff.title", base=board.plan_label(base, t)) if base else \
         t("flex_board.diff.none_title")
     with st.expander(title, icon=":material/compare_arrows:"):
@@ -252,7 +252,7 @@ if editor or viewer.scope.all_learners:
 if editor and plan.is_proposal:
     with st.expander(t("flex_board.checks.title"), icon=":material/fact_check:",
                      expanded=False):
-        found = plans.checks(db, plan, t.lang)
+        found = web.flex_checks(plan.plan_id, t.lang)
         for check in found:
             st.warning(words.check_text(check, t, names), icon=":material/warning:")
         if not found:

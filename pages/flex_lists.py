@@ -91,7 +91,7 @@ if view == "messages":
         t("flex_lists.message_lang"), ["nl", "en"], default=t.lang, required=True,
         format_func=lambda code: t(f"language.{code}"), key="flex_lists.message_lang")
     # The groups before and after are named in the message's language.
-    changes, _ = plans.diff(db, viewer.scope, plan, message_lang)
+    changes, _ = web.flex_diff(viewer.scope, plan.plan_id, message_lang)
     people = rows.drop_duplicates("learner_id").sort_values("learner")
     learner_labels = dict(zip(people["learner_id"], people["learner"] + " · " +
                               people["class_code"].fillna(""), strict=True))

@@ -3,7 +3,7 @@ transaction; the previous cycle's offer copied in one step."""
 
 import streamlit as st
 
-from app import charts, web
+from app import charts, settings, web
 from app.errors import UserError
 from app.flex import offer, plans
 
@@ -47,7 +47,7 @@ if stored_count == 0:
         if st.button(t("offer.copy_previous"), key="flex_offer.copy", type="primary",
                      icon=":material/content_copy:", help=t("offer.copy_help")):
             copied = offer.copy_previous(db, cycle_id, viewer.audit("edit"))
-            saved(t("offer.copied", count=t.count(copied)))
+            saved(t.plural("offer.copied", copied))
     st.caption(t("offer.or_import"))
 else:
     fill = plans.fill(db, cycle_id, None, t.lang)
@@ -129,3 +129,35 @@ with st.expander(t("offer.new_slot"), icon=":material/more_time:"), \
         with web.friendly_errors(t):
             offer.add_slot(db, int(weekday), int(hour), viewer.audit("edit"))
             saved(t("offer.slot_added", slot=charts.slot_label(t, int(weekday), int(hour))))
+
+# -- the rules the composition follows ----------------------------------------------------------
+with st.expander(t("offer.rules.title"), icon=":material/tune:"), \
+        st.form("flex_offer.rules", border=False):
+    st.caption(t("offer.rules.intro"))
+    school = web.school_settings()
+    left, right = st.columns(2)
+    below = left.number_input(
+        t("offer.rules.below"), min_value=0, max_value=100, step=5,
+        value=round(school["flex.rule.remediation_below"] * 100), key="flex_offer.rules.below",
+        help=t("offer.rules.below_help"))
+    above = right.number_input(
+        t("offer.rules.above"), min_value=0, max_value=100, step=5,
+        value=round(school["flex.rule.deepening_above"] * 100), key="flex_offer.rules.above",
+        help=t("offer.rules.above_help"))
+    k_cycles = left.number_input(
+        t("offer.rules.k"), min_value=1, max_value=12, step=1,
+        value=int(school["flex.fairness.max_remediation_cycles"]), key="flex_offer.rules.k",
+        help=t("offer.rules.k_help"))
+    m_cycles = right.number_input(
+        t("offer.rules.m"), min_value=1, max_value=12, step=1,
+        value=int(school["flex.fairness.choice_every_cycles"]), key="flex_offer.rules.m",
+        help=t("offer.rules.m_help"))
+    if st.form_submit_button(t("offer.rules.save"), icon=":material/save:"):
+        with web.friendly_errors(t):
+            settings.save_flex_rules(db, viewer.audit("edit"), {
+                "flex.rule.remediation_below": below / 100,
+                "flex.rule.deepening_above": above / 100,
+                "flex.fairness.max_remediation_cycles": int(k_cycles),
+                "flex.fairness.choice_every_cycles": int(m_cycles),
+            })
+            saved(t("offer.rules.saved"))

@@ -18,6 +18,9 @@ def test_bench_reports_every_measure_per_size():
     assert all(seconds > 0 for seconds in figures["page_seconds"].values())
     assert figures["peak_memory_mb"] > 50
     assert figures["max_chart_rows"] > 0
+    assert figures["compose_gap"] == 0 and figures["compose_learners"] == 60
+    assert figures["objective"] >= figures["greedy_objective"]
+    assert "| composition: gap |" in bench.markdown({"60": figures})
 
 
 def test_verdicts_use_the_size_nearest_to_2000():

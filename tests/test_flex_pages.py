@@ -259,3 +259,21 @@ def test_lists_page_shows_a_teacher_only_own_sessions(demo_path):
     assert len(own) > 0
     assert sorted(label.split(" · ")[0] for label in picker.options) == sorted(own["code"])
     assert not any(s.key and "flex_lists.learner" in s.key for s in at.selectbox)
+
+
+def test_the_routing_rules_are_set_on_the_offer_page(demo_path):
+    from app import settings
+
+    at = app_test("pages/flex_offer.py", role="flex_team")
+    at.number_input(key="flex_offer.rules.below").set_value(40)
+    at.number_input(key="flex_offer.rules.k").set_value(3)
+    next(b for b in at.button if b.label == "Regels bewaren").click().run()
+    assert not at.exception and not at.error
+    with Database(demo_path) as db:
+        school = settings.load(db)
+        assert school["flex.rule.remediation_below"] == 0.4
+        assert school["flex.fairness.max_remediation_cycles"] == 3
+        with pytest.raises(UserError, match="rule_order"):
+            settings.save_flex_rules(db, audit(), {**{k: school[k] for k in settings.FLEX_RULES},
+                                                   "flex.rule.remediation_below": 0.9})
+        assert settings.load(db)["flex.rule.remediation_below"] == 0.4

@@ -18,6 +18,8 @@ SOURCES = sorted([*ROOT.glob("app/**/*.py"), *ROOT.glob("pages/*.py")])
 LITERAL_KEY = re.compile(
     r"""(?:\bt(?:\.has)?|\btranslate\([^,()]+,|\b(?:UserError|DatabaseError|DatabaseLocked|WriteConflict|AccessDenied))\(\s*"([a-z0-9_.]+)"""
 )
+# t.plural("key", n): the catalogue has key.one and key.other.
+PLURAL_KEY = re.compile(r'\bt\.plural\(\s*"([a-z0-9_.]+)"')
 
 FAMILIES = {
     "kind": KINDS,
@@ -50,7 +52,9 @@ def test_a_text_has_the_same_fields_in_both_languages(key):
 def test_every_key_the_code_uses_exists():
     used = set()
     for source in SOURCES:
-        used |= set(LITERAL_KEY.findall(source.read_text(encoding="utf-8")))
+        text = source.read_text(encoding="utf-8")
+        used |= set(LITERAL_KEY.findall(text))
+        used |= {f"{key}.{form}" for key in PLURAL_KEY.findall(text) for form in ("one", "other")}
     missing = sorted(k for k in used if k not in i18n.catalogue("nl"))
     assert used, "the scan found no keys: the pattern is broken"
     assert missing == []

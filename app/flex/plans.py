@@ -326,30 +326,31 @@ def diff(db: Database, scope: Scope, target: Plan, lang: str) -> tuple[pd.DataFr
                "before", "after"]
     if base is None:
         return pd.DataFrame(columns=columns), None
-    was = {(r.learner_id, r.weekday, r.lesson_hour): r for r in before.itertuples()}
-    is_ = {(r.learner_id, r.weekday, r.lesson_hour): r for r in now.itertuples()}
+    key = ["learner_id", "weekday", "lesson_hour"]
+    keep = [*key, "learner", "class_code", "code", "topic"]
+    both = before[keep].merge(now[keep], on=key, how="outer", suffixes=("_was", "_is"))
     learners_before = set(before["learner_id"])
     learners_now = set(now["learner_id"])
-    rows = []
-    for key in sorted(set(was) | set(is_)):
-        learner_id = key[0]
-        old, new = was.get(key), is_.get(key)
-        if learner_id not in learners_before:
-            change = "new"
-        elif learner_id not in learners_now:
-            change = "leaves"
-        elif old is None or new is None or old.code != new.code:
-            change = "switch"
-        else:
-            continue
-        who = new if new is not None else old
-        rows.append({
-            "learner_id": learner_id, "learner": who.learner, "class_code": who.class_code,
-            "weekday": key[1], "lesson_hour": key[2], "change": change,
-            "before": None if old is None else f"{old.code} · {old.topic}",
-            "after": None if new is None else f"{new.code} · {new.topic}",
-        })
-    return pd.DataFrame(rows, columns=columns), base
+    change = pd.Series(None, index=both.index, dtype="object")
+    change[both["code_was"].fillna("") != both["code_is"].fillna("")] = "switch"
+    change[~both["learner_id"].isin(learners_now)] = "leaves"
+    change[~both["learner_id"].isin(learners_before)] = "new"
+    both = both.assign(change=change).dropna(subset=["change"])
+    both = both.sort_values(key)
+
+    def label(code, topic):
+        return [None if pd.isna(c) else f"{c} · {t}" for c, t in zip(code, topic, strict=True)]
+
+    rows = pd.DataFrame({
+        "learner_id": both["learner_id"],
+        "learner": both["learner_is"].fillna(both["learner_was"]),
+        "class_code": both["class_code_is"].fillna(both["class_code_was"]),
+        "weekday": both["weekday"], "lesson_hour": both["lesson_hour"],
+        "change": both["change"],
+        "before": label(both["code_was"], both["topic_was"]),
+        "after": label(both["code_is"], both["topic_is"]),
+    })
+    return rows[columns].reset_index(drop=True), base
 
 
 # -- checks before publishing ------------------------------------------------------------------

@@ -20,9 +20,11 @@ def test_sign_in_page_then_switch_language(page, server):
 @pytest.mark.parametrize(
     ("role", "expected"),
     [
-        ("flexteam", ["Start", "Weekbord", "Klasoverzicht", "Enquêtes", "Importeren"]),
+        ("flexteam", ["Start", "Weekbord", "Aanbod", "Lijsten en berichten", "Aanwezigheid",
+                      "Klasoverzicht", "Enquêtes", "Importeren"]),
         ("klassenraad", ["Start", "Klasoverzicht", "Enquêtes"]),
-        ("directie", ["Start", "Weekbord", "Klasoverzicht", "Overzicht", "Enquêtes"]),
+        ("directie", ["Start", "Weekbord", "Lijsten en berichten", "Klasoverzicht", "Overzicht",
+                      "Enquêtes"]),
     ],
 )
 def test_each_role_sees_its_own_app(page, server, role, expected):

@@ -41,10 +41,20 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 
 @functools.cache
 def catalogue(lang: str) -> dict[str, str]:
+    """`locales/<lang>.toml` plus every `locales/<lang>/*.toml` (one file per part of the
+    product); a key defined twice is an error, not a silent override."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    with (LOCALES_DIR / f"{lang}.toml").open("rb") as handle:
-        return _flatten(tomllib.load(handle))
+    files = [LOCALES_DIR / f"{lang}.toml", *sorted((LOCALES_DIR / lang).glob("*.toml"))]
+    merged: dict[str, str] = {}
+    for path in files:
+        with path.open("rb") as handle:
+            texts = _flatten(tomllib.load(handle))
+        twice = sorted(merged.keys() & texts.keys())
+        if twice:
+            raise ValueError(f"{path.name} defines keys already defined: {twice[:5]}")
+        merged.update(texts)
+    return merged
 
 
 def translate(lang: str, key: str, /, **params: Any) -> str:

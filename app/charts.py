@@ -184,3 +184,85 @@ def likert(scales: pd.DataFrame, scale_min: float, scale_max: float, t: Translat
             alt.Tooltip("share:Q", title=t("chart.share"), format=".0%"),
         ],
     ).properties(height=alt.Step(30))
+
+
+# -- class council and progress --------------------------------------------------------------
+
+def results_over_time(results: pd.DataFrame, t: Translator) -> alt.LayerChart:
+    """A learner's share of the maximum per subject across the periods of a year, with the
+    line at half the maximum."""
+    frame = results.dropna(subset=["share"]).assign(share=lambda f: f["share"].astype(float))
+    order = list(dict.fromkeys(frame.sort_values("seq")["period"]))
+    lines = alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("period:N", title=None, sort=order),
+        y=alt.Y("share:Q", title=t("chart.result"), scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%")),
+        color=alt.Color("subject:N", title=t("chart.subject"),
+                        legend=alt.Legend(orient="right")),
+        tooltip=[alt.Tooltip("subject:N", title=t("chart.subject")),
+                 alt.Tooltip("period:N", title=t("chart.period")),
+                 alt.Tooltip("share:Q", title=t("chart.result"), format=".0%")],
+    )
+    half = alt.Chart(pd.DataFrame({"share": [0.5]})).mark_rule(
+        strokeDash=[4, 4], color="#888").encode(y="share:Q")
+    return alt.layer(half, lines).properties(height=260)
+
+
+def survey_scores(surveys: pd.DataFrame, t: Translator) -> alt.Chart:
+    """One learner's well-being and self-reflection answers over time, each survey as the mean
+    share of its scales."""
+    frame = surveys.dropna(subset=["score"]).assign(
+        score=lambda f: f["score"].astype(float),
+        kind=lambda f: [t(f"tag.{tag}") for tag in f["tag"]])
+    return alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("answered_at:T", title=None, axis=alt.Axis(format="%d/%m/%Y")),
+        y=alt.Y("score:Q", title=t("chart.score"), scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%")),
+        color=alt.Color("kind:N", title=None, legend=alt.Legend(orient="bottom")),
+        tooltip=[alt.Tooltip("title:N", title=t("chart.survey")),
+                 alt.Tooltip("answered_at:T", title=t("chart.date"), format="%d/%m/%Y"),
+                 alt.Tooltip("score:Q", title=t("chart.score"), format=".0%")],
+    ).properties(height=220)
+
+
+def gains(summary: pd.DataFrame, label_column: str, t: Translator) -> alt.LayerChart:
+    """Mean gain of participants beside comparable learners, per group; groups too small to
+    conclude anything are drawn faint. Clicking a group selects it (named selection 'group')."""
+    rows = []
+    for r in summary.itertuples():
+        label = getattr(r, label_column)
+        rows.append({"group": label, "who": t("chart.participants"), "gain": r.gain,
+                     "learners": r.learners, "small": bool(r.too_small)})
+        if r.comparison_learners:
+            rows.append({"group": label, "who": t("chart.comparison"), "gain": r.comparison_gain,
+                         "learners": r.comparison_learners, "small": bool(r.too_small)})
+    frame = pd.DataFrame(rows, columns=["group", "who", "gain", "learners", "small"])
+    pick = alt.selection_point(name="group", fields=["group"])
+    return alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("group:N", title=None, sort=list(dict.fromkeys(frame["group"]))),
+        yOffset=alt.YOffset("who:N"),
+        x=alt.X("gain:Q", title=t("chart.gain"), axis=alt.Axis(format="+%")),
+        color=alt.Color("who:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(range=["#4C78A8", "#BAB0AC"])),
+        opacity=alt.condition(alt.datum.small, alt.value(0.35), alt.value(1.0)),
+        tooltip=[alt.Tooltip("group:N", title=t("chart.group")),
+                 alt.Tooltip("who:N", title=" "),
+                 alt.Tooltip("gain:Q", title=t("chart.gain"), format="+.1%"),
+                 alt.Tooltip("learners:Q", title=t("chart.learners"))],
+    ).add_params(pick).properties(height=alt.Step(16))
+
+
+def survey_trend(trend: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Mean share of the scales per survey over a year, one line per class or flex kind."""
+    frame = trend.assign(score=trend["score"].astype(float),
+                         survey_date=pd.to_datetime(trend["survey_date"]))
+    return alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("survey_date:T", title=None, axis=alt.Axis(format="%d/%m/%Y")),
+        y=alt.Y("score:Q", title=t("chart.score"), axis=alt.Axis(format="%"),
+                scale=alt.Scale(zero=False)),
+        color=alt.Color("group_name:N", title=None, legend=alt.Legend(orient="right")),
+        tooltip=[alt.Tooltip("group_name:N", title=t("chart.group")),
+                 alt.Tooltip("title:N", title=t("chart.survey")),
+                 alt.Tooltip("score:Q", title=t("chart.score"), format=".0%"),
+                 alt.Tooltip("learners:Q", title=t("chart.learners"))],
+    ).properties(height=260)

@@ -24,6 +24,12 @@ DEFAULTS: dict[str, Any] = {
     # decision says so), and a session of one's own choice at least once every M cycles.
     "flex.fairness.max_remediation_cycles": 2,
     "flex.fairness.choice_every_cycles": 3,
+    # Class council: a learner's latest well-being answers below this share of the scale are
+    # marked; progress: groups smaller than this are too small to conclude anything, and a gain
+    # of at least this share of the maximum is a success to celebrate.
+    "council.low_wellbeing_below": 0.5,
+    "progress.min_group": 5,
+    "progress.success_gain": 0.10,
 }
 
 

@@ -271,6 +271,13 @@ def week_picker(t: Translator, key: str) -> tuple[str, int, pd.DataFrame] | None
 
 # -- drawing ------------------------------------------------------------------------------------
 
+def page_link(page_key: str, label: str, icon: str | None = None, **kwargs) -> None:
+    """A link to another page of ours. st.Page got an absolute path (app/main.py), and a
+    relative one would be resolved against app/, where no pages live."""
+    st.page_link(str(config.PROJECT_ROOT / navigation.page(page_key).path), label=label,
+                 icon=icon, **kwargs)
+
+
 def chart(figure, t: Translator, **kwargs):
     """Draw an Altair chart with numbers written the local way (72,5 in Dutch)."""
     return st.altair_chart(charts.localized(figure, t), width="stretch", **kwargs)

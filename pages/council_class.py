@@ -1,34 +1,154 @@
-"""Klassenraad › Klasoverzicht: a class's learners, latest results and open needs."""
+"""Klassenraad › Klasoverzicht: a class by subject, coloured by the latest results and their
+trend, with what needs the council's attention first; decisions taken during the meeting, for
+one learner or several at once, with their history."""
 
 import streamlit as st
 
-from app import clock, school_calendar, tables, web
-from app.council import overview
+from app import clock, school_calendar, web
+from app.council import decisions, overview
+from app.council.decisions import Decision
+from app.flex import words
 
 viewer = web.page_access("council_class")
 t = web.translator()
 db = web.database()
 web.header(t, "council_class")
-
 today = clock.today()
-classes = overview.classes(db, viewer.scope, school_calendar.school_year_of(today))
+school_year = school_calendar.school_year_of(today)
+school = web.school_settings()
+edits = st.session_state.setdefault("council_class.edits", 0)
+
+if toast := st.session_state.pop("council_class.toast", None):
+    st.toast(toast, icon=":material/task_alt:")
+
+
+def done(message: str) -> None:
+    st.session_state["council_class.edits"] = edits + 1
+    st.session_state["council_class.toast"] = message
+    st.session_state.pop("council_class.changing", None)
+    st.rerun()
+
+
+classes = overview.classes(db, viewer.scope, school_year)
 if classes.empty:
     st.info(t("council.no_classes"))
     st.stop()
+periods = overview.periods(db, school_year)
 
-left, right = st.columns([2, 1])
+left, middle, right = st.columns([2, 2, 2], vertical_alignment="bottom")
 class_id = left.selectbox(
     t("council.class"), list(classes["class_id"]), key=web.lang_key("council_class.class"),
-    format_func=lambda cid: overview.class_label(
-        classes.loc[classes["class_id"] == cid].iloc[0], t
-    ),
-)
+    format_func=lambda cid: overview.class_label(classes.loc[classes["class_id"] == cid].iloc[0],
+                                                 t))
+class_code = str(classes.loc[classes["class_id"] == class_id, "code"].iloc[0])
+period_names = dict(zip(periods["period_id"], periods["name"], strict=True))
+period_id = middle.selectbox(t("council.period"), list(period_names), key="council_class.period",
+                             index=max(len(period_names) - 1, 0), format_func=period_names.get,
+                             placeholder=t("council.no_results")) if period_names else None
 only_needs = right.toggle(t("council.only_needs"), key="council_class.only_needs")
-table, period = overview.class_table(db, viewer.scope, int(class_id), today, t,
-                                     only_with_needs=only_needs)
-if period:
-    st.caption(t("council.results_of", period=period))
-st.dataframe(
-    tables.localized(table, t, percent={t("council.col.average"): 1}),
-    hide_index=True, width="stretch",
-)
+
+view = overview.class_view(
+    db, viewer.scope, int(class_id), int(period_id) if period_id is not None else None, today,
+    t.lang, float(school["council.low_wellbeing_below"]),
+    float(school["flex.rule.remediation_below"]), float(school["flex.rule.deepening_above"]))
+
+left, right = st.columns([2, 3])
+subject = left.selectbox(t("council.only_subject"), [None, *view.subjects],
+                         key=web.lang_key("council_class.subject"),
+                         format_func=lambda s: t("council.all_subjects") if s is None
+                         else view.subjects[s])
+kind = right.segmented_control(t("council.only_kind"), list(overview.KINDS),
+                               key=web.lang_key("council_class.kind"), format_func=t.kind)
+learners = overview.filtered(view, only_needs, subject, kind)
+st.caption(t("council.legend"))
+picked = st.dataframe(
+    overview.styled(overview.table(view, learners, t, subject), view, t), hide_index=True,
+    width="stretch", on_select="rerun", selection_mode="multi-row",
+    key=f"council_class.table.{class_id}.{edits}",
+    column_config={t("council.col.learner"): st.column_config.TextColumn(pinned=True)})
+chosen = learners.iloc[picked.selection.rows] if picked and picked.selection.rows \
+    else learners.iloc[0:0]
+if chosen.empty:
+    st.caption(t("council.pick_learners"))
+
+# -- one learner: the learner's view beside the teachers', the decisions, the timeline ---------
+if len(chosen) == 1:
+    learner_id = int(chosen.index[0])
+    row = chosen.iloc[0]
+    with st.container(border=True):
+        st.subheader(row["learner"])
+        for subject_id, own, other in row["disagreements"]:
+            st.warning(t("council.disagree", subject=view.subjects.get(subject_id, subject_id),
+                         own=t.kind(own), other=t.kind(other)), icon=":material/compare_arrows:")
+        mine = view.needs[view.needs["learner_id"] == learner_id]
+        if mine.empty:
+            st.caption(t("council.no_open"))
+        for need in mine.to_dict("records"):
+            line, end_button, change_button = st.columns([6, 1, 1], vertical_alignment="center")
+            line.markdown(t("council.open_line", what=words.what(
+                t, need["kind"], need["subject"] if isinstance(need["subject"], str) else None),
+                source=t(f"need_source.{need['source']}"),
+                hard=t("council.hard") if need["is_hard"] else t("council.advisory"),
+                reason=need["reason"] or "–", who=need["decided_by"] or "–"))
+            if need["source"] == "class_council" and decisions.can_decide(viewer.roles):
+                if end_button.button(t("council.end"), key=f"council_class.end.{need['need_id']}"):
+                    with web.friendly_errors(t):
+                        decisions.end(db, viewer, int(need["need_id"]), school_year)
+                        done(t("council.ended"))
+                if change_button.button(t("council.change"),
+                                        key=f"council_class.change.{need['need_id']}"):
+                    st.session_state["council_class.changing"] = int(need["need_id"])
+        web.page_link("council_learner", label=t("council.timeline"),
+                     icon=":material/timeline:", query_params={"learner": str(learner_id)})
+
+# -- a decision, for the learners chosen --------------------------------------------------------
+if len(chosen) and decisions.can_decide(viewer.roles):
+    changing = st.session_state.get("council_class.changing")
+    old = view.needs[view.needs["need_id"] == changing].iloc[0] \
+        if changing is not None and (view.needs["need_id"] == changing).any() else None
+    start, until = decisions.default_dates(db, today)
+    title = t("council.change_title") if old is not None else t.plural(
+        "council.decide_title", len(chosen))
+    with st.form(f"council_class.decide.{edits}"), st.container(border=True):
+        st.markdown(f"**{title}**")
+        if old is None:
+            st.caption(", ".join(chosen["learner"]))
+        a, b, c = st.columns(3)
+        kinds = list(overview.KINDS)
+        new_kind = a.selectbox(t("council.kind"), kinds, format_func=t.kind,
+                               index=kinds.index(old["kind"]) if old is not None else 0,
+                               key=web.lang_key(f"council_class.decide.kind.{edits}"))
+        subjects = list(view.subjects) or decisions.subject_codes(db)
+        names = view.subjects or {s: s for s in subjects}
+        default_subject = old["subject_id"] if old is not None else (subject or None)
+        new_subject = b.selectbox(
+            t("council.subject"), [None, *subjects], format_func=lambda s: "–" if s is None
+            else names.get(s, s), key=web.lang_key(f"council_class.decide.subject.{edits}"),
+            index=([None, *subjects].index(default_subject)
+                   if default_subject in subjects else 0))
+        hard = c.toggle(t("council.hard_toggle"), value=bool(old["is_hard"]) if old is not None
+                        else True, key=f"council_class.decide.hard.{edits}",
+                        help=t("council.hard_help"))
+        reason = st.text_input(t("council.reason"), value=(old["reason"] or "") if old is not None
+                               else "", key=f"council_class.decide.reason.{edits}",
+                               max_chars=decisions.MAX_REASON,
+                               placeholder=t("council.reason_hint"))
+        d, e = st.columns(2)
+        valid_from = d.date_input(t("council.from"), value=start, format="DD/MM/YYYY",
+                                  key=f"council_class.decide.from.{edits}")
+        valid_until = e.date_input(t("council.until_label"), value=until, format="DD/MM/YYYY",
+                                   key=f"council_class.decide.until.{edits}")
+        if st.form_submit_button(t("council.save_decision"), type="primary",
+                                 icon=":material/gavel:"):
+            decision = Decision(kind=new_kind, subject_id=new_subject, is_hard=hard,
+                                reason=reason, valid_from=valid_from, valid_until=valid_until)
+            by = t("council.decided_by", klass=class_code)
+            with web.friendly_errors(t):
+                if old is not None:
+                    decisions.change(db, viewer, int(old["need_id"]), decision, by,
+                                     school_year)
+                    done(t("council.changed"))
+                else:
+                    made = decisions.decide(db, viewer, list(chosen.index), decision, by,
+                                            school_year)
+                    done(t.plural("council.decided", len(made)))

@@ -21,7 +21,7 @@ plan = plans.latest_published(db, cycle_id)
 if plan is None:
     st.info(t("flex_lists.not_published"), icon=":material/edit_calendar:")
     if editor:
-        st.page_link("pages/flex_board.py", label=t("flex_lists.to_board"),
+        web.page_link("flex_board", label=t("flex_lists.to_board"),
                      icon=":material/view_week:")
     st.stop()
 st.caption(t("flex_lists.version", label=board.plan_label(plan, t)))

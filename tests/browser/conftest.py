@@ -135,6 +135,14 @@ def settle(page) -> None:
     raise TimeoutError("the app did not settle")
 
 
+def see(locator, timeout: float = 10_000) -> None:
+    """Assert that something is on the screen, waiting for it as a person would: a toast or a
+    message may be drawn a moment after the run that made it has ended."""
+    from playwright.sync_api import expect
+
+    expect(locator).to_be_visible(timeout=timeout)
+
+
 def open_app(page, server) -> None:
     page.goto(server.url)
     settle(page)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, navigate, press, settle, sign_in_as
+from tests.browser.conftest import ARTIFACTS, navigate, press, see, settle, sign_in_as
 
 pytestmark = pytest.mark.browser
 
@@ -36,20 +36,20 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     navigate(page, "Weekbord")
     press(page, "Naar die week")
     press(page, "Groepen samenstellen")
-    assert page.get_by_text("bewezen optimaal").is_visible()
-    assert page.get_by_text("Voorstel (niet gepubliceerd)").first.is_visible()
+    see(page.get_by_text("bewezen optimaal"))
+    see(page.get_by_text("Voorstel (niet gepubliceerd)").first)
     shot(page, "1_composed")
 
     tick_row(page, 0, 0)                      # a session
     tick_row(page, 1, 0)                      # its first learner
     pick(page, "Verplaatsen naar", "-R2")     # another session of the same hour
     press(page, "Verplaatsen")
-    assert page.get_by_text("1 leerling verplaatst en vastgezet.").is_visible()
+    see(page.get_by_text("1 leerling verplaatst en vastgezet."))
     shot(page, "2_moved")
 
     tick_row(page, 1, 1)
     press(page, "Vastzetten")
-    assert page.get_by_text("1 plaats vastgezet.").is_visible()
+    see(page.get_by_text("1 plaats vastgezet."))
 
     page.get_by_text("Controles voor publicatie").click()
     settle(page)
@@ -59,11 +59,11 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
         settle(page)
     shot(page, "3_checks")
     press(page, "Publiceren")
-    assert page.get_by_text("Gepubliceerd als versie 1.").is_visible()
+    see(page.get_by_text("Gepubliceerd als versie 1."))
 
     navigate(page, "Lijsten en berichten")
     pick(page, "Week", "2026-W50")
-    assert page.get_by_text("Gepubliceerde groepen: Versie 1").is_visible()
+    see(page.get_by_text("Gepubliceerde groepen: Versie 1"))
     with page.expect_download() as download:
         page.get_by_role("button", name="Lijst afdrukken").click()
     printable = download.value.path().read_text(encoding="utf-8")
@@ -78,18 +78,18 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Voorbeeld voor").click()
     page.keyboard.press("Enter")
     settle(page)
-    assert page.get_by_text("Beste ouder,").is_visible()
-    assert page.get_by_text("Over flexuren: bij remediëring").first.is_visible()
+    see(page.get_by_text("Beste ouder,"))
+    see(page.get_by_text("Over flexuren: bij remediëring").first)
     shot(page, "5_message_nl")
 
     language = page.locator('[data-testid="stButtonGroup"]').filter(has_text="Nederlands")
     language.last.get_by_text("English").click()
     settle(page)
-    assert page.get_by_text("Dear parent,").is_visible()
+    see(page.get_by_text("Dear parent,"))
     shot(page, "6_message_en")
 
     page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
     settle(page)
-    assert page.get_by_role("heading", name="Lists and messages").is_visible()
-    assert page.get_by_text("Dear parent,").is_visible()
+    see(page.get_by_role("heading", name="Lists and messages"))
+    see(page.get_by_text("Dear parent,"))
     shot(page, "7_interface_en")

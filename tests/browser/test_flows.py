@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import click, navigate, open_app, settle, sidebar_pages, sign_in_as
+from tests.browser.conftest import click, navigate, open_app, see, settle, sidebar_pages, sign_in_as
 
 pytestmark = pytest.mark.browser
 
 
 def test_sign_in_page_then_switch_language(page, server):
     open_app(page, server)
-    assert page.get_by_role("heading", name="Aanmelden").is_visible()
+    see(page.get_by_role("heading", name="Aanmelden"))
     click(page, "English")
-    assert page.get_by_role("heading", name="Sign in").is_visible()
-    assert page.get_by_role("button", name="Sign in as director").is_visible()
+    see(page.get_by_role("heading", name="Sign in"))
+    see(page.get_by_role("button", name="Sign in as director"))
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ def test_sign_in_page_then_switch_language(page, server):
 )
 def test_each_role_sees_its_own_app(page, server, role, expected):
     sign_in_as(page, server, role)
-    assert page.get_by_role("heading", name="Start").is_visible()
+    see(page.get_by_role("heading", name="Start"))
     assert sidebar_pages(page) == expected
 
 
@@ -44,8 +44,8 @@ def test_class_council_sees_only_its_classes(page, server):
 def test_home_in_english_after_the_switch(page, server):
     sign_in_as(page, server, "directie")
     click(page, "English")
-    assert page.get_by_role("heading", name="Home").is_visible()
-    assert page.get_by_text("Learners with open needs").is_visible()
+    see(page.get_by_role("heading", name="Home"))
+    see(page.get_by_text("Learners with open needs"))
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
 
 
@@ -53,4 +53,4 @@ def test_sign_out_returns_to_the_sign_in_page(page, server):
     sign_in_as(page, server, "flexteam")
     page.get_by_role("button", name="Afmelden").click()
     settle(page)
-    assert page.get_by_role("heading", name="Aanmelden").is_visible()
+    see(page.get_by_role("heading", name="Aanmelden"))

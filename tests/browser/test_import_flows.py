@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import click, grid, navigate, press, settle, sign_in_as
+from tests.browser.conftest import click, grid, navigate, press, see, settle, sign_in_as
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -29,14 +29,13 @@ def test_upload_a_smartschool_learner_list(page, server):
     sign_in_as(page, server, "beheerder")
     navigate(page, "Importeren")
     choose_file(page, SAMPLES / "leerlingen_smartschool.csv")
-    assert page.get_by_text("16 rijen en 8 kolommen gelezen (CSV). Codering cp1252",
-                            exact=False).is_visible()
-    assert page.get_by_text("Herkend: Smartschool-export.", exact=False).is_visible()
+    see(page.get_by_text("16 rijen en 8 kolommen gelezen (CSV). Codering cp1252", exact=False))
+    see(page.get_by_text("Herkend: Smartschool-export.", exact=False))
     headers, cells = grid(page)
     assert headers[:4] == ["Stamboeknummer", "Naam", "Voornaam", "Klas"]
     assert "D’Hondt" in cells  # Windows-1252 read right
     press(page, "Importeren")
-    assert page.get_by_text("Geïmporteerd: 16 nieuw, 0 gewijzigd", exact=False).is_visible()
+    see(page.get_by_text("Geïmporteerd: 16 nieuw, 0 gewijzigd", exact=False))
 
 
 def test_unknown_column_is_linked_then_a_refusal_names_the_rows(page, server, tmp_path,
@@ -52,12 +51,10 @@ def test_unknown_column_is_linked_then_a_refusal_names_the_rows(page, server, tm
     points.write_text(f"LLN-ID;Vak;Periode;Punt\n{learners[0]};Wiskunde;1;12,5/20\n"
                       f"{learners[1]};Wiskunde;1;25/20\n", encoding="utf-8")
     choose_file(page, points)
-    assert page.get_by_text("Deze verplichte velden vinden geen kolom: Leerling",
-                            exact=False).is_visible()
+    see(page.get_by_text("Deze verplichte velden vinden geen kolom: Leerling", exact=False))
     pick(page, "Leerling (stamboeknummer) *", "LLN-ID")
     press(page, "Koppeling toepassen")
-    assert page.get_by_text("1 probleem/problemen op 1 van de 2 rijen", exact=False)\
-        .is_visible()
+    see(page.get_by_text("1 probleem/problemen op 1 van de 2 rijen", exact=False))
     headers, cells = grid(page)
     assert headers == ["Rij", "Kolom", "Waarde", "Reden"]
     assert cells == ["3", "Punt", "25/20", "is hoger dan het maximum 20"]
@@ -67,16 +64,16 @@ def test_google_forms_export_is_charted_at_once(page, server):
     sign_in_as(page, server, "leerkracht")
     navigate(page, "Enquêtes")
     choose_file(page, SAMPLES / "welbevinden_google_forms.csv")
-    assert page.get_by_text("De enquête is opgeladen", exact=False).is_visible()
+    see(page.get_by_text("De enquête is opgeladen", exact=False))
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 3
-    assert page.get_by_text("Waar wil je aan werken in het flexuur?", exact=False).is_visible()
+    see(page.get_by_text("Waar wil je aan werken in het flexuur?", exact=False))
 
 
 def test_microsoft_forms_xlsx_asks_the_date_order_then_charts(page, server):
     sign_in_as(page, server, "leerkracht")
     navigate(page, "Enquêtes")
     choose_file(page, SAMPLES / "zelfreflectie_microsoft_forms.xlsx")
-    assert page.get_by_text("Hoe staan de datums in dit bestand?").is_visible()
+    see(page.get_by_text("Hoe staan de datums in dit bestand?"))
     click(page, "maand/dag/jaar (10/14/2026)")
-    assert page.get_by_text("De enquête is opgeladen", exact=False).is_visible()
+    see(page.get_by_text("De enquête is opgeladen", exact=False))
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 2

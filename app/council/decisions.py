@@ -1,0 +1,166 @@
+"""Class-council decisions, recorded during the meeting, with their history.
+
+A decision is a need with source 'class_council': hard (the composition must place the learner
+in such a session) or advisory, about a kind and subject, with a reason and an end date. Several
+learners can get the same decision at once. Changing a decision ends it and adds its successor,
+ending one marks it ended: nothing is overwritten, so the history stays readable, with who
+entered, changed or ended what and when. The next composition of flex groups reads the decisions
+open on its first day (app/flex/routing.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from app import clock
+from app.auth import Viewer
+from app.db import Database
+from app.errors import AccessDenied, UserError
+
+DECIDE_ROLES = frozenset({"admin", "director", "class_council"})
+KINDS = ("remediation", "deepening", "broadening")
+MAX_REASON = 500
+
+
+def can_decide(roles: frozenset[str]) -> bool:
+    return bool(DECIDE_ROLES & roles)
+
+
+@dataclass(frozen=True)
+class Decision:
+    kind: str
+    subject_id: str | None
+    is_hard: bool
+    reason: str | None
+    valid_from: dt.date
+    valid_until: dt.date | None
+    priority: int = 1
+    source: str = "class_council"       # or 'self_reflection': the learner's own ask
+
+
+def _check(decision: Decision) -> None:
+    if decision.kind not in KINDS:
+        raise UserError("council.error.kind")
+    if decision.kind in ("remediation", "deepening") and not decision.subject_id:
+        raise UserError("council.error.subject_needed")
+    if decision.valid_until is not None and decision.valid_until < decision.valid_from:
+        raise UserError("council.error.ends_before_start")
+    if decision.reason and len(decision.reason) > MAX_REASON:
+        raise UserError("council.error.reason_long", maximum=MAX_REASON)
+    if decision.priority not in (1, 2, 3):
+        raise UserError("council.error.priority")
+
+
+def _allowed(db: Database, viewer: Viewer, learner_ids: list[int], school_year: str) -> None:
+    """Only the council's own classes (the direction and the admin: every class)."""
+    if not can_decide(viewer.roles):
+        raise AccessDenied("council.error.not_allowed")
+    found = db.read("council/learner_classes", scope=viewer.scope, learner_ids=learner_ids,
+                    school_year=school_year)
+    if set(found["learner_id"]) != set(learner_ids):
+        raise AccessDenied("council.error.not_your_learners")
+    if not viewer.has("admin", "director") and not set(found["class_id"]) <= set(
+            viewer.class_ids):
+        raise AccessDenied("council.error.not_your_learners")
+
+
+def decide(db: Database, viewer: Viewer, learner_ids: list[int], decision: Decision,
+           decided_by: str, school_year: str) -> list[int]:
+    """The same decision for one or more learners, in one transaction; returns the new ids."""
+    learner_ids = sorted({int(i) for i in learner_ids})
+    if not learner_ids:
+        raise UserError("council.error.no_learners")
+    _check(decision)
+    _allowed(db, viewer, learner_ids, school_year)
+    with db.transaction(viewer.audit("decide", "need")) as tx:
+        ids = tx.next_ids("need_id_seq", len(learner_ids))
+        for need_id, learner_id in zip(ids, learner_ids, strict=True):
+            tx.execute("council/need_insert", **_params(need_id, learner_id, decision,
+                                                        decided_by, viewer.name, None))
+        tx.audit.record_ids = [str(i) for i in ids]
+        tx.audit.detail = (f"learners={len(learner_ids)} kind={decision.kind} "
+                           f"hard={decision.is_hard} source={decision.source}")
+    return ids
+
+
+def _params(need_id: int, learner_id: int, decision: Decision, decided_by: str,
+            recorded_by: str, replaces: int | None) -> dict:
+    return dict(
+        need_id=need_id, learner_id=learner_id,
+        subject_id=decision.subject_id if decision.kind != "broadening" else None,
+        kind=decision.kind, source=decision.source, priority=decision.priority,
+        is_hard=decision.is_hard and decision.source == "class_council",
+        reason=(decision.reason or "").strip() or None, valid_from=decision.valid_from,
+        valid_until=decision.valid_until, decided_by=decided_by, recorded_by=recorded_by,
+        replaces_need_id=replaces,
+    )
+
+
+def _open(db: Database, viewer: Viewer, need_id: int) -> pd.Series:
+    history = db.read("council/decisions", scope=viewer.scope, lang="nl",
+                      learner_ids=_learner_of(db, viewer, need_id))
+    row = history[history["need_id"] == need_id]
+    if row.empty:
+        raise AccessDenied("council.error.not_your_learners")
+    if pd.notna(row["ended_at"].iloc[0]):
+        raise UserError("council.error.changed_meanwhile")
+    return row.iloc[0]
+
+
+def _learner_of(db: Database, viewer: Viewer, need_id: int) -> list[int]:
+    found = db.one("council/need_learner", need_id=need_id)
+    return [int(found["learner_id"])] if found else []
+
+
+def end(db: Database, viewer: Viewer, need_id: int, school_year: str) -> None:
+    """End a decision or need: it stays in the history, marked ended by whom and when."""
+    row = _open(db, viewer, need_id)
+    _allowed(db, viewer, [int(row["learner_id"])], school_year)
+    with db.transaction(viewer.audit("decide", "need", record_ids=[need_id])) as tx:
+        if tx.scalar("council/need_end", need_id=need_id, ended_by=viewer.name,
+                     ended_at=clock.now()) is None:
+            raise UserError("council.error.changed_meanwhile")
+        tx.audit.detail = "ended"
+
+
+def change(db: Database, viewer: Viewer, need_id: int, decision: Decision, decided_by: str,
+           school_year: str) -> int:
+    """Replace a decision by a changed one: the old one ends, the new one names it."""
+    row = _open(db, viewer, need_id)
+    _check(decision)
+    learner_id = int(row["learner_id"])
+    _allowed(db, viewer, [learner_id], school_year)
+    with db.transaction(viewer.audit("decide", "need", record_ids=[need_id])) as tx:
+        if tx.scalar("council/need_end", need_id=need_id, ended_by=viewer.name,
+                     ended_at=clock.now()) is None:
+            raise UserError("council.error.changed_meanwhile")
+        new_id = tx.next_ids("need_id_seq", 1)[0]
+        tx.execute("council/need_insert", **_params(new_id, learner_id, decision, decided_by,
+                                                    viewer.name, need_id))
+        tx.audit.record_ids = [str(need_id), str(new_id)]
+        tx.audit.detail = f"changed kind={decision.kind} hard={decision.is_hard}"
+    return new_id
+
+
+def default_dates(db: Database, today: dt.date) -> tuple[dt.date, dt.date]:
+    """A decision starts with the next flex cycle and runs to the end of the next period (the
+    next council), unless the council says otherwise."""
+    from app import school_calendar
+
+    start = today
+    cycle_id = db.scalar("flex/next_cycle", today=today)
+    if cycle_id is not None:
+        start = pd.Timestamp(db.one("flex/cycle", cycle_id=int(cycle_id))["first_monday"]).date()
+    periods = db.read("council/all_periods",
+                      school_year=school_calendar.school_year_of(today))
+    later = periods[pd.to_datetime(periods["ends_on"]).dt.date > start]
+    until = (pd.Timestamp(later["ends_on"].iloc[0]).date() if len(later)
+             else start + dt.timedelta(days=90))
+    return start, until
+
+
+def subject_codes(db: Database) -> list[str]:
+    return list(db.read("import/subjects")["subject_id"])

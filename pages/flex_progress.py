@@ -1,0 +1,115 @@
+"""Flex › Opvolging: does flex help? Learning gains against comparable learners, learners to
+bring back to the class council, successes, and well-being and self-regulation over the year."""
+
+import pandas as pd
+import streamlit as st
+
+from app import charts, tables, web
+from app.flex import progress
+
+viewer = web.page_access("flex_progress")
+t = web.translator()
+db = web.database()
+web.header(t, "flex_progress")
+school = web.school_settings()
+
+years = progress.years(db)
+if not years:
+    st.info(t("progress.no_years"), icon=":material/hourglass_empty:")
+    st.stop()
+# The latest school year with a period after a cycle; the current one often has none yet.
+per_year = {year: progress.sessions(db, year) for year in years}
+default = next((i for i, year in enumerate(years) if len(per_year[year])), 0)
+left, right = st.columns([1, 2])
+year = left.selectbox(t("progress.year"), years, index=default, key="flex_progress.year")
+groupings = list(progress.GROUPINGS)
+grouping = right.segmented_control(t("progress.by"), groupings, default="subject",
+                                   required=True, key=web.lang_key("flex_progress.by"),
+                                   format_func=lambda g: t(f"progress.grouping.{g}"))
+min_group = int(school["progress.min_group"])
+per_session = per_year[year]
+
+st.subheader(t("progress.gains"))
+st.caption(t("progress.gains_intro"))
+if per_session.empty:
+    st.info(t("progress.no_gains"), icon=":material/hourglass_empty:")
+else:
+    summary = progress.summarise(per_session, grouping, min_group).table
+    label = {"kind": lambda r: t.kind(r["kind"]),
+             "subject": lambda r: f"{r['subject_id']} · {t.kind(r['kind'])}",
+             "leader": lambda r: f"{r['leader'] or '–'} · {t.kind(r['kind'])}",
+             "session": lambda r: f"{t('progress.cycle', cycle=int(r['cycle_seq']))} · "
+                                  f"{r['code']}"}[grouping]
+    summary["label"] = [label(r) for r in summary.to_dict("records")]
+    shown = summary if grouping != "session" else summary.sort_values("difference").head(40)
+    picked = web.chart(charts.gains(shown, "label", t), t, on_select="rerun",
+                       key=f"flex_progress.chart.{grouping}")
+    chosen = [p["group"] for p in (picked.selection.get("group") or [])] if picked else []
+    if len(summary) and summary["too_small"].any():
+        st.caption(t("progress.small", minimum=min_group))
+    table = summary[summary["label"].isin(chosen)] if chosen else summary
+    st.dataframe(tables.localized(pd.DataFrame({
+        t("progress.col.group"): table["label"],
+        t("progress.col.learners"): table["learners"].astype(int),
+        t("progress.col.gain"): table["gain"].astype(float),
+        t("progress.col.comparison_learners"): table["comparison_learners"].astype(int),
+        t("progress.col.comparison_gain"): table["comparison_gain"].astype(float),
+        t("progress.col.difference"): table["difference"].astype(float),
+        t("progress.col.dosage"): table["dosage"].astype(float),
+        t("progress.col.caution"): [t("progress.too_small") if small else ""
+                                    for small in table["too_small"]],
+    }), t, percent={t("progress.col.gain"): 1, t("progress.col.comparison_gain"): 1,
+                    t("progress.col.difference"): 1}, numbers={t("progress.col.dosage"): 1}),
+        hide_index=True, width="stretch")
+
+st.subheader(t("progress.stalled"))
+st.caption(t("progress.stalled_intro"))
+stalled = progress.stalled(db, viewer.scope, year, t.lang)
+if stalled.empty:
+    st.caption(t("progress.none"))
+else:
+    st.dataframe(tables.localized(pd.DataFrame({
+        t("progress.col.learner"): stalled["learner"],
+        t("progress.col.class"): stalled["class_code"],
+        t("progress.col.subject"): stalled["subject"],
+        t("progress.col.cycles"): stalled["cycles"],
+        t("progress.col.before"): stalled["first_share"].astype(float),
+        t("progress.col.after"): stalled["last_share"].astype(float),
+        t("progress.col.present"): stalled["present"].astype(int),
+    }), t, percent={t("progress.col.before"): 0, t("progress.col.after"): 0}),
+        hide_index=True, width="stretch")
+
+st.subheader(t("progress.successes"))
+gain = float(school["progress.success_gain"])
+st.caption(t("progress.successes_intro", gain=t.percent(gain)))
+wins = progress.successes(db, viewer.scope, year, gain, t.lang).head(50)
+if wins.empty:
+    st.caption(t("progress.none"))
+else:
+    st.dataframe(tables.localized(pd.DataFrame({
+        t("progress.col.learner"): wins["learner"],
+        t("progress.col.class"): wins["class_code"],
+        t("progress.col.subject"): wins["subject"],
+        t("progress.col.kind"): [t.kind(k) for k in wins["kind"]],
+        t("progress.col.before"): wins["before_share"].astype(float),
+        t("progress.col.after"): wins["after_share"].astype(float),
+    }), t, percent={t("progress.col.before"): 0, t("progress.col.after"): 0}),
+        hide_index=True, width="stretch")
+
+st.subheader(t("progress.trends"))
+left, right = st.columns(2)
+tag = left.segmented_control(t("progress.tag"), ["wellbeing", "self_reflection"],
+                             default="wellbeing", required=True,
+                             key=web.lang_key("flex_progress.tag"),
+                             format_func=lambda g: t(f"tag.{g}"))
+by = right.segmented_control(t("progress.trend_by"), ["class", "kind"], default="kind",
+                             required=True, key=web.lang_key("flex_progress.trend_by"),
+                             format_func=lambda g: t(f"progress.trend.{g}"))
+trend = progress.survey_trend(db, viewer.scope, year, tag)
+trend = trend[trend["grouping"] == by]
+if trend.empty:
+    st.caption(t("progress.no_surveys"))
+else:
+    if by == "kind":
+        trend = trend.assign(group_name=[t.kind(k) for k in trend["group_name"]])
+    web.chart(charts.survey_trend(trend, t), t)

@@ -1,0 +1,99 @@
+"""The class council in a real browser: three decisions in the meeting (two learners at once,
+then one more), and the flex team's next composition gives those decisions as the reason for
+the placement. Screenshots of each step stay in test-artifacts/browser/."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import (
+    ARTIFACTS, grid, navigate, press, see, settle, sign_in_as,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"council_{name}.png"), full_page=True)
+
+
+def tick_row(page, table: int, row: int) -> None:
+    """Tick a row's box in a selectable table (the grid is drawn on a canvas)."""
+    page.locator('[data-testid="stDataFrame"]').nth(table).click(
+        position={"x": 14, "y": 38 + 35 * row})
+    settle(page)
+
+
+def pick(page, label: str, option: str) -> None:
+    page.locator('[data-testid="stSelectbox"]').filter(has_text=label).last.click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def learner_names(page) -> list[str]:
+    """The learners of the class table, top to bottom (first column of the grid)."""
+    headers, cells = grid(page)
+    width = len(headers)
+    start = headers.index("Leerling")
+    return cells[start::width]
+
+
+def placements_of(page, name: str) -> list[list[str]]:
+    """The rows of the board's search result for one learner (the grid's accessible copy is
+    redrawn a moment after the run, so wait for the name to appear)."""
+    for _ in range(20):
+        headers, cells = grid(page)
+        width = len(headers)
+        rows = [cells[i:i + width] for i in range(0, len(cells), width)]
+        mine = [row for row in rows if row[0] == name]
+        if mine:
+            return mine
+        page.wait_for_timeout(500)
+    raise AssertionError(f"{name} is not in the search result")
+
+
+def decide(page, subject: str, reason: str) -> None:
+    pick(page, "Vak", subject)
+    page.get_by_label("Reden").fill(reason)
+    press(page, "Beslissing bewaren")
+
+
+def test_three_council_decisions_become_reasons_of_the_next_composition(page, server):
+    sign_in_as(page, server, "klassenraad")
+    navigate(page, "Klasoverzicht")
+    names = learner_names(page)
+    assert len(names) > 5
+    shot(page, "1_class")
+
+    tick_row(page, 0, 0)
+    tick_row(page, 0, 1)
+    see(page.get_by_text("Gemeenschappelijke beslissing voor 2 leerlingen"))
+    decide(page, "Wiskunde", "Breuken nog niet verworven")
+    see(page.get_by_text("Beslissing bewaard voor 2 leerlingen", exact=False))
+    together = names[:2]
+
+    third = next(n for n in learner_names(page) if n not in together)
+    tick_row(page, 0, learner_names(page).index(third))
+    see(page.get_by_text("Beslissing voor 1 leerling"))
+    shot(page, "2_one_learner")
+    decide(page, "Frans", "Woordenschat inhalen")
+    see(page.get_by_text("Beslissing bewaard voor 1 leerling", exact=False))
+    shot(page, "3_decided")
+
+    page.get_by_role("button", name="Afmelden").click()
+    settle(page)
+    sign_in_as(page, server, "flexteam")
+    navigate(page, "Weekbord")
+    press(page, "Naar die week")
+    press(page, "Groepen samenstellen")
+    see(page.get_by_text("bewezen optimaal"))
+    for name in [*together, third]:
+        page.get_by_placeholder("Naam", exact=False).first.fill(name)
+        page.keyboard.press("Enter")
+        settle(page)
+        mine = placements_of(page, name)
+        assert any("Beslissing van de klassenraad" in cell for row in mine for cell in row), \
+            str(mine)
+    shot(page, "4_composed_with_reasons")

@@ -1,0 +1,479 @@
+"""Class council and progress on the demo school's real database file: the class overview,
+decisions with their history and access, the composition that follows them, the timeline and
+its printable page, and the learning gains, flags and successes of Flex › Opvolging."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from app import auth
+from app.audit import Audit
+from app.council import decisions, overview, timeline
+from app.council.decisions import Decision
+from app.errors import AccessDenied, UserError
+from app.flex import plans, progress
+from app.i18n import Translator
+from app.scope import EVERYTHING
+from tests.conftest import TODAY, app_test, demo_user_id
+
+NL, EN = Translator("nl"), Translator("en")
+YEAR = "2026-2027"
+PAST = "2025-2026"      # the demo year with finished cycles and results before and after
+
+
+def db_cursor(db):
+    return db._con.cursor()
+
+
+def viewer(db, role: str):
+    return auth.load_viewer(db, demo_user_id(role))
+
+
+def learners_of(db, codes: tuple[str, ...]) -> list[int]:
+    with db._con.cursor() as cur:
+        rows = cur.execute(
+            "select e.learner_id from enrolment e join class c using (class_id)"
+            " where c.school_year_id = ? and c.code in ? order by e.learner_id",
+            [YEAR, list(codes)]).fetchall()
+    return [r[0] for r in rows]
+
+
+def needs_of(db, learner_ids: list[int]) -> pd.DataFrame:
+    with db._con.cursor() as cur:
+        return cur.execute(
+            "select * from need where learner_id in ? and source = 'class_council'"
+            " order by need_id", [learner_ids]).df()
+
+
+def decision(**changes) -> Decision:
+    base = dict(kind="remediation", subject_id="WIS", is_hard=True, reason="breuken",
+                valid_from=dt.date(2026, 12, 1), valid_until=dt.date(2027, 3, 31))
+    return Decision(**{**base, **changes})
+
+
+# -- the class overview -----------------------------------------------------------------------
+
+def test_the_matrix_holds_the_latest_result_of_every_learner_and_subject(demo_db):
+    council = viewer(demo_db, "admin")
+    classes = overview.classes(demo_db, council.scope, YEAR)
+    class_id = int(classes["class_id"].iloc[0])
+    periods = overview.periods(demo_db, YEAR)
+    period_id = int(periods["period_id"].iloc[-1])
+    view = overview.class_view(demo_db, council.scope, class_id, period_id, TODAY, "nl",
+                               0.5, 0.5, 0.8)
+    with demo_db._con.cursor() as cur:
+        raw = cur.execute(
+            "select r.learner_id, r.subject_id, r.score / r.max_score from result r"
+            " join enrolment e using (learner_id) where e.class_id = ? and r.period_id = ?"
+            " and r.score is not null", [class_id, period_id]).fetchall()
+    assert raw
+    for learner_id, subject_id, share in raw:
+        assert view.shares.at[learner_id, subject_id] == pytest.approx(share)
+    # Sorting by concern puts the learners with most reasons for worry first.
+    ordered = overview.filtered(view, False, None, None)
+    assert list(ordered["concern"]) == sorted(ordered["concern"], reverse=True)
+
+
+def test_filters_keep_only_learners_with_a_need_of_that_kind(demo_db):
+    council = viewer(demo_db, "admin")
+    classes = overview.classes(demo_db, council.scope, YEAR)
+    for class_id in classes["class_id"].head(6):
+        view = overview.class_view(demo_db, council.scope, int(class_id), None, TODAY, "nl",
+                                   0.5, 0.5, 0.8)
+        only = overview.filtered(view, True, None, "remediation")
+        for learner_id in only.index:
+            mine = view.needs[view.needs["learner_id"] == learner_id]
+            assert (mine["kind"] == "remediation").any()
+
+
+def test_a_class_council_member_picks_only_from_its_own_classes(demo_db):
+    council = viewer(demo_db, "class_council")
+    codes = set(overview.classes(demo_db, council.scope, YEAR)["code"])
+    assert codes == {"1A", "1B"}
+
+
+# -- decisions --------------------------------------------------------------------------------
+
+def test_a_common_decision_is_saved_for_every_learner_with_who_and_when(demo_db):
+    council = viewer(demo_db, "class_council")
+    chosen = learners_of(demo_db, ("1A",))[:3]
+    before = needs_of(demo_db, chosen)
+    ids = decisions.decide(demo_db, council, chosen, decision(), "klassenraad 1A", YEAR)
+    after = needs_of(demo_db, chosen)
+    new = after[after["need_id"].isin(ids)]
+    assert len(new) == 3 == len(after) - len(before)
+    assert set(new["learner_id"]) == set(chosen)
+    assert (new["is_hard"]).all() and (new["subject_id"] == "WIS").all()
+    assert set(new["decided_by"]) == {"klassenraad 1A"}
+    assert set(new["recorded_by"]) == {council.name}
+    with demo_db._con.cursor() as cur:
+        logged = cur.execute("select record_ids, outcome from audit_log where action = 'decide'"
+                             " order by audit_id desc limit 1").fetchone()
+    assert sorted(logged[0]) == sorted(str(i) for i in ids) and logged[1] == "ok"
+
+
+def test_changing_a_decision_ends_it_and_keeps_it_in_the_history(demo_db):
+    council = viewer(demo_db, "class_council")
+    learner = learners_of(demo_db, ("1B",))[0]
+    [first] = decisions.decide(demo_db, council, [learner], decision(), "klassenraad 1B", YEAR)
+    second = decisions.change(demo_db, council, first, decision(kind="deepening",
+                                                                is_hard=False), "kr", YEAR)
+    decisions.end(demo_db, council, second, YEAR)
+    history = demo_db.read("council/decisions", scope=council.scope, lang="nl",
+                           learner_ids=[learner])
+    mine = history.set_index("need_id").loc[[first, second]]
+    assert mine["ended_at"].notna().all()
+    assert set(mine["ended_by"]) == {council.name}
+    assert mine.loc[second, "kind"] == "deepening"
+    line = timeline.load(demo_db, council.scope, learner, YEAR, "nl")
+    assert {first, second} <= set(line.decisions["need_id"])
+
+
+def test_a_decision_changed_meanwhile_is_not_changed_again(demo_db):
+    council = viewer(demo_db, "class_council")
+    learner = learners_of(demo_db, ("1A",))[-1]
+    [need_id] = decisions.decide(demo_db, council, [learner], decision(), "kr", YEAR)
+    decisions.end(demo_db, council, need_id, YEAR)
+    with pytest.raises(UserError) as refused:
+        decisions.change(demo_db, council, need_id, decision(kind="broadening"), "kr", YEAR)
+    assert refused.value.key == "council.error.changed_meanwhile"
+
+
+def test_a_council_cannot_decide_for_learners_of_other_classes(demo_db):
+    council = viewer(demo_db, "class_council")
+    elsewhere = learners_of(demo_db, ("2A",))[:1] or learners_of(demo_db, ("3A",))[:1]
+    mine = learners_of(demo_db, ("1A",))[:1]
+    before = needs_of(demo_db, elsewhere + mine)
+    with pytest.raises(AccessDenied):
+        decisions.decide(demo_db, council, mine + elsewhere, decision(), "kr", YEAR)
+    with pytest.raises(AccessDenied):
+        decisions.decide(demo_db, viewer(demo_db, "teacher"), mine, decision(), "kr", YEAR)
+    pd.testing.assert_frame_equal(needs_of(demo_db, elsewhere + mine), before)
+
+
+@pytest.mark.parametrize(("changes", "key"), [
+    ({"subject_id": None}, "council.error.subject_needed"),
+    ({"valid_until": dt.date(2026, 11, 1)}, "council.error.ends_before_start"),
+    ({"reason": "x" * 501}, "council.error.reason_long"),
+    ({"kind": "extra"}, "council.error.kind"),
+])
+def test_a_wrong_decision_is_named_and_nothing_is_saved(demo_db, changes, key):
+    council = viewer(demo_db, "admin")
+    chosen = learners_of(demo_db, ("1A",))[:2]
+    before = needs_of(demo_db, chosen)
+    with pytest.raises(UserError) as refused:
+        decisions.decide(demo_db, council, chosen, decision(**changes), "kr", YEAR)
+    assert refused.value.key == key
+    assert NL(key, **refused.value.params) != key
+    pd.testing.assert_frame_equal(needs_of(demo_db, chosen), before)
+
+
+def test_the_next_composition_follows_the_council(demo_db):
+    """Three binding decisions taken in the meeting: the next cycle places those learners in a
+    session of that kind and subject, and says the class council is why."""
+    council = viewer(demo_db, "admin")
+    cycle_id = plans.next_cycle(demo_db, TODAY)
+    start, until = decisions.default_dates(demo_db, TODAY)
+    chosen = learners_of(demo_db, ("2B",))[:3] or learners_of(demo_db, ("1B",))[:3]
+    subject = "FRA"
+    decisions.decide(demo_db, council, chosen, decision(
+        subject_id=subject, valid_from=start, valid_until=until), "klassenraad", YEAR)
+    plan, result = plans.compose_cycle(demo_db, cycle_id, Audit("compose", user_id=1), "An")
+    placed = plans.assignments(demo_db, EVERYTHING, plan.plan_id, "nl")
+    for learner_id in chosen:
+        mine = placed[placed["learner_id"] == learner_id]
+        hit = mine[(mine["kind"] == "remediation") & (mine["subject_id"] == subject)]
+        assert len(hit) >= 1, f"learner {learner_id} not in {subject} remediation"
+        assert set(hit["reason_code"]) == {"hard_decision"}
+    assert result.summary()["hard_unmet"] == 0
+
+
+# -- the timeline ---------------------------------------------------------------------------------
+
+def test_the_timeline_holds_results_flex_notes_surveys_and_decisions(demo_db):
+    council = viewer(demo_db, "admin")
+    with demo_db._con.cursor() as cur:
+        learner = cur.execute(
+            "select n.learner_id from feedback_note n join enrolment e using (learner_id)"
+            " where e.school_year_id = ? limit 1", [YEAR]).fetchone()[0]
+        results = cur.execute("select count(*) from result where learner_id = ?"
+                              " and score is not null", [learner]).fetchone()[0]
+    line = timeline.load(demo_db, council.scope, learner, YEAR, "nl")
+    assert len(line.results.dropna(subset=["share"])) == results
+    assert not line.flex.empty and not line.notes.empty
+    page = timeline.printable(line, NL, "Demoschool", TODAY)
+    assert line.learner["learner"] in page and "<script" not in page.lower()
+
+
+def test_the_printable_timeline_escapes_what_people_typed(demo_db):
+    council = viewer(demo_db, "admin")
+    learner = learners_of(demo_db, ("1A",))[0]
+    decisions.decide(demo_db, council, [learner], decision(reason="<script>alert(1)</script>"),
+                     "kr", YEAR)
+    page = timeline.printable(timeline.load(demo_db, council.scope, learner, YEAR, "en"), EN,
+                              "<b>School</b>", TODAY)
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "&lt;b&gt;School&lt;/b&gt;" in page
+
+
+def test_a_council_member_gets_no_timeline_of_another_class(demo_db):
+    council = viewer(demo_db, "class_council")
+    elsewhere = learners_of(demo_db, ("2A",))[0]
+    line = timeline.load(demo_db, council.scope, elsewhere, YEAR, "nl")
+    assert line is None or line.learner is None
+
+
+# -- progress: gains, flags, successes -------------------------------------------------------
+
+def test_groups_are_exact_weighted_means_and_small_ones_are_marked():
+    per_session = pd.DataFrame([
+        # two sessions of the same kind and subject, one tiny
+        {"cycle_seq": 1, "code": "A", "kind": "remediation", "subject_id": "WIS", "leader": "X",
+         "learners": 8, "gain_sum": 0.8, "present_sum": 24, "comparison_learners": 20,
+         "comparison_gain_sum": 0.4},
+        {"cycle_seq": 2, "code": "B", "kind": "remediation", "subject_id": "WIS", "leader": "Y",
+         "learners": 2, "gain_sum": -0.1, "present_sum": 3, "comparison_learners": 20,
+         "comparison_gain_sum": 0.4},
+        {"cycle_seq": 1, "code": "C", "kind": "deepening", "subject_id": "NED", "leader": "X",
+         "learners": 6, "gain_sum": 0.3, "present_sum": 18, "comparison_learners": 3,
+         "comparison_gain_sum": 0.0},
+    ])
+    by_subject = progress.summarise(per_session, "subject", min_group=5).table.set_index("kind")
+    wis = by_subject.loc["remediation"]
+    assert wis["learners"] == 10
+    assert wis["gain"] == pytest.approx(0.7 / 10)
+    assert wis["comparison_gain"] == pytest.approx(0.8 / 40)
+    assert wis["difference"] == pytest.approx(0.07 - 0.02)
+    assert wis["dosage"] == pytest.approx(2.7)
+    assert not wis["too_small"]
+    assert by_subject.loc["deepening", "too_small"]         # only 3 to compare with
+    by_session = progress.summarise(per_session, "session", min_group=5).table
+    assert list(by_session["too_small"]) == [False, True, True]
+    empty = progress.summarise(per_session.iloc[0:0], "leader", min_group=5).table
+    assert empty.empty and "too_small" in empty.columns
+
+
+HAND_MADE = """
+insert into school_year values ('2026-2027', '2026-09-01', '2027-08-31');
+insert into period (period_id, school_year_id, seq, name, starts_on, ends_on) values
+    (1, '2026-2027', 1, 'P1', '2026-09-01', '2026-10-01'),
+    (2, '2026-2027', 2, 'P2', '2026-10-02', '2026-12-18');
+insert into week (week_id, school_year_id, monday) values
+    ('2026-W41', '2026-2027', '2026-10-05'), ('2026-W42', '2026-2027', '2026-10-12');
+insert into flex_cycle (cycle_id, school_year_id, seq) values (1, '2026-2027', 1);
+insert into flex_cycle_week values ('2026-W41', 1), ('2026-W42', 1);
+insert into class (class_id, school_year_id, code, year_of_study, grade)
+    values (1, '2026-2027', '1A', 1, 1);
+insert into learner (learner_id, external_id, first_name, last_name)
+    select i, 'L' || i, 'L' || i, 'Test' from range(1, 8) t(i);
+insert into enrolment select i, '2026-2027', 1 from range(1, 8) t(i);
+insert into subject values ('WIS', 'Wiskunde', 'Mathematics');
+insert into result (learner_id, subject_id, period_id, score, max_score, absence_code) values
+    (1, 'WIS', 1, 8, 20, null),  (1, 'WIS', 2, 12, 20, null),   -- took part: +0,20
+    (2, 'WIS', 1, 10, 20, null), (2, 'WIS', 2, 11, 20, null),   -- took part: +0,05
+    (3, 'WIS', 1, 10, 20, null), (3, 'WIS', 2, 10, 20, null),   -- in version 1 only: neither
+    (4, 'WIS', 1, 12, 20, null), (4, 'WIS', 2, 14, 20, null),   -- not in flex: +0,10
+    (5, 'WIS', 1, 9, 20, null),  (5, 'WIS', 2, 8, 20, null),    -- not in flex: -0,05
+    (6, 'WIS', 1, 10, 20, null), (6, 'WIS', 2, 12, 20, null),   -- only in a draft: +0,10
+    (7, 'WIS', 1, 10, 20, null), (7, 'WIS', 2, null, null, 'AFW');  -- took part, no result
+insert into flex_slot (slot_id, weekday, lesson_hour) values (1, 2, 7);
+insert into flex_session (session_id, cycle_id, slot_id, code, kind, subject_id, capacity)
+    values (1, 1, 1, 'R1', 'remediation', 'WIS', 10), (2, 1, 1, 'B1', 'broadening', null, 10);
+insert into flex_plan (plan_id, cycle_id, status, version) values
+    (1, 1, 'published', 1), (2, 1, 'published', 2), (3, 1, 'proposal', 3);
+insert into flex_assignment (plan_id, slot_id, learner_id, session_id, reason_code)
+    values (1, 1, 3, 1, 'need'), (3, 1, 6, 1, 'need'),
+           (2, 1, 1, 1, 'need'), (2, 1, 2, 1, 'need'), (2, 1, 7, 1, 'need'),
+           (2, 1, 3, 2, 'fill'), (2, 1, 4, 2, 'fill'), (2, 1, 5, 2, 'fill'),
+           (2, 1, 6, 2, 'fill');
+insert into flex_attendance (week_id, session_id, learner_id, status) values
+    ('2026-W41', 1, 1, 'present'), ('2026-W42', 1, 1, 'present'),
+    ('2026-W41', 1, 2, 'present'), ('2026-W42', 1, 2, 'absent');
+"""
+
+
+def test_gain_and_comparison_on_a_class_made_by_hand(db):
+    """Seven learners, one remediation session: the answer is worked out in the comments."""
+    with db._con.cursor() as cur:
+        cur.execute(HAND_MADE)
+    [row] = progress.sessions(db, "2026-2027").to_dict("records")
+    assert row["code"] == "R1"
+    assert row["learners"] == 2                                  # 7 has no result after
+    assert row["gain_sum"] == pytest.approx(0.20 + 0.05)
+    assert row["present_sum"] == 3
+    # 4, 5 and 6; not 3, who was published into the session once and may have attended
+    assert row["comparison_learners"] == 3
+    assert row["comparison_gain_sum"] == pytest.approx(0.10 - 0.05 + 0.10)
+    summary = progress.summarise(progress.sessions(db, "2026-2027"), "kind", 5).table
+    [line] = summary.to_dict("records")
+    assert line["gain"] == pytest.approx(0.125)
+    assert line["comparison_gain"] == pytest.approx(0.05)
+    assert line["difference"] == pytest.approx(0.075)
+    assert line["dosage"] == pytest.approx(1.5)
+    assert line["too_small"]                                     # 2 participants < 5
+    assert not progress.summarise(progress.sessions(db, "2026-2027"), "kind", 2).table[
+        "too_small"].iloc[0]
+
+
+def _one_participant(db):
+    with db._con.cursor() as cur:
+        return cur.execute(
+            "select learner_id, session_id, subject_id, after_id, class_id"
+            " from flex_participation(?) order by learner_id, session_id limit 1",
+            [PAST]).fetchone()
+
+
+def test_a_participants_gain_moves_with_their_result_and_nobody_elses(demo_db):
+    learner, session, subject, after, _ = _one_participant(demo_db)
+    before = progress.sessions(demo_db, PAST).set_index("session_id")
+    with demo_db._con.cursor() as cur:
+        max_score = cur.execute(
+            "update result set score = score - 2 where learner_id = ? and subject_id = ?"
+            " and period_id = ? returning max_score", [learner, subject, after]).fetchone()[0]
+    after_change = progress.sessions(demo_db, PAST).set_index("session_id")
+    delta = after_change["gain_sum"] - before["gain_sum"]
+    assert delta[session] == pytest.approx(-2 / float(max_score))
+    # Only sessions this learner took in this subject move: this one, and a later cycle's whose
+    # "before" period is this one's "after" period (its gain rises as much).
+    with db_cursor(demo_db) as cur:
+        own = {r[0] for r in cur.execute(
+            "select session_id from flex_participation(?) where learner_id = ?"
+            " and subject_id = ?", [PAST, learner, subject]).fetchall()}
+    moved = delta[delta.abs() > 1e-9]
+    assert set(moved.index) <= own
+    assert (moved.abs() - 2 / float(max_score)).abs().max() < 1e-9
+    assert (after_change["learners"] == before["learners"]).all()
+
+
+def test_the_comparison_holds_classmates_who_did_not_take_part(demo_db):
+    _, session, subject, after, _ = _one_participant(demo_db)
+    row = progress.sessions(demo_db, PAST).set_index("session_id").loc[session]
+    with demo_db._con.cursor() as cur:
+        cycle_id = cur.execute("select cycle_id from flex_participation(?) where session_id = ?"
+                               " limit 1", [PAST, session]).fetchone()[0]
+        in_subject = {r[0] for r in cur.execute(
+            "select a.learner_id from flex_assignment a join flex_plan p using (plan_id)"
+            " join flex_session s on s.session_id = a.session_id where p.cycle_id = ?"
+            " and p.status = 'published' and s.subject_id = ?", [cycle_id, subject]).fetchall()}
+        classes = {r[0] for r in cur.execute(
+            "select distinct class_id from flex_participation(?) where session_id = ?",
+            [PAST, session]).fetchall()}
+        before_id = cur.execute("select before_id from flex_participation(?)"
+                                " where session_id = ? limit 1", [PAST, session]).fetchone()[0]
+        others = cur.execute(
+            "select e.learner_id, b.score / b.max_score, f.score / f.max_score"
+            " from enrolment e join result b on b.learner_id = e.learner_id"
+            " and b.subject_id = $s and b.period_id = $b and b.score is not null"
+            " join result f on f.learner_id = e.learner_id and f.subject_id = $s"
+            " and f.period_id = $a and f.score is not null where e.class_id in $c",
+            {"s": subject, "b": before_id, "a": after, "c": list(classes)}).fetchall()
+    comparison = [(lid, a - b) for lid, b, a in others if lid not in in_subject]
+    assert row["comparison_learners"] == len(comparison) > 0
+    assert row["comparison_gain_sum"] == pytest.approx(sum(g for _, g in comparison))
+
+
+def test_learners_stuck_after_two_remediation_cycles_are_flagged(demo_db):
+    flagged = progress.stalled(demo_db, EVERYTHING, PAST, "nl")
+    assert not flagged.empty
+    with demo_db._con.cursor() as cur:
+        for row in flagged.head(10).itertuples():
+            cycles = cur.execute(
+                "select count(distinct cycle_id) from flex_participation(?)"
+                " where learner_id = ? and subject_id = ? and kind = 'remediation'",
+                [PAST, row.learner_id, row.subject_id]).fetchone()[0]
+            assert cycles >= 2 and row.cycles >= 2
+            assert row.last_share <= row.first_share
+
+
+def test_successes_rise_at_least_the_threshold_and_scopes_hold(demo_db):
+    wins = progress.successes(demo_db, EVERYTHING, PAST, 0.10, "nl")
+    assert not wins.empty
+    assert ((wins["after_share"] - wins["before_share"]) >= 0.10 - 1e-9).all()
+    council = viewer(demo_db, "class_council")
+    mine = progress.successes(demo_db, council.scope, PAST, 0.10, "nl")
+    assert set(mine["class_code"]) <= {"1A", "1B"}
+    assert set(progress.stalled(demo_db, council.scope, PAST, "nl")["class_code"]) <= {"1A", "1B"}
+
+
+def test_wellbeing_trends_come_from_tagged_surveys_of_the_year(demo_db):
+    trend = progress.survey_trend(demo_db, EVERYTHING, PAST, "wellbeing")
+    assert not trend.empty
+    assert set(trend["grouping"]) == {"class", "kind"}
+    assert trend["score"].between(0, 1).all()
+
+
+# -- the pages ----------------------------------------------------------------------------------
+
+def _pick_rows(at, rows: list[int]) -> None:
+    class_id = at.selectbox[0].value
+    at.session_state[f"council_class.table.{class_id}.0"] = {
+        "selection": {"rows": rows, "columns": [], "cells": []}}
+    at.run()
+
+
+def test_the_council_decides_for_two_learners_on_the_class_page(demo_path, demo_db):
+    at = app_test("pages/council_class.py", role="class_council")
+    assert not at.exception
+    assert at.dataframe and at.dataframe[0].value.shape[0] > 5
+    _pick_rows(at, [0, 1])
+    assert any("2 leerlingen" in m.value for m in at.markdown)
+    # Remediation is about a subject: without one the council is told so, nothing is saved.
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert any("kies het vak" in e.value for e in at.error)
+    subject = [box for box in at.selectbox if box.label == "Vak"][-1]
+    subject.select("WIS")
+    at.text_input(key="council_class.decide.reason.0").input("tafels van vermenigvuldiging")
+    at.get("form_submit_button")[0].click()
+    at.run()
+    assert not at.exception
+    with demo_db._con.cursor() as cur:
+        saved = cur.execute("select count(*), any_value(decided_by) from need"
+                            " where reason = 'tafels van vermenigvuldiging'").fetchone()
+    assert saved[0] == 2 and saved[1].startswith("klassenraad 1")
+
+
+def test_one_learner_shows_the_detail_and_a_link_to_the_timeline(demo_path):
+    at = app_test("pages/council_class.py", role="admin")
+    _pick_rows(at, [0])
+    assert not at.exception
+    assert at.subheader and at.get("page_link")
+    assert any("Beslissing voor 1 leerling" in m.value for m in at.markdown)
+
+
+def test_the_timeline_page_shows_a_learner_and_offers_the_print(demo_path, demo_db):
+    learner = learners_of(demo_db, ("1A",))[0]
+    at = app_test("pages/council_learner.py", role="class_council")
+    at.query_params["learner"] = str(learner)
+    at.run()
+    assert not at.exception and not at.error
+    assert at.get("download_button")
+    at = app_test("pages/council_learner.py", role="class_council")
+    at.query_params["learner"] = str(learners_of(demo_db, ("2A",))[0])
+    at.run()
+    assert any("buiten jouw klassen" in e.value for e in at.error)
+
+
+def test_the_timeline_search_finds_a_learner_by_name(demo_path, demo_db):
+    with demo_db._con.cursor() as cur:
+        last = cur.execute("select l.last_name from learner l join enrolment e using"
+                           " (learner_id) join class c using (class_id) where c.code = '1A'"
+                           " limit 1").fetchone()[0]
+    at = app_test("pages/council_learner.py", role="class_council")
+    at.text_input(key="council_learner.search").input(last).run()
+    assert not at.exception
+    assert at.selectbox(key="council_learner.pick").options
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_progress_page_shows_gains_flags_and_successes(demo_path, lang):
+    at = app_test("pages/flex_progress.py", role="director", lang=lang)
+    assert not at.exception
+    assert len(at.dataframe) >= 3
+    gains = at.dataframe[0].value
+    assert len(gains) >= 2
+    heads = [s.value for s in at.subheader]
+    assert ("Leerwinst" if lang == "nl" else "Learning gain") in heads

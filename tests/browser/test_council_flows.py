@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import (
-    ARTIFACTS, grid, navigate, press, see, settle, sign_in_as,
+    ARTIFACTS,
+    grid,
+    navigate,
+    press,
+    see,
+    settle,
+    sign_in_as,
 )
 
 pytestmark = pytest.mark.browser

@@ -623,7 +623,7 @@ def _reason(learner: Learner, offering: Offering, placement: Placement) -> None:
     choice = next((w for w in matching if w.reason == "choice"), None)
     if hard:
         placement.reason_code = "hard_decision"
-        placement.detail = {"need_id": hard[0]}
+        placement.detail = {"need_id": max(hard)}   # the latest decision says why, today
     elif needs:
         placement.reason_code = "need"
         placement.detail = {"need_id": needs[0].need_id, "source": needs[0].source,

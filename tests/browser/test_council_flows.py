@@ -95,11 +95,12 @@ def test_three_council_decisions_become_reasons_of_the_next_composition(page, se
     press(page, "Naar die week")
     press(page, "Groepen samenstellen")
     see(page.get_by_text("bewezen optimaal"))
-    for name in [*together, third]:
+    for name, reason in [*((n, "Breuken nog niet verworven") for n in together),
+                         (third, "Woordenschat inhalen")]:
         page.get_by_placeholder("Naam", exact=False).first.fill(name)
         page.keyboard.press("Enter")
         settle(page)
         mine = placements_of(page, name)
-        assert any("Beslissing van de klassenraad" in cell for row in mine for cell in row), \
-            str(mine)
+        assert any(f"Beslissing van de klassenraad: {reason}" in cell
+                   for row in mine for cell in row), str(mine)
     shot(page, "4_composed_with_reasons")

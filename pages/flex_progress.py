@@ -31,6 +31,7 @@ per_session = per_year[year]
 
 st.subheader(t("progress.gains"))
 st.caption(t("progress.gains_intro"))
+focus = None
 if per_session.empty:
     st.info(t("progress.no_gains"), icon=":material/hourglass_empty:")
 else:
@@ -44,10 +45,14 @@ else:
     shown = summary if grouping != "session" else summary.sort_values("difference").head(40)
     picked = web.chart(charts.gains(shown, "label", t), t, on_select="rerun",
                        key=f"flex_progress.chart.{grouping}")
-    chosen = [p["group"] for p in (picked.selection.get("group") or [])] if picked else []
+    chosen = [p["group"] for p in ((picked or {}).get("selection", {}).get("group") or [])]
     if len(summary) and summary["too_small"].any():
         st.caption(t("progress.small", minimum=min_group))
     table = summary[summary["label"].isin(chosen)] if chosen else summary
+    # Groups picked in the chart narrow the lists below to their kinds and subjects.
+    focus = table if chosen else None
+    if chosen:
+        st.caption(t("progress.focused"))
     st.dataframe(tables.localized(pd.DataFrame({
         t("progress.col.group"): table["label"],
         t("progress.col.learners"): table["learners"].astype(int),
@@ -64,7 +69,7 @@ else:
 
 st.subheader(t("progress.stalled"))
 st.caption(t("progress.stalled_intro"))
-stalled = progress.stalled(db, viewer.scope, year, t.lang)
+stalled = progress.focus(progress.stalled(db, viewer.scope, year, t.lang), focus)
 if stalled.empty:
     st.caption(t("progress.none"))
 else:
@@ -82,7 +87,7 @@ else:
 st.subheader(t("progress.successes"))
 gain = float(school["progress.success_gain"])
 st.caption(t("progress.successes_intro", gain=t.percent(gain)))
-wins = progress.successes(db, viewer.scope, year, gain, t.lang).head(50)
+wins = progress.focus(progress.successes(db, viewer.scope, year, gain, t.lang), focus).head(50)
 if wins.empty:
     st.caption(t("progress.none"))
 else:

@@ -468,6 +468,19 @@ def test_the_timeline_search_finds_a_learner_by_name(demo_path, demo_db):
     assert at.selectbox(key="council_learner.pick").options
 
 
+def test_picking_groups_in_the_chart_narrows_the_lists(demo_path):
+    at = app_test("pages/flex_progress.py", role="flex_team")
+    everyone = at.dataframe[1].value
+    assert set(everyone["Vak"]) > {"Wiskunde"}
+    label = next(v for v in at.dataframe[0].value["Groep"] if v.startswith("WIS · rem"))
+    at.session_state["flex_progress.chart.subject"] = {"selection": {"group": [{"group": label}]}}
+    at.run()
+    assert not at.exception
+    assert list(at.dataframe[0].value["Groep"]) == [label]
+    assert set(at.dataframe[1].value["Vak"]) == {"Wiskunde"}
+    assert any("alleen de groepen" in c.value for c in at.caption)
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_progress_page_shows_gains_flags_and_successes(demo_path, lang):
     at = app_test("pages/flex_progress.py", role="director", lang=lang)

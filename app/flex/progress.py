@@ -67,9 +67,22 @@ def summarise(per_session: pd.DataFrame, grouping: str, min_group: int,
     return Summary(grouped.sort_values(keys).reset_index(drop=True), min_group)
 
 
+def focus(learners: pd.DataFrame, groups: pd.DataFrame | None) -> pd.DataFrame:
+    """The learners of a list who belong to the groups picked in the gains chart: the same
+    subject (and kind, where the list has one); everyone when nothing is picked."""
+    if groups is None or learners.empty:
+        return learners
+    keep = pd.Series(True, index=learners.index)
+    for column in ("subject_id", "kind"):
+        if column in groups.columns and column in learners.columns:
+            keep &= learners[column].isin(set(groups[column].dropna()))
+    return learners[keep]
+
+
 def stalled(db: Database, scope: Scope, school_year: str, lang: str) -> pd.DataFrame:
     """Two cycles or more of remediation in a subject, and no rise: for the next council."""
-    return db.read("progress/stalled", scope=scope, school_year=school_year, lang=lang)
+    found = db.read("progress/stalled", scope=scope, school_year=school_year, lang=lang)
+    return found.assign(kind="remediation")
 
 
 def successes(db: Database, scope: Scope, school_year: str, gain: float,

@@ -189,12 +189,13 @@ def likert(scales: pd.DataFrame, scale_min: float, scale_max: float, t: Translat
 # -- class council and progress --------------------------------------------------------------
 
 def results_over_time(results: pd.DataFrame, t: Translator) -> alt.LayerChart:
-    """A learner's share of the maximum per subject across the periods of a year, with the
-    line at half the maximum."""
+    """A learner's share of the maximum per subject across the periods (over the years), with
+    the line at half the maximum."""
     frame = results.dropna(subset=["share"]).assign(share=lambda f: f["share"].astype(float))
     order = list(dict.fromkeys(frame.sort_values("seq")["period"]))
     lines = alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("period:N", title=None, sort=order),
+        x=alt.X("period:N", title=None, sort=order,
+                axis=alt.Axis(labelAngle=0, labelLimit=160)),
         y=alt.Y("share:Q", title=t("chart.result"), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%")),
         color=alt.Color("subject:N", title=t("chart.subject"),

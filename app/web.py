@@ -59,9 +59,17 @@ def _cached_read(path: str, version: int, name: str, scope: Scope,
     return database().read(name, scope=scope, **dict(params))
 
 
-def cached_read(name: str, scope: Scope, **params: Any) -> pd.DataFrame:
+def cached_read(name: str, scope: Scope | None, **params: Any) -> pd.DataFrame:
     db = database()
     return _cached_read(str(db.path), db.version, name, scope, tuple(sorted(params.items())))
+
+
+class CachedReader:
+    """Reads like a Database (``read``), answered from the cache: for pages that run heavy
+    queries on every rerun (a widget click) while the data stays as it was."""
+
+    def read(self, name: str, /, scope: Scope | None = None, **params: Any) -> pd.DataFrame:
+        return cached_read(name, scope, **params)
 
 
 @st.cache_data(show_spinner=False, ttl=600, max_entries=100)

@@ -9,7 +9,8 @@ from app.flex import progress
 
 viewer = web.page_access("flex_progress")
 t = web.translator()
-db = web.database()
+# Gains run over every cycle of a year: read once per change of the data, not per click.
+db = web.CachedReader()
 web.header(t, "flex_progress")
 school = web.school_settings()
 

@@ -12,11 +12,17 @@ an exact weighted mean; groups smaller than the school's minimum are marked, not
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import pandas as pd
 
-from app.db import Database
 from app.scope import Scope
+
+
+class Reads(Protocol):
+    """A Database, or the page's cached reader (web.CachedReader)."""
+
+    def read(self, name: str, /, scope: Scope | None = None, **params: Any) -> pd.DataFrame: ...
 
 GROUPINGS = {
     "kind": ["kind"],
@@ -27,11 +33,11 @@ GROUPINGS = {
 SUMS = ["learners", "gain_sum", "present_sum", "comparison_learners", "comparison_gain_sum"]
 
 
-def years(db: Database) -> list[str]:
+def years(db: Reads) -> list[str]:
     return list(db.read("progress/years")["school_year_id"])
 
 
-def sessions(db: Database, school_year: str) -> pd.DataFrame:
+def sessions(db: Reads, school_year: str) -> pd.DataFrame:
     """Per session of a school year: participants, their gain, attendance, the comparison."""
     return db.read("progress/gains", school_year=school_year)
 
@@ -79,18 +85,18 @@ def focus(learners: pd.DataFrame, groups: pd.DataFrame | None) -> pd.DataFrame:
     return learners[keep]
 
 
-def stalled(db: Database, scope: Scope, school_year: str, lang: str) -> pd.DataFrame:
+def stalled(db: Reads, scope: Scope, school_year: str, lang: str) -> pd.DataFrame:
     """Two cycles or more of remediation in a subject, and no rise: for the next council."""
     found = db.read("progress/stalled", scope=scope, school_year=school_year, lang=lang)
     return found.assign(kind="remediation")
 
 
-def successes(db: Database, scope: Scope, school_year: str, gain: float,
+def successes(db: Reads, scope: Scope, school_year: str, gain: float,
               lang: str) -> pd.DataFrame:
     return db.read("progress/successes", scope=scope, school_year=school_year, gain=gain,
                    lang=lang)
 
 
-def survey_trend(db: Database, scope: Scope, school_year: str, tag: str) -> pd.DataFrame:
+def survey_trend(db: Reads, scope: Scope, school_year: str, tag: str) -> pd.DataFrame:
     """Mean share of the scales per survey, per class and per flex kind."""
     return db.read("progress/survey_trend", scope=scope, school_year=school_year, tag=tag)

@@ -21,10 +21,10 @@ def test_sign_in_page_then_switch_language(page, server):
     ("role", "expected"),
     [
         ("flexteam", ["Start", "Weekbord", "Aanbod", "Lijsten en berichten", "Aanwezigheid",
-                      "Klasoverzicht", "Enquêtes", "Importeren"]),
-        ("klassenraad", ["Start", "Klasoverzicht", "Enquêtes"]),
-        ("directie", ["Start", "Weekbord", "Lijsten en berichten", "Klasoverzicht", "Overzicht",
-                      "Enquêtes"]),
+                      "Opvolging", "Klasoverzicht", "Tijdlijn", "Enquêtes", "Importeren"]),
+        ("klassenraad", ["Start", "Klasoverzicht", "Tijdlijn", "Enquêtes"]),
+        ("directie", ["Start", "Weekbord", "Lijsten en berichten", "Opvolging", "Klasoverzicht",
+                      "Tijdlijn", "Overzicht", "Enquêtes"]),
     ],
 )
 def test_each_role_sees_its_own_app(page, server, role, expected):

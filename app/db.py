@@ -11,6 +11,7 @@ No Streamlit in this module: pages reach it through ``app.web``, the command lin
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import os
 import re
@@ -236,13 +237,45 @@ class Database:
         self._lock = threading.RLock()
         self._gate = _ReadGate()
         self._version = 0
+        self.wal_set_aside: Path | None = None
         self._con = self._connect()
         if migrate:
             self.migrate()
+        if self.wal_set_aside is not None:
+            self._record_recovery()
+
+    def _open_file(self) -> duckdb.DuckDBPyConnection:
+        """Open the file; a write-ahead log DuckDB cannot replay is moved aside, not retried.
+
+        A truncated log replays up to its last whole commit by itself. A damaged one makes every
+        open fail ("Failure while replaying WAL file"), so a server restarting on it would fail
+        forever. The log goes to ``<file>.wal.damaged-<time>`` (kept for whoever wants to look),
+        and the file opens at its last checkpoint: consistent, missing only what the log held.
+        """
+        try:
+            return duckdb.connect(str(self.path))
+        except duckdb.Error as error:
+            wal = Path(f"{self.path}.wal")
+            if "WAL" not in str(error) or not wal.exists():
+                raise
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = wal.with_name(f"{wal.name}.damaged-{stamp}")
+            wal.rename(aside)
+            self.wal_set_aside = aside
+            log.error("write-ahead log of %s could not be replayed (%s); set aside as %s",
+                      self.path, error, aside)
+            return duckdb.connect(str(self.path))
+
+    def _record_recovery(self) -> None:
+        """Tell the administrator (Beheer › Databank, and the log book) what happened on start."""
+        audit = Audit("recover", "database", scope="system",
+                      detail=f"wal_set_aside={self.wal_set_aside.name}")
+        with self.transaction(audit):
+            pass
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
         with _translated():
-            con = duckdb.connect(str(self.path))
+            con = self._open_file()
             # Connections to one file in one process share a DuckDB instance: the first opener
             # confines it, later ones find it confined and locked already.
             if not first_row(con.execute("select current_setting('lock_configuration')"))[0]:
@@ -340,10 +373,18 @@ class Database:
         with self.transaction(audit) as tx:
             tx.execute_many(name, rows)
 
-    def checkpoint(self) -> None:
-        """Fold the write-ahead log into the file (after imports and migrations)."""
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead log into the file (after imports and migrations), when nobody
+        is in the middle of a query. DuckDB refuses a checkpoint while other transactions run
+        (readers on other pages); the data is committed already and DuckDB folds the log in
+        itself later, so a refused checkpoint is skipped, never reported as a failed import."""
         with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
-            cur.execute("checkpoint")
+            try:
+                cur.execute("checkpoint")
+            except duckdb.TransactionException as error:
+                log.info("checkpoint skipped: %s", error)
+                return False
+        return True
 
     # -- copies ------------------------------------------------------------------------------
 

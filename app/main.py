@@ -38,7 +38,10 @@ with web.friendly_errors(t):
             ]
             for section in navigation.SECTIONS
         }
-        current = st.navigation({name: pages for name, pages in sections.items() if pages})
+        # Always fully expanded: the sections already group the pages, and a "View more"
+        # button would hide half of an administrator's or director's work.
+        current = st.navigation({name: pages for name, pages in sections.items() if pages},
+                                expanded=True)
         web.user_box(viewer, t)
     web.language_switch(t)
     current.run()

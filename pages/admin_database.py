@@ -16,6 +16,9 @@ left.metric(t("admin.schema_version"), counts.pop("schema_version"))
 right.metric(t("admin.demo"), t("common.yes") if web.school_settings()["school.demo"]
              else t("common.no"))
 st.caption(t("admin.path", path=str(db.path)))
+for recovery in db.read("admin/recoveries").itertuples():
+    st.warning(t("admin.wal_set_aside", when=t.datetime(recovery.occurred_at.to_pydatetime()),
+                 file=recovery.detail.partition("=")[2]), icon=":material/healing:")
 broken = db.read("admin/orphans")
 if broken.empty:
     st.success(t("admin.integrity_ok"), icon=":material/verified:")

@@ -188,3 +188,41 @@ def sidebar_pages(page) -> list[str]:
     """Page titles in the navigation (the text before them is the icon's ligature name)."""
     links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
     return [text.strip().splitlines()[-1].strip() for text in links.all_inner_texts()]
+
+
+def shot(page, name: str) -> None:
+    """Keep a screenshot of this step in test-artifacts/browser/ to look at afterwards."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def pick(page, label: str, option: str, *, last: bool = False) -> None:
+    """Choose an option of a select box by typing it, as a person with a keyboard does. `last`:
+    the last box whose label contains these words (a form below a filter of the same name)."""
+    boxes = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
+    (boxes.last if last else boxes.first).click()
+    page.keyboard.type(option)
+    page.keyboard.press("Enter")
+    settle(page)
+
+
+def tick_row(page, table: int, row: int) -> None:
+    """Tick a row's box in a selectable table (the grid is drawn on a canvas)."""
+    page.locator('[data-testid="stDataFrame"]').nth(table).click(
+        position={"x": 14, "y": 38 + 35 * row})
+    settle(page)
+
+
+def choose_file(page, path, which: int = 0) -> None:
+    """Put a file in a file uploader, as dropping it there does."""
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').nth(which)\
+        .set_input_files(str(path))
+    settle(page)
+
+
+def charts_drawn(page, at_least: int) -> int:
+    """Wait until at least this many charts are on the page (Vega draws after the run ends)."""
+    page.wait_for_function(
+        f"document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]').length >= {at_least}",
+        timeout=SETTLE_TIMEOUT)
+    return page.locator('[data-testid="stVegaLiteChart"]').count()

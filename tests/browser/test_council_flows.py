@@ -7,35 +7,18 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import (
-    ARTIFACTS,
     grid,
     navigate,
+    pick,
     press,
     see,
     settle,
+    shot,
     sign_in_as,
+    tick_row,
 )
 
 pytestmark = pytest.mark.browser
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"council_{name}.png"), full_page=True)
-
-
-def tick_row(page, table: int, row: int) -> None:
-    """Tick a row's box in a selectable table (the grid is drawn on a canvas)."""
-    page.locator('[data-testid="stDataFrame"]').nth(table).click(
-        position={"x": 14, "y": 38 + 35 * row})
-    settle(page)
-
-
-def pick(page, label: str, option: str) -> None:
-    page.locator('[data-testid="stSelectbox"]').filter(has_text=label).last.click()
-    page.keyboard.type(option)
-    page.keyboard.press("Enter")
-    settle(page)
 
 
 def learner_names(page) -> list[str]:
@@ -61,7 +44,7 @@ def placements_of(page, name: str) -> list[list[str]]:
 
 
 def decide(page, subject: str, reason: str) -> None:
-    pick(page, "Vak", subject)
+    pick(page, "Vak", subject, last=True)
     page.get_by_label("Reden").fill(reason)
     press(page, "Beslissing bewaren")
 
@@ -71,7 +54,7 @@ def test_three_council_decisions_become_reasons_of_the_next_composition(page, se
     navigate(page, "Klasoverzicht")
     names = learner_names(page)
     assert len(names) > 5
-    shot(page, "1_class")
+    shot(page, "council_1_class")
 
     tick_row(page, 0, 0)
     tick_row(page, 0, 1)
@@ -83,10 +66,10 @@ def test_three_council_decisions_become_reasons_of_the_next_composition(page, se
     third = next(n for n in learner_names(page) if n not in together)
     tick_row(page, 0, learner_names(page).index(third))
     see(page.get_by_text("Beslissing voor 1 leerling"))
-    shot(page, "2_one_learner")
+    shot(page, "council_2_one_learner")
     decide(page, "Frans", "Woordenschat inhalen")
     see(page.get_by_text("Beslissing bewaard voor 1 leerling", exact=False))
-    shot(page, "3_decided")
+    shot(page, "council_3_decided")
 
     page.get_by_role("button", name="Afmelden").click()
     settle(page)
@@ -103,4 +86,4 @@ def test_three_council_decisions_become_reasons_of_the_next_composition(page, se
         mine = placements_of(page, name)
         assert any(f"Beslissing van de klassenraad: {reason}" in cell
                    for row in mine for cell in row), str(mine)
-    shot(page, "4_composed_with_reasons")
+    shot(page, "council_4_composed_with_reasons")

@@ -6,29 +6,25 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, navigate, press, see, settle, sign_in_as
+from tests.browser.conftest import (
+    ARTIFACTS,
+    navigate,
+    pick,
+    press,
+    see,
+    settle,
+    shot,
+    sign_in_as,
+    tick_row,
+)
 
 pytestmark = pytest.mark.browser
 
 
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"flex_{name}.png"), full_page=True)
 
 
-def pick(page, label: str, option: str) -> None:
-    """Choose an option of a select box by typing it, as a person with a keyboard does."""
-    page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first.click()
-    page.keyboard.type(option)
-    page.keyboard.press("Enter")
-    settle(page)
 
 
-def tick_row(page, table: int, row: int) -> None:
-    """Tick a row's box in a selectable table (the grid is drawn on a canvas)."""
-    page.locator('[data-testid="stDataFrame"]').nth(table).click(
-        position={"x": 14, "y": 38 + 35 * row})
-    settle(page)
 
 
 def test_compose_move_lock_publish_then_list_and_messages(page, server):
@@ -38,14 +34,14 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     press(page, "Groepen samenstellen")
     see(page.get_by_text("bewezen optimaal"))
     see(page.get_by_text("Voorstel (niet gepubliceerd)").first)
-    shot(page, "1_composed")
+    shot(page, "flex_1_composed")
 
     tick_row(page, 0, 0)                      # a session
     tick_row(page, 1, 0)                      # its first learner
     pick(page, "Verplaatsen naar", "-R2")     # another session of the same hour
     press(page, "Verplaatsen")
     see(page.get_by_text("1 leerling verplaatst en vastgezet."))
-    shot(page, "2_moved")
+    shot(page, "flex_2_moved")
 
     tick_row(page, 1, 1)
     press(page, "Vastzetten")
@@ -57,7 +53,7 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     if agree.count():
         agree.click()
         settle(page)
-    shot(page, "3_checks")
+    shot(page, "flex_3_checks")
     press(page, "Publiceren")
     see(page.get_by_text("Gepubliceerd als versie 1."))
 
@@ -80,16 +76,16 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     settle(page)
     see(page.get_by_text("Beste ouder,"))
     see(page.get_by_text("Over flexuren: bij remediëring").first)
-    shot(page, "5_message_nl")
+    shot(page, "flex_5_message_nl")
 
     language = page.locator('[data-testid="stButtonGroup"]').filter(has_text="Nederlands")
     language.last.get_by_text("English").click()
     settle(page)
     see(page.get_by_text("Dear parent,"))
-    shot(page, "6_message_en")
+    shot(page, "flex_6_message_en")
 
     page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
     settle(page)
     see(page.get_by_role("heading", name="Lists and messages"))
     see(page.get_by_text("Dear parent,"))
-    shot(page, "7_interface_en")
+    shot(page, "flex_7_interface_en")

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import click, grid, navigate, press, see, settle, sign_in_as
+from tests.browser.conftest import (
+    charts_drawn,
+    choose_file,
+    click,
+    grid,
+    navigate,
+    press,
+    see,
+    settle,
+    sign_in_as,
+)
 from tests.conftest import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 SAMPLES = PROJECT_ROOT / "data" / "samples"
-
-
-def choose_file(page, path, which: int = 0) -> None:
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').nth(which)\
-        .set_input_files(str(path))
-    settle(page)
 
 
 def pick(page, label: str, option: str) -> None:
@@ -65,7 +69,7 @@ def test_google_forms_export_is_charted_at_once(page, server):
     navigate(page, "Enquêtes")
     choose_file(page, SAMPLES / "welbevinden_google_forms.csv")
     see(page.get_by_text("De enquête is opgeladen", exact=False))
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 3
+    assert charts_drawn(page, 3) >= 3
     see(page.get_by_text("Waar wil je aan werken in het flexuur?", exact=False))
 
 
@@ -76,4 +80,4 @@ def test_microsoft_forms_xlsx_asks_the_date_order_then_charts(page, server):
     see(page.get_by_text("Hoe staan de datums in dit bestand?"))
     click(page, "maand/dag/jaar (10/14/2026)")
     see(page.get_by_text("De enquête is opgeladen", exact=False))
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 2
+    assert charts_drawn(page, 2) >= 2

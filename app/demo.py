@@ -171,6 +171,9 @@ def build_demo(
         settings.put(tx, "school.name", SCHOOL_NAME)
         settings.put(tx, "school.demo", True)
     _demo_accounts(db, builder)
+    from app.prof import demo as prof_demo  # a year of professional development
+
+    prof_demo.build(db, builder.today, seed)
     db.checkpoint()
     report(1.0, "done")
     school = builder.school

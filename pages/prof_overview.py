@@ -1,23 +1,96 @@
-"""Professionalisering › Overzicht: the staff basis, and what is set up so far."""
+"""Professionalisering › Overzicht: the budget at a glance (per pot, burn-down), warnings,
+requests waiting, evaluation depth, gaps no initiative addresses, and the year report."""
 
+import pandas as pd
 import streamlit as st
 
-from app import charts, clock, web
-from app.prof import overview
+from app import charts, clock, school_calendar, web
+from app.prof import budget, competences, overview, plan, report, requests
 
-web.page_access("prof_overview")
+viewer = web.page_access("prof_overview")
 t = web.translator()
+db = web.database()
 web.header(t, "prof_overview")
+today = clock.today()
+year = school_calendar.school_year_of(today)
 
-basis = overview.staff_basis(web.database(), clock.today())
-left, middle, right = st.columns(3)
-left.metric(t("prof.staff"), basis.staff)
-middle.metric(t("prof.fte"), t.number(basis.fte, 1))
-right.metric(t("prof.starters"), basis.starters, help=t("prof.starters_help"))
+with web.friendly_errors(t):
+    glance = budget.glance(db, year)
+    if glance.budget <= 0:
+        st.info(t("prof.budget_not_set_up"), icon=":material/savings:")
+    else:
+        cols = st.columns(5)
+        cols[0].metric(t("prof.money.budget"), t.money(float(glance.budget)))
+        cols[1].metric(t("prof.money.allocated"), t.money(float(glance.allocated)))
+        cols[2].metric(t("prof.money.committed"), t.money(float(glance.committed)))
+        cols[3].metric(t("prof.money.spent"), t.money(float(glance.spent)))
+        cols[4].metric(t("prof.money.left"), t.money(float(glance.left)))
+        pots = budget.pot_money(db, year)
+        for warning in budget.warnings(pots, t, year, today):
+            st.warning(warning, icon=":material/warning:")
+        left, right = st.columns(2)
+        with left:
+            st.subheader(t("prof.pots"))
+            web.chart(charts.prof_pots(budget.pot_groups(pots, t), t), t)
+        with right:
+            st.subheader(t("prof.burndown"))
+            web.chart(charts.prof_burndown(budget.burndown(db, year, glance.budget), t), t)
 
-st.info(t("prof.budget_not_set_up"), icon=":material/savings:")
-st.subheader(t("prof.teams"))
-if basis.teams.empty:
-    st.info(t("prof.no_staff"))
-else:
-    web.chart(charts.fte_by_team(basis.teams, t), t)
+    st.subheader(t("prof.queue"))
+    waiting = requests.queue(requests.visible(db, viewer, year))
+    if waiting.empty:
+        st.caption(t("prof.queue_empty"))
+    else:
+        st.dataframe(pd.DataFrame({
+            t("prof.col.staff"): waiting["name"], t("prof.col.title"): waiting["title"],
+            t("prof.col.starts_on"): [t.date(d) for d in waiting["starts_on"]],
+            t("prof.col.cost"): [t.money(float(c)) for c in waiting["cost"]],
+            t("prof.col.submitted_at"): [t.datetime(d) for d in waiting["submitted_at"]],
+        }), hide_index=True, width="stretch")
+        web.page_link("prof_requests", label=t("prof.to_queue"), icon=":material/inbox:")
+
+    left, right = st.columns(2)
+    initiatives = plan.depth_table(plan.initiatives(db, year))
+    with left:
+        st.subheader(t("prof.depth"))
+        if initiatives.empty:
+            st.caption(t("prof.no_initiatives"))
+        else:
+            web.chart(charts.prof_depth(initiatives, t), t)
+            st.caption(t("prof.depth_help"))
+    with right:
+        st.subheader(t("prof.uncovered"))
+        gaps = competences.load_gaps(db, viewer.scope)
+        open_gaps = plan.uncovered(gaps.school_needs, competences.person_needs(gaps.staff),
+                                   initiatives, plan.priorities(db, year))
+        if open_gaps.empty:
+            st.caption(t("prof.uncovered_none"))
+        else:
+            names = competences.framework(db).set_index("code")[
+                competences.name_column(t.lang)]
+            st.dataframe(open_gaps.assign(
+                name=[names.get(c, c) for c in open_gaps["code"]])[
+                ["code", "name", "people", "school_need"]].rename(columns={
+                    "code": t("prof.col.competence"), "name": t("prof.col.name"),
+                    "people": t("prof.col.people_short"),
+                    "school_need": t("prof.col.school_need")}),
+                hide_index=True, width="stretch")
+
+    basis = overview.staff_basis(db, today)
+    cols = st.columns(3)
+    cols[0].metric(t("prof.staff"), basis.staff)
+    cols[1].metric(t("prof.fte"), t.number(basis.fte, 1))
+    cols[2].metric(t("prof.starters"), basis.starters, help=t("prof.starters_help"))
+
+    st.subheader(t("prof.report.heading"))
+    st.caption(t("prof.report.help"))
+    row = st.container(horizontal=True)
+    row.download_button(
+        t("prof.report.html"), key="prof_overview.report_html", icon=":material/print:",
+        data=lambda: report.export(db, viewer, t, year, "html", today),
+        file_name=f"flexwijs-professionalisering-{year}.html", mime="text/html")
+    row.download_button(
+        t("prof.report.xlsx"), key="prof_overview.report_xlsx", icon=":material/download:",
+        data=lambda: report.export(db, viewer, t, year, "xlsx", today),
+        file_name=f"flexwijs-professionalisering-{year}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

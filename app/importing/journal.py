@@ -34,6 +34,9 @@ TABLES: dict[str, tuple[str, ...]] = {
     "survey": ("survey_id",),
     "survey_question": ("survey_id", "question_no"),
     "survey_respondent": ("survey_id", "respondent_id"),
+    "prof_initiative": ("initiative_id",),
+    "prof_budget_source": ("source_id",),
+    "prof_staff_level": ("staff_id", "competence_id", "source"),
 }
 
 

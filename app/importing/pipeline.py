@@ -27,6 +27,7 @@ from app.importing.journal import Counts, undo
 from app.importing.reading import Table, read_table
 from app.importing.specs import FIELD_MARK, REGISTRY, BuildContext, Built, ImportSpec, Problem
 from app.importing.values import date_order, fold
+from app.prof import importing as _prof_kinds  # noqa: F401  (initiatives, budget, competences)
 from app.surveys import importing as _survey_kind  # noqa: F401  (registers 'survey')
 
 DATE_FIELDS = {"birth_date", "entered_on", "left_on", "started_on", "valid_from", "valid_until",

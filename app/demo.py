@@ -174,6 +174,9 @@ def build_demo(
     from app.prof import demo as prof_demo  # a year of professional development
 
     prof_demo.build(db, builder.today, seed)
+    from app.team import demo as team_demo  # self-assessment, teacher leaders, coaching
+
+    team_demo.build(db, builder.today, seed)
     db.checkpoint()
     report(1.0, "done")
     school = builder.school

@@ -35,6 +35,19 @@ EXPECTED_PAGES = {
                 "prof_requests"},
     "adviser": {"home", "surveys"},
 }
+# The team tools (issue 7): the self-assessment for those who run flex work, the register of
+# teacher leaders for the director (and the administrator), the transparency page for every
+# member of staff, work coaching for the three roles a trajectory's parties can have (each
+# trajectory itself only for its own parties).
+for _role, _keys in {
+    "admin": {"team_selfcheck", "team_leaders", "team_roles"},
+    "director": {"team_selfcheck", "team_leaders", "team_roles", "team_coaching"},
+    "flex_team": {"team_selfcheck", "team_roles"},
+    "class_council": {"team_roles"},
+    "teacher": {"team_roles", "team_coaching"},
+    "adviser": {"team_roles", "team_coaching"},
+}.items():
+    EXPECTED_PAGES[_role] |= _keys
 ALL_PAGE_KEYS = {spec.key for spec in PAGES}
 
 
@@ -101,6 +114,13 @@ UNSCOPED = {
     "council/periods": "the periods of a year that have results: names and dates only",
     "progress/gains": "sums and counts per flex session, no learner identity",
 }
+# The self-assessment's evidence: one school-wide share, count or date each, never a learner.
+UNSCOPED.update({
+    f"team/selfcheck/evidence_{code}": "self-assessment evidence: one school-wide figure"
+    for code in ("council_needs", "self_reflection", "routing_reasons", "subject_teacher_needs",
+                 "feed_up", "feed_forward", "feedback_per_month", "own_choice",
+                 "results_followed", "wellbeing_learners", "wellbeing_staff")
+})
 
 
 @pytest.mark.parametrize("name", sql.all_query_names())

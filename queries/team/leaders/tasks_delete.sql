@@ -1,0 +1,4 @@
+-- Remove every responsibility of one role (they are written anew when the role is saved).
+-- params: $role_id (INTEGER)
+delete from tl_task
+where role_id = $role_id

@@ -26,8 +26,16 @@ _ERASE_IN_ORDER = (
     "privacy/erase_feedback_note",
     "privacy/erase_flex_attendance",
     "privacy/erase_flex_assignment",
+    "privacy/erase_flex_choice",
     "privacy/erase_enrolment",
     "privacy/unlink_survey_respondents",
+    # The import journal keeps copies for undoing an import: they are personal data too.
+    "privacy/erase_undo_result",
+    "privacy/erase_undo_need",
+    "privacy/erase_undo_flex_choice",
+    "privacy/erase_undo_enrolment",
+    "privacy/unlink_undo_survey_respondents",
+    "privacy/erase_undo_learner",
     "privacy/erase_learner",
 )
 

@@ -316,6 +316,36 @@ def test_an_erased_learner_is_gone_from_the_bytes_of_the_file(demo_path):
     assert survey_rows > 0  # aggregates stay
 
 
+def test_an_erased_learner_leaves_no_row_anywhere_not_even_in_the_import_journal(demo_db):
+    """Imported twice (so the journal kept the earlier version for undo), given flex choices,
+    then erased: no table with a learner column still holds the learner."""
+    from app.importing import pipeline
+
+    header = "Stamboeknummer;Naam;Voornaam;Klas\r\n"
+    for first in ("Quirinella", "Quirina"):
+        data = (header + f"99887766;Zwartkoppeling;{first};1A\r\n").encode()
+        prepared = pipeline.prepare(demo_db, "learners", "lijst.csv", data)
+        pipeline.commit(demo_db, prepared, Audit("import", scope="cli"))
+    learner = int(demo_db.scalar("privacy/learner_by_external_id", external_id="99887766"))
+    with demo_db._con.cursor() as cur:
+        cur.execute("insert into flex_choice (cycle_id, learner_id, rank, kind)"
+                    " select min(cycle_id), ?, 1, 'broadening' from flex_cycle", [learner])
+        tables = [r[0] for r in cur.execute(
+            "select table_name from information_schema.columns where column_name = 'learner_id'"
+            " and table_name in (select table_name from information_schema.tables"
+            " where table_type = 'BASE TABLE')").fetchall()]
+        assert {"undo_learner", "flex_choice", "enrolment"} <= set(tables)
+    privacy.erase(demo_db, Audit("erase", "learner", scope="cli"), [learner])
+    with demo_db._con.cursor() as cur:
+        left = {t: cur.execute(f"select count(*) from {t} where learner_id = ?",
+                               [learner]).fetchone()[0] for t in tables}
+        named = cur.execute("select count(*) from undo_learner where last_name = 'Zwartkoppeling'"
+                            ).fetchone()[0]
+    assert not any(left.values()), left
+    assert named == 0
+    assert demo_db.read("admin/orphans").empty
+
+
 def test_leavers_dry_run_then_erase(demo_db):
     planned = privacy.left_before(demo_db, EVERYTHING, dt.date(2026, 9, 1))
     assert len(planned) == 50  # last year's fourth year

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
@@ -10,6 +11,7 @@ import duckdb
 import pytest
 
 from app import db as db_module
+from app import sql
 from app.audit import Audit
 from app.db import Database, migrations
 from app.errors import DatabaseError, DatabaseLocked
@@ -165,6 +167,24 @@ def test_locked_error_is_translated_once():
 
 def test_the_demo_school_has_no_broken_references(demo_db):
     assert demo_db.read("admin/orphans").empty
+
+
+def test_every_declared_reference_is_checked_for_orphans():
+    """A column marked '-- -> table' in a migration is a reference without a foreign key:
+    admin/orphans must look at it, or a broken one would go unnoticed."""
+    declared = set()
+    for path in sorted(db_module.MIGRATIONS_DIR.glob("*.sql")):
+        table = None
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if match := re.match(r"\s*create table (\w+) \(", line):
+                table = match.group(1)
+            elif line.startswith(");"):
+                table = None
+            elif table and (match := re.match(r"\s+(\w+)\s+[a-z]\w*(\(.*?\))?\s.*--\s*->\s*\w+",
+                                                line)):
+                declared.add(f"{table}.{match.group(1)}")
+    checked = set(re.findall(r"'(\w+\.\w+)' as reference", sql.query("admin/orphans").text))
+    assert declared and not declared - checked
 
 
 def test_orphans_are_found(db):

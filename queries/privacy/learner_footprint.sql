@@ -11,6 +11,8 @@ select 'flex_assignment', count(*) from flex_assignment where learner_id in (sel
 union all
 select 'flex_attendance', count(*) from flex_attendance where learner_id in (select * from ids)
 union all
+select 'flex_choice', count(*) from flex_choice where learner_id in (select * from ids)
+union all
 select 'enrolment', count(*) from enrolment where learner_id in (select * from ids)
 union all
 select 'survey_respondent', count(*) from survey_respondent

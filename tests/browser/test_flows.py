@@ -21,10 +21,14 @@ def test_sign_in_page_then_switch_language(page, server):
     ("role", "expected"),
     [
         ("flexteam", ["Start", "Weekbord", "Aanbod", "Lijsten en berichten", "Aanwezigheid",
-                      "Opvolging", "Klasoverzicht", "Tijdlijn", "Enquêtes", "Importeren"]),
-        ("klassenraad", ["Start", "Klasoverzicht", "Tijdlijn", "Enquêtes"]),
-        ("directie", ["Start", "Weekbord", "Lijsten en berichten", "Opvolging", "Klasoverzicht",
-                      "Tijdlijn", "Overzicht", "Enquêtes"]),
+                      "Opvolging", "Kijkwijzer", "Klasoverzicht", "Tijdlijn", "Aanvragen",
+                      "Wie doet wat", "Enquêtes", "Importeren"]),
+        ("klassenraad", ["Start", "Klasoverzicht", "Tijdlijn", "Aanvragen", "Wie doet wat",
+                         "Enquêtes"]),
+        ("directie", ["Start", "Weekbord", "Lijsten en berichten", "Opvolging", "Kijkwijzer",
+                      "Klasoverzicht", "Tijdlijn", "Overzicht", "Aanvragen", "Budget",
+                      "Competenties", "Plan", "Taakdragers", "Wie doet wat", "Werkbegeleiding",
+                      "Enquêtes"]),
     ],
 )
 def test_each_role_sees_its_own_app(page, server, role, expected):

@@ -8,15 +8,11 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, navigate, see, settle, sign_in_as
+from tests.browser.conftest import navigate, see, settle, shot, sign_in_as
 
 pytestmark = pytest.mark.browser
 TITLE = "Formatief evalueren in de eerste graad"
 
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"prof_{name}.png"), full_page=True)
 
 
 def committed(page) -> str:
@@ -38,7 +34,7 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
     see(page.get_by_text("Verloop over het schooljaar"))
     see(page.locator('[data-testid="stVegaLiteChart"]').first)
     before = committed(page)
-    shot(page, "1_overview_before")
+    shot(page, "prof_1_overview_before")
 
     # A teacher files a request, saves it as a draft and submits it.
     sign_in_as(page, server, "leerkracht")
@@ -53,7 +49,7 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
     panel.get_by_role("spinbutton", name="Verplaatsing (€)").fill("18")
     panel.get_by_role("textbox", name="Hoe deel je het geleerde met collega's?").fill(
         "Op de vakgroep")
-    shot(page, "2_request_form")
+    shot(page, "prof_2_request_form")
     panel.get_by_role("button", name="Bewaren als ontwerp").click()
     settle(page)
     see(page.get_by_text("Aanvraag bewaard als ontwerp").first)
@@ -62,7 +58,7 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
     request.get_by_role("button", name="Indienen", exact=True).click()
     settle(page)
     see(page.get_by_text("De aanvraag is nu: ingediend.").first)
-    shot(page, "3_submitted")
+    shot(page, "prof_3_submitted")
 
     # The director finds it in the queue and approves it.
     sign_in_as(page, server, "directie")
@@ -70,7 +66,7 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
     queue = tab(page, "Wachtrij")
     waiting = queue.locator('[data-testid="stExpander"]').filter(has_text=TITLE).first
     see(waiting)
-    shot(page, "4_queue")
+    shot(page, "prof_4_queue")
     waiting.get_by_role("button", name="Goedkeuren", exact=True).click()
     settle(page)
     see(page.get_by_text("De aanvraag is nu: goedgekeurd.").first)
@@ -78,7 +74,7 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
     # The overview changed accordingly: 263 euros more committed.
     navigate(page, "Overzicht")
     after = committed(page)
-    shot(page, "5_overview_after")
+    shot(page, "prof_5_overview_after")
 
     def euros(text: str) -> float:
         return float(re.sub(r"[^\d,]", "", text).replace(",", "."))

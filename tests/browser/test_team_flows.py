@@ -10,22 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, navigate, press, see, settle, sign_in_as
+from tests.browser.conftest import navigate, press, see, settle, shot, sign_in_as
 
 pytestmark = pytest.mark.browser
 
 
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"team_{name}.png"), full_page=True)
-
-
-def show_all_pages(page) -> None:
-    """Streamlit folds a long navigation section ('View 3 more')."""
-    more = page.get_by_text(re.compile(r"^View \d+ more$"))
-    if more.count():
-        more.first.click()
-        settle(page)
 
 
 def test_score_a_round_of_the_self_assessment_and_see_the_chart(page, server):
@@ -48,7 +37,7 @@ def test_score_a_round_of_the_self_assessment_and_see_the_chart(page, server):
     page.get_by_label("Toelichting").first.fill("Noden per klassenraad vastleggen")
     press(page, "Ronde bewaren")
     see(page.get_by_text("rij 1.1, kolom Eigenaar opvolging", exact=False))
-    shot(page, "1_selfcheck_refused")
+    shot(page, "team_1_selfcheck_refused")
 
     page.get_by_label("Eigenaar opvolging").first.fill("Zorgcoördinator")
     press(page, "Ronde bewaren")
@@ -58,7 +47,7 @@ def test_score_a_round_of_the_self_assessment_and_see_the_chart(page, server):
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     chart.scroll_into_view_if_needed()
     see(chart)
-    shot(page, "2_selfcheck_saved")
+    shot(page, "team_2_selfcheck_saved")
     with page.expect_download() as download:
         page.get_by_text("Verslag van deze ronde (afdrukbaar)").click()
     report = download.value.path().read_text(encoding="utf-8")
@@ -67,14 +56,12 @@ def test_score_a_round_of_the_self_assessment_and_see_the_chart(page, server):
 
 def test_director_sees_unrealistic_load_and_everyone_sees_who_does_what(page, server):
     sign_in_as(page, server, "directie")
-    show_all_pages(page)
     navigate(page, "Taakdragers")
     page.get_by_role("tab", name="Belasting").click()
     settle(page)
     see(page.get_by_text("Waar de belasting onrealistisch is"))
     see(page.get_by_text(re.compile(r"boven de drempel 1,20")).first)
-    shot(page, "3_leaders_load")
-    show_all_pages(page)
+    shot(page, "team_3_leaders_load")
     navigate(page, "Wie doet wat")
     see(page.get_by_text("Graadcoördinator").first)
     see(page.get_by_text("Hier kan je terecht voor:").first)
@@ -90,7 +77,7 @@ def test_teacher_assesses_themself_then_the_adviser_records_the_talk(page, serve
         radio.get_by_text("3", exact=True).click()
     press(page, "Zelfbeoordeling bewaren")
     see(page.get_by_text("Je zelfbeoordeling is bewaard."))
-    shot(page, "4_self_assessment")
+    shot(page, "team_4_self_assessment")
 
     page.get_by_role("button", name="Afmelden").click()
     settle(page)
@@ -110,4 +97,4 @@ def test_teacher_assesses_themself_then_the_adviser_records_the_talk(page, serve
     page.get_by_role("tab", name="Voortgang").click()
     settle(page)
     see(page.locator('[data-testid="stVegaLiteChart"]').first)
-    shot(page, "5_coaching_progress")
+    shot(page, "team_5_coaching_progress")

@@ -4,7 +4,7 @@ and per pot, team and person what is allocated, committed, spent and left; fairn
 import pandas as pd
 import streamlit as st
 
-from app import clock, school_calendar, web
+from app import clock, school_calendar, tables, web
 from app.prof import budget, rules
 
 viewer = web.page_access("prof_budget")
@@ -38,6 +38,23 @@ def edited_frame(original: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[i
     return pd.concat([kept, added], ignore_index=True), removed
 
 
+
+def team_table(teams: pd.DataFrame):
+    """Money, full-time equivalents and hours per subject team, written the reader's way."""
+    names = {"subject_team": t("prof.col.team"), "fte": t("prof.col.fte"),
+             "allocated": t("prof.money.allocated"), "committed": t("prof.money.committed"),
+             "spent": t("prof.money.spent"), "left_over": t("prof.money.left"),
+             "hours": t("prof.col.hours"), "euros_per_fte": t("prof.col.euros_per_fte"),
+             "hours_per_fte": t("prof.col.hours_per_fte")}
+    shown = teams.rename(columns=names)
+    shown = shown.astype({c: float for c in shown.columns if c != names["subject_team"]})
+    money = [names[c] for c in ("allocated", "committed", "spent", "left_over",
+                                "euros_per_fte") if c in teams.columns]
+    numbers = {names[c]: d for c, d in (("fte", 2), ("hours", 1), ("hours_per_fte", 2))
+               if c in teams.columns}
+    return tables.localized(shown, t, money=money, numbers=numbers)
+
+
 tab_sources, tab_key, tab_pots, tab_fair = st.tabs(
     [t("prof.tab.sources"), t("prof.tab.key"), t("prof.tab.pots"), t("prof.tab.fairness")])
 
@@ -49,13 +66,14 @@ with tab_sources:
     st.data_editor(
         original, key=key, num_rows="dynamic", hide_index=True, width="stretch",
         column_config={
+            # Codes stay codes in the data; people pick words (streamlit 1.67 format_func).
             "kind": st.column_config.SelectboxColumn(
-                t("prof.col.kind"), options=list(rules.SOURCE_KINDS), required=True),
+                t("prof.col.kind"), options=list(rules.SOURCE_KINDS), required=True,
+                format_func=lambda k: t(f"prof.source.{k}")),
             "label": st.column_config.TextColumn(t("prof.col.label"), required=True),
+            # "euro": the browser writes the amount its reader's way (€ 9.850,00 in Flemish).
             "amount": st.column_config.NumberColumn(t("prof.col.amount"), min_value=0.0,
-                                                    format="€ %.2f", required=True)})
-    st.caption(t("prof.sources_help", kinds=t.join([f"{k} = {t(f'prof.source.{k}')}"
-                                                    for k in rules.SOURCE_KINDS])))
+                                                    format="euro", required=True)})
     st.metric(t("prof.money.budget"), t.money(float(budget.total(db, year))))
     if st.button(t("prof.save"), key="prof_budget.save_sources", type="primary"):
         frame, removed = edited_frame(original, key)
@@ -78,7 +96,8 @@ with tab_key:
         original, key=key, num_rows="dynamic", hide_index=True, width="stretch",
         column_config={
             "target_kind": st.column_config.SelectboxColumn(
-                t("prof.col.target_kind"), options=list(rules.KEY_KINDS), required=True),
+                t("prof.col.target_kind"), options=list(rules.KEY_KINDS), required=True,
+                format_func=lambda k: t(f"prof.key_kind.{k}")),
             "target": st.column_config.TextColumn(t("prof.col.target")),
             "percent": st.column_config.NumberColumn(t("prof.col.percent"), min_value=0.01,
                                                      max_value=100.0, format="%.2f %%",
@@ -126,38 +145,32 @@ with tab_pots:
             t("prof.money.spent"): [float(v) for v in pots["spent"]],
             t("prof.money.left"): [float(v) for v in pots["left_over"]],
         }), hide_index=True, width="stretch",
-            column_config={c: st.column_config.NumberColumn(format="€ %.2f") for c in (
+            column_config={c: st.column_config.NumberColumn(format="euro") for c in (
                 t("prof.money.allocated"), t("prof.money.committed"), t("prof.money.spent"),
                 t("prof.money.left"))})
     people = budget.person_money(db, viewer.scope, year)
     teams = budget.team_money(people, pots)
     st.subheader(t("prof.per_team"))
-    st.dataframe(teams.rename(columns={
-        "subject_team": t("prof.col.team"), "fte": t("prof.col.fte"),
-        "allocated": t("prof.money.allocated"), "committed": t("prof.money.committed"),
-        "spent": t("prof.money.spent"), "left_over": t("prof.money.left"),
-        "hours": t("prof.col.hours"), "euros_per_fte": t("prof.col.euros_per_fte"),
-        "hours_per_fte": t("prof.col.hours_per_fte")}), hide_index=True, width="stretch")
+    st.dataframe(team_table(teams), hide_index=True, width="stretch")
     st.subheader(t("prof.per_person"))
-    st.dataframe(pd.DataFrame({
+    st.dataframe(tables.localized(pd.DataFrame({
         t("prof.col.staff"): people["name"], t("prof.col.team"): people["subject_team"],
-        t("prof.col.fte"): [round(float(v), 2) for v in people["fte"]],
+        t("prof.col.fte"): [float(v) for v in people["fte"]],
         t("prof.money.allocated"): [float(v) for v in people["allocated"]],
         t("prof.money.committed"): [float(v) for v in people["committed"]],
         t("prof.money.spent"): [float(v) for v in people["spent"]],
         t("prof.money.left"): [float(v) for v in people["left_over"]],
         t("prof.col.hours"): [float(v) for v in people["hours"]],
-    }), hide_index=True, width="stretch")
+    }), t, numbers={t("prof.col.fte"): 2, t("prof.col.hours"): 1}, money=[
+        t("prof.money.allocated"), t("prof.money.committed"), t("prof.money.spent"),
+        t("prof.money.left")]), hide_index=True, width="stretch")
 
 with tab_fair:
     people = budget.person_money(db, viewer.scope, year)
     teams = budget.team_money(people, budget.pot_money(db, year))
     st.caption(t("prof.fairness_help"))
-    st.dataframe(teams[["subject_team", "fte", "euros_per_fte", "hours_per_fte"]].rename(
-        columns={"subject_team": t("prof.col.team"), "fte": t("prof.col.fte"),
-                 "euros_per_fte": t("prof.col.euros_per_fte"),
-                 "hours_per_fte": t("prof.col.hours_per_fte")}),
-        hide_index=True, width="stretch")
+    st.dataframe(team_table(teams[["subject_team", "fte", "euros_per_fte", "hours_per_fte"]]),
+                 hide_index=True, width="stretch")
     nothing = budget.no_development(db, viewer.scope, today)
     st.subheader(t("prof.no_development", count=len(nothing)))
     st.dataframe(pd.DataFrame({

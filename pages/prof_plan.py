@@ -107,7 +107,7 @@ with tab_init:
                                                               format="DD/MM/YYYY"),
                        "hours": st.column_config.NumberColumn(t("prof.col.hours"), min_value=0),
                        "estimated_cost": st.column_config.NumberColumn(
-                           t("prof.col.estimated_cost"), min_value=0, format="€ %.2f")})
+                           t("prof.col.estimated_cost"), min_value=0, format="euro")})
     st.caption(t("prof.priority_legend", priorities=t.join(
         [f"{k} = {v}" for k, v in prio_titles.items()])))
     if st.button(t("prof.save"), key="prof_plan.save_initiatives", type="primary"):

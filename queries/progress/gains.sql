@@ -66,4 +66,4 @@ select
 from sessions as s
 left join comparison as c using (cycle_id, session_id)
 left join staff as st on st.staff_id = s.leader_staff_id
-order by s.cycle_seq, s.code
+order by s.cycle_seq, s.code, s.session_id

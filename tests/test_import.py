@@ -304,7 +304,7 @@ def test_import_page_flow_with_mapping_problems_and_partial_import(demo_path):
     assert any("Leerling (stamboeknummer)" in w.value for w in at.warning)  # mapping step
     at.selectbox(key="admin_import.map.results.learner").set_value("LLN-ID")
     at.button(key="admin_import.apply.results").click().run()
-    assert any("1 probleem/problemen op 1 van de 2 rijen" in e.value for e in at.error)
+    assert any("Rijen met een probleem: 1 van de 2 (problemen: 1)" in e.value for e in at.error)
     assert at.dataframe[0].value.iloc[0]["Rij"] == 3  # numbered as in Excel: header is row 1
     at.checkbox(key="admin_import.partial").check().run()
     at.button(key="admin_import.confirm").click().run()

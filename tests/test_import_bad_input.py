@@ -31,7 +31,7 @@ CORPUS = Path(__file__).parent / "data" / "bad"
 SCHOOL_YEAR = "2026-2027"
 T = Translator("nl")
 
-REFUSED = ("Het bestand is geweigerd: {problems} probleem/problemen op {rows} rij(en). "
+REFUSED = ("Het bestand is geweigerd (problemen: {problems}, rijen met een probleem: {rows}). "
            "Er is niets gewijzigd. Verbeter het bestand, of kies ervoor alleen de juiste rijen "
            "te importeren.")
 NOT_READY = "De import is nog niet klaar: koppel eerst alle verplichte kolommen."

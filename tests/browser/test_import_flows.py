@@ -58,7 +58,7 @@ def test_unknown_column_is_linked_then_a_refusal_names_the_rows(page, server, tm
     see(page.get_by_text("Deze verplichte velden vinden geen kolom: Leerling", exact=False))
     pick(page, "Leerling (stamboeknummer) *", "LLN-ID")
     press(page, "Koppeling toepassen")
-    see(page.get_by_text("1 probleem/problemen op 1 van de 2 rijen", exact=False))
+    see(page.get_by_text("Rijen met een probleem: 1 van de 2 (problemen: 1)", exact=False))
     headers, cells = grid(page)
     assert headers == ["Rij", "Kolom", "Waarde", "Reden"]
     assert cells == ["3", "Punt", "25/20", "is hoger dan het maximum 20"]

@@ -37,8 +37,11 @@ if per_session.empty:
     st.info(t("progress.no_gains"), icon=":material/hourglass_empty:")
 else:
     summary = progress.summarise(per_session, grouping, min_group).table
+    names = db.read("import/subjects")
+    subjects = dict(zip(names["subject_id"], names[f"name_{t.lang}"], strict=True))
     label = {"kind": lambda r: t.kind(r["kind"]),
-             "subject": lambda r: f"{r['subject_id']} · {t.kind(r['kind'])}",
+             "subject": lambda r: f"{subjects.get(r['subject_id'], r['subject_id'])} · "
+                                  f"{t.kind(r['kind'])}",
              "leader": lambda r: f"{r['leader'] or '–'} · {t.kind(r['kind'])}",
              "session": lambda r: f"{t('progress.cycle', cycle=int(r['cycle_seq']))} · "
                                   f"{r['code']}"}[grouping]

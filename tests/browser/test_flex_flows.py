@@ -60,7 +60,7 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     navigate(page, "Lijsten en berichten")
     pick(page, "Week", "2026-W50")
     see(page.get_by_text("Gepubliceerde groepen: Versie 1"))
-    with page.expect_download() as download:
+    with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Lijst afdrukken").click()
     printable = download.value.path().read_text(encoding="utf-8")
     assert "<table>" in printable and "week van" in printable

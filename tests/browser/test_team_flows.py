@@ -48,8 +48,9 @@ def test_score_a_round_of_the_self_assessment_and_see_the_chart(page, server):
     chart.scroll_into_view_if_needed()
     see(chart)
     shot(page, "team_2_selfcheck_saved")
-    with page.expect_download() as download:
-        page.get_by_text("Verslag van deze ronde (afdrukbaar)").click()
+    settle(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="Verslag van deze ronde (afdrukbaar)").click()
     report = download.value.path().read_text(encoding="utf-8")
     assert "Noden per klassenraad vastleggen" in report and "Zorgcoördinator" in report
 

@@ -111,3 +111,14 @@ def app_test(page_path: str | None = None, lang: str = "nl", role: str | None = 
         at.switch_page(f"../{page_path}")
         at.run()
     return at
+
+
+def damage_write_ahead_log(db_path) -> None:
+    """Flip bytes in a database's write-ahead log, as a failing disk would, past its header: a
+    damaged header can make DuckDB skip the log silently (nothing any start-up could notice),
+    damaged entries fail their checksums on replay."""
+    wal = Path(f"{db_path}.wal")
+    data = bytearray(wal.read_bytes())
+    for at in range(len(data) // 3, len(data), 97):
+        data[at] ^= 0xFF
+    wal.write_bytes(bytes(data))

@@ -22,7 +22,13 @@ from app import bench
 from app.audit import cli
 from app.db import Database
 from app.importing import pipeline
-from tests.conftest import PROJECT_ROOT, TODAY, app_test, first_role_for
+from tests.conftest import (
+    PROJECT_ROOT,
+    TODAY,
+    app_test,
+    damage_write_ahead_log,
+    first_role_for,
+)
 
 SAMPLES = PROJECT_ROOT / "data" / "samples"
 
@@ -149,11 +155,7 @@ def test_a_damaged_log_is_set_aside_and_the_last_consistent_state_opens(db):
     db.checkpoint()
     db.close()
     _leave_a_log(path)
-    wal = Path(f"{path}.wal")
-    data = bytearray(wal.read_bytes())
-    for at in range(200, len(data), 97):
-        data[at] ^= 0xFF
-    wal.write_bytes(bytes(data))
+    damage_write_ahead_log(path)
 
     first = _start(path)
     assert first["set_aside"] and os.path.exists(first["set_aside"])
@@ -180,9 +182,7 @@ def test_the_administrator_is_told_on_the_database_page(demo_path):
     with Database(demo_path) as db:
         db.checkpoint()
     _leave_a_log(demo_path)
-    with open(f"{demo_path}.wal", "r+b") as wal:
-        wal.seek(300)
-        wal.write(b"\xff" * 64)
+    damage_write_ahead_log(demo_path)
     at = app_test("pages/admin_database.py", role="admin")
     assert not at.exception
     assert any("opzijgezet" in w.value for w in at.warning)

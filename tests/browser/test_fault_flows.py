@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from tests.browser.conftest import Server, navigate, see, settle, sign_in_as
-from tests.conftest import PROJECT_ROOT, TODAY
+from tests.conftest import PROJECT_ROOT, TODAY, damage_write_ahead_log
 
 pytestmark = pytest.mark.browser
 
@@ -78,9 +78,7 @@ def test_the_app_starts_on_a_damaged_log_and_tells_the_administrator(page, demo_
                     "con.execute('pragma disable_checkpoint_on_shutdown')\n"
                     "con.execute(\"insert into setting select 'test.' || i, '1'"
                     " from range(3000) t(i)\")\ncon.close()\n", str(db_path)], check=True)
-    with open(f"{db_path}.wal", "r+b") as wal:
-        wal.seek(300)
-        wal.write(b"\xff" * 64)
+    damage_write_ahead_log(db_path)
 
     app = Server(db_path, tmp_path / "streamlit.log")
     try:

@@ -277,6 +277,43 @@ def week_picker(t: Translator, key: str) -> tuple[str, int, pd.DataFrame] | None
     return week_id, int(weeks.loc[weeks["week_id"] == week_id, "cycle_id"].iloc[0]), weeks
 
 
+# -- saving ---------------------------------------------------------------------------------------
+
+class Saves:
+    """A page's save cycle. `version` goes up with every save and is part of its editors' and
+    forms' keys, so after a save they start from what is stored; the message of a save is shown
+    on the run that follows it (a toast shown just before st.rerun() would be lost)."""
+
+    def __init__(self, page_key: str, counter: str = "") -> None:
+        self._counter = f"{page_key}.version{counter}"
+        self._message = f"{page_key}.toast"
+        self.version: int = st.session_state.setdefault(self._counter, 0)
+        if message := st.session_state.pop(self._message, None):
+            st.toast(message, icon=":material/task_alt:")
+
+    def saved(self, message: str, *, forget: tuple[str, ...] = ()) -> None:
+        """Count the save, keep its message for the next run, drop `forget` keys, rerun."""
+        st.session_state[self._counter] = self.version + 1
+        st.session_state[self._message] = message
+        for key in forget:
+            st.session_state.pop(key, None)
+        st.rerun()
+
+
+def edited_frame(original: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[int]]:
+    """What st.data_editor `key` made of `original` (rows by position): the edited rows with the
+    added ones after them, and the positions of the rows deleted."""
+    state = st.session_state.get(key) or {}
+    frame = original.copy()
+    for position, change in (state.get("edited_rows") or {}).items():
+        for column, value in change.items():
+            frame.loc[frame.index[int(position)], column] = value
+    removed = [int(p) for p in state.get("deleted_rows") or []]
+    kept = frame.drop(index=[frame.index[p] for p in removed])
+    added = pd.DataFrame(state.get("added_rows") or [], columns=original.columns)
+    return pd.concat([kept, added], ignore_index=True), removed
+
+
 # -- drawing ------------------------------------------------------------------------------------
 
 def page_link(page_key: str, label: str, icon: str | None = None, **kwargs) -> None:

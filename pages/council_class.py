@@ -16,17 +16,12 @@ web.header(t, "council_class")
 today = clock.today()
 school_year = school_calendar.school_year_of(today)
 school = web.school_settings()
-edits = st.session_state.setdefault("council_class.edits", 0)
-
-if toast := st.session_state.pop("council_class.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
+saves = web.Saves("council_class")
+edits = saves.version
 
 
 def done(message: str) -> None:
-    st.session_state["council_class.edits"] = edits + 1
-    st.session_state["council_class.toast"] = message
-    st.session_state.pop("council_class.changing", None)
-    st.rerun()
+    saves.saved(message, forget=("council_class.changing",))
 
 
 classes = overview.classes(db, viewer.scope, school_year)

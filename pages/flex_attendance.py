@@ -11,8 +11,7 @@ t = web.translator()
 db = web.database()
 web.header(t, "flex_attendance")
 
-if toast := st.session_state.pop("flex_attendance.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
+saves = web.Saves("flex_attendance")
 
 picked_week = web.week_picker(t, "flex_attendance.week")
 if picked_week is None:
@@ -47,11 +46,10 @@ if len(recorded):
 else:
     st.caption(t("attendance.not_yet"))
 
-version = st.session_state.setdefault("flex_attendance.version", 0)
 status_options = [t(f"attendance.status.{code}") for code in attendance.STATUSES]
 edited = st.data_editor(
     attendance.register(rows, t), hide_index=True, width="stretch",
-    key=f"flex_attendance.register.{session_id}.{week_id}.{version}@{t.lang}",
+    key=f"flex_attendance.register.{session_id}.{week_id}.{saves.version}@{t.lang}",
     column_order=["learner", "class_code", "status", *attendance.NOTE_FIELDS],
     disabled=["learner", "class_code"],
     column_config={
@@ -74,6 +72,4 @@ if st.button(t("attendance.save"), key="flex_attendance.save", type="primary",
     with web.friendly_errors(t):
         saved = attendance.save(db, viewer.scope, int(session_id), week_id, edited, t,
                                 viewer.audit("edit"), viewer.name)
-        st.session_state["flex_attendance.version"] = version + 1
-        st.session_state["flex_attendance.toast"] = t.plural("attendance.saved", saved)
-        st.rerun()
+        saves.saved(t.plural("attendance.saved", saved))

@@ -14,18 +14,10 @@ t = web.translator()
 db = web.database()
 web.header(t, "flex_board")
 editor = plans.can_edit(viewer.roles)
-edits = st.session_state.setdefault("flex_board.edits", 0)   # bumps widget keys after a write
-
-
-def done(message: str) -> None:
-    """After a write: say so on the next run, and start the tables' selections afresh."""
-    st.session_state["flex_board.edits"] = edits + 1
-    st.session_state["flex_board.toast"] = message
-    st.rerun()
-
-
-if toast := st.session_state.pop("flex_board.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
+# After a write: say so on the next run, and start the tables' selections afresh.
+saves = web.Saves("flex_board")
+edits = saves.version
+done = saves.saved
 
 today = clock.today()
 picked_week = web.week_picker(t, "flex_board.week")

@@ -12,8 +12,6 @@ t = web.translator()
 db = web.database()
 web.header(t, "flex_offer")
 
-if toast := st.session_state.pop("flex_offer.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
 
 picked_week = web.week_picker(t, "flex_offer.week")
 if picked_week is None:
@@ -21,14 +19,8 @@ if picked_week is None:
 week_id, cycle_id, _ = picked_week
 cycle = db.one("flex/cycle", cycle_id=cycle_id)
 pick = offer.choices(db, cycle["school_year_id"], t)
-version_key = f"flex_offer.version.{cycle_id}"
-version = st.session_state.setdefault(version_key, 0)
-
-
-def saved(message: str) -> None:
-    st.session_state[version_key] = version + 1
-    st.session_state["flex_offer.toast"] = message
-    st.rerun()
+saves = web.Saves("flex_offer", counter=f".{cycle_id}")
+version, saved = saves.version, saves.saved
 
 
 # What the editor started from: kept until saved or reloaded, so edits always apply to the

@@ -13,29 +13,9 @@ db = web.database()
 web.header(t, "prof_budget")
 today = clock.today()
 year = school_calendar.school_year_of(today)
-version = st.session_state.setdefault("prof_budget.version", 0)
+saves = web.Saves("prof_budget")
+version = saves.version
 
-if toast := st.session_state.pop("prof_budget.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
-
-
-def saved(message: str) -> None:
-    st.session_state["prof_budget.version"] = version + 1
-    st.session_state["prof_budget.toast"] = message
-    st.rerun()
-
-
-def edited_frame(original: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[int]]:
-    """The editor's rows applied to the original (keyed by position), and removed positions."""
-    state = st.session_state.get(key) or {}
-    frame = original.copy()
-    for position, change in (state.get("edited_rows") or {}).items():
-        for column, value in change.items():
-            frame.loc[frame.index[int(position)], column] = value
-    removed = [int(p) for p in state.get("deleted_rows") or []]
-    kept = frame.drop(index=[frame.index[p] for p in removed])
-    added = pd.DataFrame(state.get("added_rows") or [], columns=original.columns)
-    return pd.concat([kept, added], ignore_index=True), removed
 
 
 
@@ -76,11 +56,11 @@ with tab_sources:
                                                     format="euro", required=True)})
     st.metric(t("prof.money.budget"), t.money(float(budget.total(db, year))))
     if st.button(t("prof.save"), key="prof_budget.save_sources", type="primary"):
-        frame, removed = edited_frame(original, key)
+        frame, removed = web.edited_frame(original, key)
         with web.friendly_errors(t), rules.named_columns(t):
             budget.save_sources(db, viewer, year, frame,
                                 [int(sources["source_id"].iloc[p]) for p in removed])
-            saved(t("prof.saved"))
+            saves.saved(t("prof.saved"))
 
 with tab_key:
     lines = budget.key_lines(db, year)
@@ -102,12 +82,12 @@ with tab_key:
             "percent": st.column_config.NumberColumn(t("prof.col.percent"), min_value=0.01,
                                                      max_value=100.0, format="%.2f %%",
                                                      required=True)})
-    frame, _ = edited_frame(original, key)
+    frame, _ = web.edited_frame(original, key)
     c1, c2 = st.columns(2)
     if c1.button(t("prof.simulate"), key="prof_budget.simulate", icon=":material/science:"):
         with web.friendly_errors(t), rules.named_columns(t):
             sim = budget.simulate(db, year, budget.lines_of(frame))
-            people = db.read("prof/person_money", scope=viewer.scope, school_year=year)
+            people = budget.person_money(db, viewer.scope, year)
             names = dict(zip(people["staff_id"].astype(str), people["name"], strict=True))
             sim["pot"] = [names.get(r["target"], r["target"]) if r["target_kind"] ==
                           "individual" else budget.pot_label(r, t) for _, r in sim.iterrows()]
@@ -123,7 +103,7 @@ with tab_key:
                  icon=":material/done_all:"):
         with web.friendly_errors(t), rules.named_columns(t):
             made = budget.apply_key(db, viewer, year, budget.lines_of(frame))
-            saved(t("prof.applied", pots=made))
+            saves.saved(t("prof.applied", pots=made))
     applied = db.one("prof/key_applied", school_year=year)
     if applied:
         st.caption(t("prof.applied_by", who=applied["applied_by"],
@@ -165,9 +145,7 @@ with tab_pots:
         t("prof.money.allocated"), t("prof.money.committed"), t("prof.money.spent"),
         t("prof.money.left")]), hide_index=True, width="stretch")
 
-with tab_fair:
-    people = budget.person_money(db, viewer.scope, year)
-    teams = budget.team_money(people, budget.pot_money(db, year))
+with tab_fair:  # every tab is drawn on every run: the pots tab's figures serve here too
     st.caption(t("prof.fairness_help"))
     st.dataframe(team_table(teams[["subject_team", "fte", "euros_per_fte", "hours_per_fte"]]),
                  hide_index=True, width="stretch")

@@ -12,27 +12,9 @@ t = web.translator()
 db = web.database()
 web.header(t, "prof_competences")
 today = clock.today()
-version = st.session_state.setdefault("prof_competences.version", 0)
+saves = web.Saves("prof_competences")
+version = saves.version
 
-if toast := st.session_state.pop("prof_competences.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
-
-
-def saved(message: str) -> None:
-    st.session_state["prof_competences.version"] = version + 1
-    st.session_state["prof_competences.toast"] = message
-    st.rerun()
-
-
-def edited_frame(original: pd.DataFrame, key: str) -> pd.DataFrame:
-    state = st.session_state.get(key) or {}
-    frame = original.copy()
-    for position, change in (state.get("edited_rows") or {}).items():
-        for column, value in change.items():
-            frame.loc[frame.index[int(position)], column] = value
-    removed = [frame.index[int(p)] for p in state.get("deleted_rows") or []]
-    added = pd.DataFrame(state.get("added_rows") or [], columns=original.columns)
-    return pd.concat([frame.drop(index=removed), added], ignore_index=True)
 
 
 framework = competences.framework(db)
@@ -93,7 +75,7 @@ with tab_levels:
             with web.friendly_errors(t), rules.named_columns(t):
                 competences.record_level(db, viewer, int(staff_id), competence, level,
                                          "appraisal", today, note or None)
-                saved(t("prof.saved"))
+                saves.saved(t("prof.saved"))
     surveys = db.read("prof/needs_surveys")
     st.subheader(t("prof.from_survey"))
     st.caption(t("prof.from_survey_help"))
@@ -106,7 +88,7 @@ with tab_levels:
                                                                 "title"].iloc[0])
         if st.button(t("prof.read_survey"), key="prof_competences.read_survey"):
             with web.friendly_errors(t), rules.named_columns(t):
-                saved(t("prof.levels_read", count=competences.levels_from_survey(
+                saves.saved(t("prof.levels_read", count=competences.levels_from_survey(
                     db, viewer, int(survey))))
 
 with tab_needed:
@@ -127,8 +109,8 @@ with tab_needed:
                                                               max_value=4, required=True)})
     if st.button(t("prof.save"), key="prof_competences.save_needed", type="primary"):
         with web.friendly_errors(t), rules.named_columns(t):
-            competences.save_needed(db, viewer, edited_frame(original, key))
-            saved(t("prof.saved"))
+            competences.save_needed(db, viewer, web.edited_frame(original, key))
+            saves.saved(t("prof.saved"))
 
 with tab_framework:
     original = framework[["competence_id", "domain_id", "code", "name_nl", "name_en",
@@ -153,5 +135,5 @@ with tab_framework:
                        "is_active": st.column_config.CheckboxColumn(t("prof.col.active"))})
     if st.button(t("prof.save"), key="prof_competences.save_framework", type="primary"):
         with web.friendly_errors(t), rules.named_columns(t):
-            competences.save_framework(db, viewer, edited_frame(original, key))
-            saved(t("prof.saved"))
+            competences.save_framework(db, viewer, web.edited_frame(original, key))
+            saves.saved(t("prof.saved"))

@@ -14,28 +14,9 @@ db = web.database()
 web.header(t, "prof_plan")
 today = clock.today()
 year = school_calendar.school_year_of(today)
-version = st.session_state.setdefault("prof_plan.version", 0)
+saves = web.Saves("prof_plan")
+version = saves.version
 
-if toast := st.session_state.pop("prof_plan.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
-
-
-def saved(message: str) -> None:
-    st.session_state["prof_plan.version"] = version + 1
-    st.session_state["prof_plan.toast"] = message
-    st.rerun()
-
-
-def edited_frame(original: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[int]]:
-    state = st.session_state.get(key) or {}
-    frame = original.copy()
-    for position, change in (state.get("edited_rows") or {}).items():
-        for column, value in change.items():
-            frame.loc[frame.index[int(position)], column] = value
-    removed = [int(p) for p in state.get("deleted_rows") or []]
-    added = pd.DataFrame(state.get("added_rows") or [], columns=original.columns)
-    kept = frame.drop(index=[frame.index[p] for p in removed])
-    return pd.concat([kept, added], ignore_index=True), removed
 
 
 framework = competences.framework(db)
@@ -71,12 +52,12 @@ with tab_prio:
     st.caption(t("prof.codes_legend", forms=t.join([f"{f} = {t(f'prof.form.{f}')}"
                                                     for f in rules.FORMS])))
     if st.button(t("prof.save"), key="prof_plan.save_priorities", type="primary"):
-        frame, removed = edited_frame(original, key)
+        frame, removed = web.edited_frame(original, key)
         with web.friendly_errors(t), rules.named_columns(t):
             plan.save_priorities(db, viewer, year, frame,
                                  [int(priorities["priority_id"].iloc[p]) for p in removed],
                                  codes)
-            saved(t("prof.saved"))
+            saves.saved(t("prof.saved"))
 
 with tab_init:
     st.caption(t("prof.initiatives_help"))
@@ -111,10 +92,10 @@ with tab_init:
     st.caption(t("prof.priority_legend", priorities=t.join(
         [f"{k} = {v}" for k, v in prio_titles.items()])))
     if st.button(t("prof.save"), key="prof_plan.save_initiatives", type="primary"):
-        frame, _ = edited_frame(original, key)
+        frame, _ = web.edited_frame(original, key)
         with web.friendly_errors(t), rules.named_columns(t):
             plan.save_initiatives(db, viewer, year, frame, codes, set(prio_titles))
-            saved(t("prof.saved"))
+            saves.saved(t("prof.saved"))
 
 with tab_ind:
     st.caption(t("prof.induction_help"))
@@ -142,7 +123,7 @@ with tab_ind:
         if st.form_submit_button(t("prof.save_induction"), key="prof_plan.save_induction"):
             with web.friendly_errors(t), rules.named_columns(t):
                 plan.save_induction(db, viewer, year, int(starter), mentor, agreement, today)
-                saved(t("prof.saved"))
+                saves.saved(t("prof.saved"))
     if len(inductions):
         ind_id = st.selectbox(t("prof.col.starter"), list(inductions["induction_id"]),
                               key=web.lang_key("prof_plan.induction"),
@@ -169,7 +150,7 @@ with tab_ind:
             if st.form_submit_button(t("prof.add_activity"), key="prof_plan.add_activity"):
                 with web.friendly_errors(t), rules.named_columns(t):
                     plan.add_activity(db, viewer, int(ind_id), strand, title, planned)
-                    saved(t("prof.saved"))
+                    saves.saved(t("prof.saved"))
 
 with tab_eval:
     st.caption(t("prof.evaluation_help"))
@@ -205,14 +186,14 @@ with tab_eval:
                 with web.friendly_errors(t), rules.named_columns(t):
                     plan.record_evaluation(db, viewer, int(initiative), int(level), today,
                                            score, note or None)
-                    saved(t("prof.saved"))
+                    saves.saved(t("prof.saved"))
         level5_for = st.selectbox(t("prof.level5_for"), list(titles),
                                   key=web.lang_key("prof_plan.level5"),
                                   format_func=lambda i: titles[i])
         if st.button(t("prof.level5"), key="prof_plan.level5_go", help=t("prof.level5_help")):
             with web.friendly_errors(t), rules.named_columns(t):
                 found = plan.level5(db, viewer, int(level5_for), today)
-                saved(t("prof.level5_done", before=t.number(float(found["before_value"]), 1),
+                saves.saved(t("prof.level5_done", before=t.number(float(found["before_value"]), 1),
                         after=t.number(float(found["after_value"]), 1),
                         learners=found["learners"]))
 

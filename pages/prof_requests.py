@@ -16,13 +16,7 @@ today = clock.today()
 year = school_calendar.school_year_of(today)
 is_director = "director" in viewer.roles
 
-if toast := st.session_state.pop("prof_requests.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
-
-
-def done(message: str) -> None:
-    st.session_state["prof_requests.toast"] = message
-    st.rerun()
+saves = web.Saves("prof_requests")
 
 
 framework = competences.framework(db)
@@ -139,7 +133,7 @@ def show_request(row: pd.Series, prefix: str) -> None:
             with web.friendly_errors(t), rules.named_columns(t):
                 requests.move(db, viewer, request_id, int(row["version"]), to, note=note,
                               actual_cost=cost if to == "done" else None)
-                done(t("prof.moved", state=t(f"prof.state.{to}")))
+                saves.saved(t("prof.moved", state=t(f"prof.state.{to}")))
 
 
 tabs = []
@@ -169,14 +163,14 @@ if "mine" in shown:
                         with web.friendly_errors(t), rules.named_columns(t):
                             requests.update(db, viewer, int(row["request_id"]),
                                             int(row["version"]), filled)
-                            done(t("prof.saved"))
+                            saves.saved(t("prof.saved"))
                 promised = row["state"] in ("done", "evaluated") and isinstance(
                     row["sharing_plan"], str) and pd.isna(row["shared_on"])
                 if promised and st.button(t("prof.mark_shared"),
                                           key=f"prof_requests.shared.{row['request_id']}"):
                     with web.friendly_errors(t), rules.named_columns(t):
                         requests.mark_shared(db, viewer, int(row["request_id"]), today, None)
-                        done(t("prof.saved"))
+                        saves.saved(t("prof.saved"))
 
 if "new" in shown:
     with shown["new"]:
@@ -185,7 +179,7 @@ if "new" in shown:
         if filled is not None:
             with web.friendly_errors(t), rules.named_columns(t):
                 requests.create(db, viewer, year, filled)
-                done(t("prof.draft_saved"))
+                saves.saved(t("prof.draft_saved"))
 
 if "levels" in shown:
     with shown["levels"]:
@@ -214,7 +208,7 @@ if "levels" in shown:
                                              "self", today)
                     if expert:
                         plan.declare_expertise(db, viewer, competence, None, today)
-                    done(t("prof.saved"))
+                    saves.saved(t("prof.saved"))
 
 if "queue" in shown:
     with shown["queue"]:

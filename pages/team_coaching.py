@@ -18,18 +18,14 @@ t = web.translator()
 db = web.database()
 web.header(t, "team_coaching")
 today = clock.today()
-version = st.session_state.setdefault("team_coaching.version", 0)
-
-if toast := st.session_state.pop("team_coaching.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
+saves = web.Saves("team_coaching")
+version = saves.version
 
 
 def done(message: str, trajectory_id: int | None = None) -> None:
-    st.session_state["team_coaching.version"] = version + 1
-    st.session_state["team_coaching.toast"] = message
     if trajectory_id is not None:
         st.session_state["team_coaching.pick"] = trajectory_id
-    st.rerun()
+    saves.saved(message)
 
 
 def now() -> dt.datetime:

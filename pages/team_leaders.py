@@ -16,16 +16,8 @@ viewer = web.page_access("team_leaders")
 t = web.translator()
 db = web.database()
 web.header(t, "team_leaders")
-version = st.session_state.setdefault("team_leaders.version", 0)
-
-if toast := st.session_state.pop("team_leaders.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
-
-
-def done(message: str) -> None:
-    st.session_state["team_leaders.version"] = version + 1
-    st.session_state["team_leaders.toast"] = message
-    st.rerun()
+saves = web.Saves("team_leaders")
+version = saves.version
 
 
 limit = leaders.threshold(db)
@@ -46,7 +38,7 @@ with register_tab:
         if st.form_submit_button(t("team.leaders.add"), icon=":material/add:"):
             with web.friendly_errors(t):
                 leaders.add_role(db, viewer.audit("edit"), name_nl, name_en, ask)
-                done(t("team.leaders.added"))
+                saves.saved(t("team.leaders.added"))
     if roles.empty:
         st.info(t("team.leaders.no_roles"))
     else:
@@ -108,7 +100,7 @@ with register_tab:
                         st.markdown("\n".join(f"- {problem_text(p, t)}"
                                               for p in result.problems))
                     else:
-                        done(t("team.leaders.saved", tasks=result.tasks,
+                        saves.saved(t("team.leaders.saved", tasks=result.tasks,
                                holders=result.holders))
 
 # -- load per person ----------------------------------------------------------------------------
@@ -122,7 +114,7 @@ with load_tab:
         if b.form_submit_button(t("team.leaders.threshold_save")):
             with web.friendly_errors(t):
                 leaders.set_threshold(db, viewer.audit("edit"), float(new_limit))
-                done(t("team.leaders.threshold_saved"))
+                saves.saved(t("team.leaders.threshold_saved"))
     if load.empty:
         st.info(t("team.leaders.no_load"))
     else:
@@ -170,7 +162,7 @@ with time_tab:
                 result = pipeline.commit(db, prepared, viewer.audit("import"))
                 st.session_state["team_leaders.uploaded"] = upload.file_id
                 st.session_state["team_leaders.survey"] = result.record_id("survey")
-                done(t("team.leaders.time_uploaded"))
+                saves.saved(t("team.leaders.time_uploaded"))
         except UserError as error:
             st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)))
     surveys = leaders.time_surveys(db, viewer.scope)

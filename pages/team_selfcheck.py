@@ -14,18 +14,14 @@ t = web.translator()
 db = web.database()
 web.header(t, "team_selfcheck")
 today = clock.today()
-version = st.session_state.setdefault("team_selfcheck.version", 0)
-
-if toast := st.session_state.pop("team_selfcheck.toast", None):
-    st.toast(toast, icon=":material/task_alt:")
+saves = web.Saves("team_selfcheck")
+version = saves.version
 
 
 def done(message: str, round_id: int | None = None) -> None:
-    st.session_state["team_selfcheck.version"] = version + 1
-    st.session_state["team_selfcheck.toast"] = message
     if round_id is not None:
         st.session_state["team_selfcheck.pick_round"] = round_id
-    st.rerun()
+    saves.saved(message)
 
 
 items = selfcheck.checklist(db)

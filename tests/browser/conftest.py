@@ -226,3 +226,14 @@ def charts_drawn(page, at_least: int) -> int:
         f"document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]').length >= {at_least}",
         timeout=SETTLE_TIMEOUT)
     return page.locator('[data-testid="stVegaLiteChart"]').count()
+
+
+def read_checks_and_agree(page) -> None:
+    """Open the checks before publishing and, when there are remarks, tick that they were read
+    (the board asks for it before it publishes a plan with remarks)."""
+    page.get_by_text("Controles voor publicatie").click()
+    settle(page)
+    agree = page.get_by_text("Ik heb de opmerkingen gelezen en wil toch publiceren.")
+    if agree.count():
+        agree.click()
+        settle(page)

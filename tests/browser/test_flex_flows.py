@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     navigate,
     pick,
     press,
+    read_checks_and_agree,
     see,
     settle,
     shot,
@@ -47,12 +48,7 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     press(page, "Vastzetten")
     see(page.get_by_text("1 plaats vastgezet."))
 
-    page.get_by_text("Controles voor publicatie").click()
-    settle(page)
-    agree = page.get_by_text("Ik heb de opmerkingen gelezen en wil toch publiceren.")
-    if agree.count():
-        agree.click()
-        settle(page)
+    read_checks_and_agree(page)
     shot(page, "flex_3_checks")
     press(page, "Publiceren")
     see(page.get_by_text("Gepubliceerd als versie 1."))

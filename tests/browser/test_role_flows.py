@@ -14,8 +14,8 @@ from tests.browser.conftest import (
     navigate,
     pick,
     press,
+    read_checks_and_agree,
     see,
-    settle,
     sign_in_as,
     tick_row,
 )
@@ -52,12 +52,7 @@ def test_the_administrator_composes_and_publishes(page, server):
     press(page, "Naar die week")
     press(page, "Groepen samenstellen")
     see(page.get_by_text("bewezen optimaal"))
-    page.get_by_text("Controles voor publicatie").click()
-    settle(page)
-    agree = page.get_by_text("Ik heb de opmerkingen gelezen en wil toch publiceren.")
-    if agree.count():
-        agree.click()
-        settle(page)
+    read_checks_and_agree(page)
     press(page, "Publiceren")
     see(page.get_by_text(re.compile(r"Gepubliceerd als versie \d+\.")))
 

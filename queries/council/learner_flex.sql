@@ -3,19 +3,7 @@
 -- params: $learner_id (INTEGER), $school_year (VARCHAR), $lang (VARCHAR), $scope_all,
 --         $scope_class_ids, $scope_leader
 with plans as (
-    select p.cycle_id, c.seq, max_by(p.plan_id, p.version) as plan_id
-    from flex_plan as p
-    join flex_cycle as c using (cycle_id)
-    where p.status = 'published'
-        and c.school_year_id = $school_year
-    group by all
-),
-
-starts as (
-    select cw.cycle_id, min(w.monday) as first_monday
-    from flex_cycle_week as cw
-    join week as w using (week_id)
-    group by all
+    select cycle_id, seq, first_monday, plan_id from published_plans($school_year)
 ),
 
 presence as (
@@ -31,7 +19,7 @@ presence as (
 
 select
     p.seq                                                         as cycle,
-    st.first_monday,
+    p.first_monday,
     sl.weekday,
     sl.lesson_hour,
     s.code,
@@ -45,7 +33,6 @@ from flex_assignment as a
 join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
     using (learner_id)
 join plans as p using (plan_id)
-join starts as st using (cycle_id)
 join flex_session as s using (session_id)
 join flex_slot as sl on sl.slot_id = a.slot_id
 left join subject as sj on sj.subject_id = s.subject_id

@@ -30,29 +30,16 @@ in_year as (
     join class as c on c.class_id = e.class_id
 ),
 
-starts as (
-    select cw.cycle_id, min(w.monday) as first_monday
-    from flex_cycle_week as cw
-    join week as w using (week_id)
-    join flex_cycle as fc using (cycle_id)
-    where fc.school_year_id = $school_year
-    group by all
-),
-
 plans as (
-    select p.cycle_id, max_by(p.plan_id, p.version) as plan_id
-    from flex_plan as p
-    where p.status = 'published'
-    group by all
+    select cycle_id, first_monday, plan_id from published_plans($school_year)
 ),
 
 kinds as (
     select distinct i.survey_id, i.learner_id, s.kind
     from in_year as i
-    join starts as st
-        on st.first_monday = (select max(x.first_monday) from starts as x
-                              where x.first_monday <= i.survey_date)
-    join plans as p on p.cycle_id = st.cycle_id
+    join plans as p
+        on p.first_monday = (select max(x.first_monday) from plans as x
+                             where x.first_monday <= i.survey_date)
     join flex_assignment as a on a.plan_id = p.plan_id and a.learner_id = i.learner_id
     join flex_session as s on s.session_id = a.session_id
 )

@@ -2,24 +2,11 @@
 -- this school year, the share who had at least one session of their own choice (placement
 -- reason 'choice'). One row: value (share), numerator, denominator, last_on.
 -- params: $school_year (VARCHAR), $today (DATE)
-with cycles as (
-    select
-        c.cycle_id,
-        min(w.monday) as first_monday
-    from flex_cycle as c
-    join flex_cycle_week as cw using (cycle_id)
-    join week as w using (week_id)
-    where c.school_year_id = $school_year
-    group by all
-    having min(w.monday) <= $today
-),
-
-plans as (
-    select max_by(p.plan_id, p.version) as plan_id
-    from flex_plan as p
-    where p.status = 'published'
-        and p.cycle_id in (select cycle_id from cycles)
-    group by p.cycle_id
+with plans as (
+    -- the latest published version of every cycle begun by today
+    select cycle_id, first_monday, plan_id
+    from published_plans($school_year)
+    where first_monday <= $today
 ),
 
 per_learner as (
@@ -35,5 +22,5 @@ select
     count(*) filter (where chose)::double / nullif(count(*), 0) as value,
     count(*) filter (where chose) as numerator,
     count(*) as denominator,
-    (select max(first_monday) from cycles) as last_on
+    (select max(first_monday) from plans) as last_on
 from per_learner

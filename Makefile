@@ -30,7 +30,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 
 run: $(VENV)/.installed
 	@if [ "$(DEMO)" = "1" ]; then $(BIN)/python -m app demo --if-empty --db "$(DB)"; fi
-	FLEXWIJS_DB="$(DB)" $(BIN)/streamlit run app/main.py --server.port $(PORT)
+	FLEXWIJS_DB="$(DB)" $(BIN)/streamlit run app/server.py --server.port $(PORT)
 
 demo: $(VENV)/.installed
 	$(BIN)/python -m app demo --if-empty --db "$(DB)"

@@ -4,6 +4,8 @@ Roles come from our own users table, looked up by e-mail: never from anything th
 Schools with Microsoft 365 or Google Workspace sign in through OpenID Connect (``st.login``);
 otherwise local accounts hold an argon2id hash (argon2-cffi), never a password. Failed sign-ins
 are throttled per e-mail address and per network address, both kept only as keyed hashes.
+Every failure in the window counts, also when a success came in between; an address nobody can
+know (a browser on the server itself, where Streamlit gives no address) shares one bucket.
 """
 
 from __future__ import annotations
@@ -18,11 +20,11 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app import clock, settings
+from app import clock, school_calendar, settings
 from app.audit import Audit
 from app.db import Database, Transaction
 from app.errors import UserError
-from app.scope import Scope
+from app.scope import EVERYTHING, Scope
 
 ROLES = ("admin", "director", "flex_team", "class_council", "teacher", "adviser")
 # Roles that see every learner: they compose groups, run the school, or manage its data.
@@ -34,6 +36,9 @@ MIN_PASSWORD_LENGTH = 10
 MAX_FAILURES_PER_ACCOUNT = 5
 MAX_FAILURES_PER_ADDRESS = 20
 THROTTLE_WINDOW = dt.timedelta(minutes=15)
+# Where no address is known, every such sign-in shares this one bucket: throttled together
+# rather than not at all.
+UNKNOWN_ADDRESS = "unknown"
 DEMO_PASSWORD = "demo"
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -53,13 +58,20 @@ class Viewer:
     staff_id: int | None = None
     class_ids: tuple[int, ...] = ()
     is_demo: bool = False
+    command_line: bool = False   # python -m app: whoever holds the database file
 
     @property
     def scope(self) -> Scope:
+        if self.command_line:
+            return EVERYTHING
+        leader = self.staff_id if self.roles & {"teacher", "flex_team"} else None
         return Scope(
             all_learners=bool(self.roles & ALL_LEARNER_ROLES),
             class_ids=self.class_ids if "class_council" in self.roles else (),
-            leader_staff_id=self.staff_id if self.roles & {"teacher", "flex_team"} else None,
+            leader_staff_id=leader,
+            # A flex leader sees the learners of this school year's published plans: the year of
+            # the app's today (pinned in tests and demos), read on every page run.
+            school_year=school_calendar.school_year_of(clock.today()) if leader else None,
             user_id=self.user_id,
             staff_data=bool(self.roles & STAFF_DATA_ROLES),
         )
@@ -68,8 +80,14 @@ class Viewer:
         return bool(self.roles & set(roles))
 
     def audit(self, action: str, entity: str | None = None, record_ids=(), detail=None) -> Audit:
-        return Audit(action=action, entity=entity, user_id=self.user_id, scope=self.scope.key,
+        return Audit(action=action, entity=entity, user_id=self.user_id,
+                     scope="cli" if self.command_line else self.scope.key,
                      record_ids=[str(r) for r in record_ids], detail=detail)
+
+
+# The command line acts as the administrator: whoever can run it holds the database file.
+COMMAND_LINE = Viewer(user_id=None, email="", name="", roles=frozenset({"admin"}),
+                      command_line=True)
 
 
 # -- passwords --------------------------------------------------------------------------------
@@ -141,6 +159,21 @@ def load_viewer(db: Database, user_id: int) -> Viewer | None:
     )
 
 
+def client_address(peer: str | None, forwarded: str | None = None, hops: int = 1) -> str:
+    """The address a sign-in comes from, for the throttle.
+
+    `peer` is the connection's own address (None for a browser on the server itself, and for
+    a reverse proxy on the same machine). `forwarded` is the proxy's header (X-Forwarded-For),
+    passed only when the school said its proxy sets it: a browser can write anything at the
+    left of that header, but not the entries the proxies append, so the entry `hops` from the
+    right is the one the school's own proxy saw."""
+    if forwarded:
+        entries = [e.strip() for e in forwarded.split(",") if e.strip()]
+        if entries:
+            return entries[-hops] if len(entries) >= hops else entries[0]
+    return peer or UNKNOWN_ADDRESS
+
+
 def _wait_minutes(db: Database, subject: str, limit: int, now: dt.datetime) -> int | None:
     row = db.one("auth/recent_failures", subject_hash=subject, since=now - THROTTLE_WINDOW)
     if row and row["failures"] >= limit:
@@ -149,24 +182,31 @@ def _wait_minutes(db: Database, subject: str, limit: int, now: dt.datetime) -> i
     return None
 
 
+def _record_failure(db: Database, subjects: list[str], now: dt.datetime, detail: str) -> None:
+    with db.transaction(Audit("login", "user", outcome="refused", detail=detail)) as tx:
+        for subject in subjects:
+            tx.execute("auth/record_attempt", subject_hash=subject, succeeded=False,
+                       attempted_at=now)
+
+
 def sign_in(db: Database, email: str, password: str, address: str | None = None) -> Viewer:
-    """Check a local account's password. Throttled; every attempt is logged without the e-mail."""
+    """Check a local account's password. Throttled per account and per address (see
+    `client_address`; None is the shared unknown bucket); every attempt is logged without the
+    e-mail. The address limit holds whatever e-mail addresses are tried from it."""
     key = secret_key(db)
     now = clock.now()
+    by_address = keyed_hash(key, "address", address or UNKNOWN_ADDRESS)
     try:
         email = normalise_email(email)
     except UserError:
+        _record_failure(db, [by_address], now, "invalid")
         raise UserError("auth.error.invalid") from None
-    subjects = [keyed_hash(key, "email", email)]
-    if address:
-        subjects.append(keyed_hash(key, "address", address))
+    subjects = [keyed_hash(key, "email", email), by_address]
     wait = _wait_minutes(db, subjects[0], MAX_FAILURES_PER_ACCOUNT, now)
-    if wait is None and address:
-        wait = _wait_minutes(db, subjects[1], MAX_FAILURES_PER_ADDRESS, now)
+    if wait is None:
+        wait = _wait_minutes(db, by_address, MAX_FAILURES_PER_ADDRESS, now)
     if wait is not None:
-        db.write("auth/record_attempt", Audit("login", "user", outcome="refused",
-                                              detail="throttled"),
-                 subject_hash=subjects[0], succeeded=False, attempted_at=now)
+        _record_failure(db, subjects, now, "throttled")
         raise UserError("auth.error.throttled", minutes=wait)
 
     user = db.one("auth/user_by_email", email=email)
@@ -202,10 +242,6 @@ def sign_in_by_identity(db: Database, email: str) -> Viewer:
     if viewer is None:
         raise UserError("auth.error.no_account")
     return viewer
-
-
-def record_sign_out(db: Database, viewer: Viewer) -> None:
-    db.record(viewer.audit("logout", "user", [viewer.user_id]))
 
 
 # -- managing accounts --------------------------------------------------------------------------
@@ -257,17 +293,30 @@ def update_user(db: Database, audit: Audit, user_id: int, *, name: str, roles: l
         raise UserError("auth.error.name_missing")
     _check_roles(roles, list(class_ids))
     with db.transaction(audit) as tx:
+        before = tx.records("auth/user", user_id=user_id)
         tx.execute("auth/update_user", user_id=user_id, display_name=name.strip(),
                    staff_id=staff_id, is_active=is_active)
         _write_roles(tx, user_id, roles, class_ids)
+        after = tx.records("auth/user", user_id=user_id)
+        # Disabled, or other roles, classes or staff link: every browser session of the user
+        # ends at once (app/sessions.py), in every tab; a new name alone changes nothing.
+        if [_grant(u) for u in before] != [_grant(u) for u in after]:
+            tx.execute("session/delete_user", user_id=user_id)
         audit.record_ids.append(str(user_id))
         audit.detail = "roles=" + ",".join(sorted(roles)) + f" active={is_active}"
 
 
+def _grant(user: dict) -> tuple:
+    return (bool(user["is_active"]), list(user["roles"]), list(user["class_ids"]),
+            user["staff_id"])
+
+
 def set_password(db: Database, audit: Audit, user_id: int, password: str) -> None:
+    """A new password; every browser still signed in with the old one is signed out."""
     check_password_rules(password)
     with db.transaction(audit) as tx:
         tx.execute("auth/set_password", user_id=user_id, password_hash=hash_password(password))
+        tx.execute("session/delete_user", user_id=user_id)
         audit.record_ids.append(str(user_id))
 
 

@@ -4,20 +4,25 @@ A backup is a fresh DuckDB file with one consistent snapshot of everything (``CO
 DATABASE``), written into ``backups/`` beside the database. A restore refuses while the app
 holds the database, checks that the backup opens and is not from a newer version, moves the
 current file aside (``*.before-restore-<time>``) and puts the backup in its place.
+
+Every copy made here is one an erasure must reach (:mod:`app.privacy`): :func:`copies` lists
+them, :func:`holds` looks into one without changing it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from app import clock
+from app import clock, sql
 from app.audit import Audit
-from app.db import Database, migrations
+from app.db import Database, connect, migrations
 from app.errors import DatabaseError, UserError
 
 BACKUP_DIR = "backups"
@@ -39,9 +44,12 @@ def new_backup_path(db: Database) -> Path:
     return backup_dir(db) / f"{db.path.stem}-{stamp}.duckdb"
 
 
-def make_backup(db: Database, audit: Audit) -> Path:
+def make_backup(db: Database, audit: Audit, copied_to: Path | None = None) -> Path:
+    """A backup in ``backups/``; `copied_to` is where the command line copies it next (the
+    log book keeps that path, so that an erasure can reach the copy there too)."""
     target = db.backup(new_backup_path(db))
-    audit.detail = f"{target.name} {target.stat().st_size} bytes"
+    audit.detail = (f"out={copied_to}" if copied_to
+                    else f"{target.name} {target.stat().st_size} bytes")
     db.record(audit)
     return target
 
@@ -57,7 +65,7 @@ def backups(db: Database) -> list[BackupFile]:
 def inspect(path: Path) -> dict[str, int]:
     """Open a backup read-only: its schema version and how many learners and results it holds."""
     try:
-        con = duckdb.connect(str(path), read_only=True)
+        con = connect(Path(path), read_only=True)
     except duckdb.Error as error:
         raise UserError("backup.error.unreadable", path=str(path)) from error
     try:
@@ -94,3 +102,78 @@ def restore(source: Path, db_path: Path) -> Path | None:
     with Database(db_path) as restored:  # migrates a backup from an older version
         restored.record(Audit("restore", "database", scope="cli", detail=source.name))
     return moved
+
+
+# -- the copies an erasure must reach ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Place:
+    path: Path
+    kind: str   # 'backup', 'before_restore', 'outside' (backup --out), 'damaged_log', 'leftover'
+
+
+def copies(db: Database) -> list[Place]:
+    """Every copy of the database Flexwijs made and may still find: backups, files a restore
+    kept, backups made elsewhere with ``backup --out`` (from the log book), write-ahead logs set
+    aside as damaged, and leftovers of a compaction that was cut off."""
+    here, kept = db.path.parent, backup_dir(db)
+    found: dict[Path, str] = {}
+    for folder in (here, kept):
+        for pattern, kind in (("*.wal.damaged-*", "damaged_log"), ("*.compact", "leftover"),
+                              ("*.compact.wal", "leftover")):
+            for path in folder.glob(pattern):
+                found.setdefault(path.resolve(), kind)
+    for path in kept.glob("*.duckdb"):
+        found.setdefault(path.resolve(), "backup")
+    for path in here.glob(f"{db.path.name}.before-restore-*"):
+        if not path.name.endswith((".wal", ".compact")) and ".wal." not in path.name:
+            found.setdefault(path.resolve(), "before_restore")
+    for row in db.records("privacy/outside_backups"):
+        found.setdefault(Path(row["path"]).resolve(), "outside")
+    found.pop(db.path, None)
+    return [Place(path, kind) for path, kind in sorted(found.items())]
+
+
+@dataclass(frozen=True)
+class Holding:
+    """What one copy holds of some learners, seen without changing it."""
+
+    learners: int                 # rows found by stamboeknummer (learners, journal copies)
+    pending: tuple[str, ...]      # learners its own list of unfinished erasures names
+    rewrite_pending: bool         # an erasure in it was not followed by its rewrite
+    has_log: bool                 # a write-ahead log beside it (may hold anything)
+    older: bool = False           # from a schema too old to look into without migrating
+
+    @property
+    def needs_rewrite(self) -> bool:
+        return bool(self.learners or self.pending or self.rewrite_pending or self.has_log
+                    or self.older)
+
+
+def holds(path: Path, external_ids: Sequence[str]) -> Holding:
+    """Open a copy read-only and look for learners by stamboeknummer."""
+    log_file = Path(f"{path}.wal")
+    has_log = log_file.exists() and log_file.stat().st_size > 0
+    try:
+        con = connect(path, read_only=True)
+    except (duckdb.Error, DatabaseError) as error:
+        raise UserError("backup.error.unreadable", path=str(path)) from error
+
+    def run(name: str, **params) -> list[tuple]:
+        query = sql.query(name)
+        return con.execute(query.text, query.bind(params)).fetchall()
+
+    try:
+        learners = len(run("privacy/learners_by_external_ids", external_ids=list(external_ids)))
+        settings = {key: json.loads(value) for key, value in run("common/settings")}
+        try:
+            pending = tuple(row[1] for row in run("privacy/pending"))
+        except duckdb.CatalogException:  # made before migration 010: nothing pending in it
+            pending = ()
+    except duckdb.CatalogException:
+        return Holding(0, (), False, has_log, older=True)
+    except duckdb.Error as error:
+        raise UserError("backup.error.not_flexwijs", path=str(path)) from error
+    finally:
+        con.close()
+    return Holding(learners, pending, bool(settings.get("privacy.compact_pending")), has_log)

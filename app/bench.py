@@ -268,6 +268,7 @@ def imports(ctx: Context) -> dict:
     import pandas as pd
 
     from app.audit import Audit
+    from app.auth import COMMAND_LINE
     from app.db import Database
     from app.importing import pipeline
 
@@ -280,10 +281,12 @@ def imports(ctx: Context) -> dict:
         shutil.copyfile(pristine, ctx.db_path)
         with Database(ctx.db_path) as db:
             started = time.perf_counter()
-            prepared = pipeline.prepare(db, "results", path.name, data, rehearse=False)
+            prepared = pipeline.prepare(db, COMMAND_LINE, "results", path.name, data,
+                                        rehearse=False)
             if prepared.problems:
                 raise RuntimeError(pipeline.render_problem(prepared.problems[0], str))
-            pipeline.commit(db, prepared, Audit("import", scope="cli", detail="bench"))
+            pipeline.commit(db, COMMAND_LINE, prepared,
+                            Audit("import", scope="cli", detail="bench"))
             ours.append(time.perf_counter() - started)
         scratch = ctx.folder / "scratch.duckdb"
         scratch.unlink(missing_ok=True)

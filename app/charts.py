@@ -160,9 +160,33 @@ def likert_segments(scales: pd.DataFrame, scale_min: float, scale_max: float) ->
     return frame
 
 
+def _number_word(word: object, t: Translator) -> object:
+    """An answer label that is a number ('0,5' or '0.5' in the file) written the reader's way."""
+    try:
+        number = float(str(word).replace(",", "."))
+    except ValueError:
+        return word
+    return t.count(number) if number.is_integer() else t.number(number, 1)
+
+
+def _point(value: float, word: str, t: Translator) -> str:
+    number = t.count(value) if float(value).is_integer() else t.number(value, 1)
+    try:
+        same = float(str(word).replace(",", ".")) == float(value)
+    except ValueError:
+        same = False
+    return number if same else f"{number} · {word}"
+
+
 def likert(scales: pd.DataFrame, scale_min: float, scale_max: float, t: Translator) -> alt.Chart:
     """Diverging bars: per question, the share of answers on each point of its scale."""
     frame = likert_segments(scales, scale_min, scale_max)
+    # The legend's points the reader's way: '2,5 · eens', and a label that is itself the number
+    # (a numeric scale) only once.
+    words = dict(zip(frame["value"], [p.partition(" · ")[2] for p in frame["point"]],
+                     strict=True))
+    frame["point"] = [_point(v, words[v], t) for v in frame["value"]]
+    frame["label"] = [_number_word(w, t) for w in frame["label"]]
     points = list(frame.sort_values("value").drop_duplicates("value")["point"])
     colours = DIVERGING.get(len(points))
     colour = alt.Color("point:N", title=t("chart.value"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import getpass
 import json
 import logging
@@ -74,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the date the demo school is at (default: today)")
     demo.add_argument("--if-empty", action="store_true",
                       help="do nothing when the database already holds learners")
+    demo.add_argument("--leave", action="store_true",
+                      help="leave demo mode instead: the school is no longer a demo and every "
+                      "demo account is switched off for good (its password removed); the data "
+                      "stays")
 
     stats = sub.add_parser("stats", help="count the rows per entity",
                            description="Print how many learners, results, ... the database holds.")
@@ -115,11 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
     password.add_argument("email")
     password.add_argument("--password-stdin", action="store_true")
 
+    school = sub.add_parser(
+        "settings", help="show the upload limits and the sign-in duration, or change one",
+        description="What one uploaded file may hold: import.max_megabytes (the file), "
+        "import.max_rows, import.max_cells (rows x columns) and import.max_unzipped_megabytes "
+        "(an Excel file unpacked). Raise one when a real file of the school is refused. "
+        "session.hours: how long a sign-in lasts in a browser (default 10, a working day).")
+    school_sub = school.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
+    shown = school_sub.add_parser("list", help="show every limit and its value")
+    _common(shown)
+    changed = school_sub.add_parser("set", help="change one limit")
+    _common(changed)
+    changed.add_argument("key", metavar="KEY")
+    changed.add_argument("value", metavar="NUMBER")
+
     erase = sub.add_parser(
-        "erase", help="erase learners for good (and rewrite the file)",
+        "erase", help="erase learners for good, also from every copy Flexwijs made",
         description="Erase one learner, or every learner who left before a date. Results, needs, "
         "notes, placements and attendance go; survey answers stay, linked to nobody; the audit "
-        "log keeps ids and counts. Afterwards the file is rewritten so nothing remains on disk.",
+        "log keeps ids and counts. The backups, the files kept by a restore and the backups "
+        "made with backup --out are rewritten without them; damaged logs are deleted; then the "
+        "file itself is rewritten. The result says what remains where. Run it again for a "
+        "learner already erased to finish an erasure that was cut off.",
     )
     _common(erase)
     who = erase.add_mutually_exclusive_group(required=True)
@@ -217,9 +239,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 @command("demo")
 def _demo(args: argparse.Namespace, t: Translator) -> int:
-    from app.demo import build_demo
+    from app.demo import build_demo, leave_demo
 
     with open_db(args) as db:
+        if args.leave:
+            left = leave_demo(db, audit.cli("demo_leave"))
+            if not left.was_demo and not left.accounts:
+                print(t("cli.demo.not_demo", path=str(db.path)))
+                return EXIT_OK
+            print(t("cli.demo.left", path=str(db.path), accounts=left.accounts))
+            if not left.own_admins:
+                print(t("cli.demo.no_own_admin", path=str(db.path)))
+            return EXIT_OK
         if args.if_empty and db.scalar("common/count_learners"):
             print(t("cli.demo.skipped", path=str(db.path)))
             return EXIT_OK
@@ -327,9 +358,10 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
             email = auth.normalise_email(args.email)
             staff_id = None
             if args.staff:
-                staff_id = db.scalar("auth/staff_by_external_id", external_id=args.staff)
-                if staff_id is None:
+                found = _one_by_number(db, "auth/staff_by_external_id", args.staff)
+                if found is None:
                     raise UserError("cli.users.unknown_staff", staff=args.staff)
+                staff_id = found["staff_id"]
             else:
                 staff_id = db.scalar("auth/staff_by_email", email=email)
             password, generated = (None, False) if args.no_password else _ask_password(args, t)
@@ -362,6 +394,34 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
     return EXIT_OK
 
 
+def _one_by_number(db: Database, query: str, number: str) -> dict | None:
+    """The one person with this number (exactly, or up to the leading zeros Excel drops);
+    refused when two people differ only in those zeros."""
+    number = number.strip().replace(" ", "")
+    found = db.records(query, external_id=number)
+    if found and (found[0]["external_id"] == number or len(found) == 1):
+        return found[0]
+    if found:
+        raise UserError("cli.number_twins", number=number,
+                        ids=", ".join(r["external_id"] for r in found))
+    return None
+
+
+@command("settings")
+def _settings(args: argparse.Namespace, t: Translator) -> int:
+    from app import settings
+
+    with open_db(args) as db:
+        if args.settings_command == "set":
+            value = settings.set_limit(db, audit.cli("edit", "setting"), args.key, args.value)
+            print(t("cli.settings.set", key=args.key, value=value))
+            return EXIT_OK
+        current = settings.load(db)
+        for key in settings.LIMITS:
+            print(f"{key:<32} {current[key]}")
+    return EXIT_OK
+
+
 @command("erase")
 def _erase(args: argparse.Namespace, t: Translator) -> int:
     from app import privacy
@@ -369,7 +429,14 @@ def _erase(args: argparse.Namespace, t: Translator) -> int:
 
     with open_db(args) as db:
         if args.learner:
-            row = db.one("privacy/learner_by_external_id", external_id=args.learner.strip())
+            row = _one_by_number(db, "privacy/learner_by_external_id", args.learner)
+            if row is None and not args.dry_run:
+                # Erased before, perhaps cut off halfway: finish the rewrite, reach the copies.
+                done = privacy.finish(db, also=[args.learner.strip()])
+                if not done.reached_anything and not done.pending:
+                    raise UserError("privacy.error.unknown_learner")
+                print("\n".join(privacy.describe(done, t)))
+                return EXIT_OK
             if row is None:
                 raise UserError("privacy.error.unknown_learner")
             ids = [int(row["learner_id"])]
@@ -378,14 +445,13 @@ def _erase(args: argparse.Namespace, t: Translator) -> int:
             ids = [int(i) for i in leavers["learner_id"]]
         footprint = privacy.footprint(db, ids) if ids else {}
         print(t("cli.erase.plan", learners=len(ids),
-                rows=", ".join(f"{k} {v}" for k, v in footprint.items() if v) or "–"))
+                rows=", ".join(f"{t(f'entity.{k}')}: {t.count(v)}" for k, v in footprint.items()
+                              if v) or "–"))
         if args.dry_run or not ids:
             print(t("cli.erase.dry_run") if args.dry_run else t("cli.erase.nobody"))
             return EXIT_OK
         done = privacy.erase(db, audit.cli("erase", "learner"), ids)
-        print(t("cli.erase.done", learners=done.learners,
-                before=t.number(done.bytes_before / 1e6, 1),
-                after=t.number(done.bytes_after / 1e6, 1)))
+        print("\n".join(privacy.describe(done, t)))
     return EXIT_OK
 
 
@@ -401,16 +467,25 @@ def _backup(args: argparse.Namespace, t: Translator) -> int:
     try:
         db = Database(path, extra_dirs=[out.parent])
     except DatabaseLocked:
-        answer = control.ask(path, {"command": "backup"})
+        answer = control.ask(path, {"command": "backup", "out": str(out)})
+        if answer and answer.get("key"):
+            raise UserError(answer["key"], **answer.get("params", {})) from None
         if not answer or not answer.get("ok"):
             raise
         out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(answer["path"], out)
+        try:
+            shutil.copyfile(answer["path"], out)
+        except OSError as error:
+            out.unlink(missing_ok=True)  # never a half copy that blocks the next try
+            if error.errno == errno.ENOSPC:
+                raise UserError("db.error.disk_full_backup") from None
+            raise
         via = t("cli.backup.via_app")
     else:
         with db:
             db.backup(out)
-            db.record(audit.cli("backup", "database", detail=out.name))
+            # The full path: an erasure reaches this copy too (app.privacy).
+            db.record(audit.cli("backup", "database", detail=f"out={out}"))
         via = ""
     facts = backup.inspect(out)
     print(t("cli.backup.done", path=str(out), learners=facts["learners"],
@@ -420,6 +495,7 @@ def _backup(args: argparse.Namespace, t: Translator) -> int:
 
 @command("import")
 def _import(args: argparse.Namespace, t: Translator) -> int:
+    from app.auth import COMMAND_LINE
     from app.importing import pipeline
 
     path = Path(args.file).expanduser()
@@ -430,7 +506,7 @@ def _import(args: argparse.Namespace, t: Translator) -> int:
         mapping = dict(item.split("=", 1) for item in args.map if "=" in item)
     options = {"title": args.title, "tag": args.tag}
     with open_db(args) as db:
-        prepared = pipeline.prepare(db, args.kind, path.name, path.read_bytes(),
+        prepared = pipeline.prepare(db, COMMAND_LINE, args.kind, path.name, path.read_bytes(),
                                     sheet=args.sheet, mapping=mapping, order=args.date_order,
                                     options=options, rehearse=args.dry_run)
         if prepared.missing:
@@ -439,8 +515,8 @@ def _import(args: argparse.Namespace, t: Translator) -> int:
                             columns=", ".join(prepared.table.header))
         if prepared.needs_date_order:
             raise UserError("cli.import.date_order")
-        for key, params in prepared.built.notes:
-            print(t(key, **params))
+        for note in [*prepared.built.notes, *prepared.built.held_back]:
+            print(pipeline.render_note(note, t))
         problems = prepared.problems
         if problems:
             for problem in problems[:200]:
@@ -457,19 +533,23 @@ def _import(args: argparse.Namespace, t: Translator) -> int:
         if problems and not args.partial:
             raise UserError("import.error.refused", problems=len(problems),
                             rows=len(prepared.built.refused_rows))
-        result = pipeline.commit(db, prepared, audit.cli("import"), partial=args.partial)
+        result = pipeline.commit(db, COMMAND_LINE, prepared, audit.cli("import"),
+                                 partial=args.partial)
     print(t("cli.import.done", kind=args.kind, new=result.counts.new,
             updated=result.counts.updated, unchanged=result.counts.unchanged,
             refused=result.refused, import_id=result.import_id))
+    if result.warning:
+        print(t(result.warning), file=sys.stderr)
     return EXIT_OK
 
 
 @command("undo-import")
 def _undo_import(args: argparse.Namespace, t: Translator) -> int:
+    from app.auth import COMMAND_LINE
     from app.importing import pipeline
 
     with open_db(args) as db:
-        undone = pipeline.undo_last(db, audit.cli("import_undo", "import"))
+        undone = pipeline.undo_last(db, COMMAND_LINE, audit.cli("import_undo", "import"))
     print(t("cli.import.undone", import_id=undone["import_id"], kind=undone["kind"],
             file=undone["file_name"]))
     return EXIT_OK

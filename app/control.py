@@ -21,6 +21,7 @@ from pathlib import Path
 
 from app.audit import Audit
 from app.db import Database
+from app.errors import UserError
 
 log = logging.getLogger(__name__)
 MAX_REQUEST = 4096
@@ -41,13 +42,20 @@ class _Handler(socketserver.StreamRequestHandler):
             request = json.loads(self.rfile.readline(MAX_REQUEST))
             command = request.get("command")
             if command == "backup":
+                # Where the command line copies it next, for the log book (nothing is done
+                # with that path here).
+                out = request.get("out")
                 path = backup.make_backup(db, Audit("backup", "database", scope="cli",
-                                                    detail="via control channel"))
+                                                    detail="via control channel"),
+                                          copied_to=Path(out) if isinstance(out, str) else None)
                 answer = {"ok": True, "path": str(path)}
             elif command == "stats":
                 answer = {"ok": True, "counts": stats.counts(db)}
             else:
                 answer = {"ok": False, "error": "unknown command"}
+        except UserError as error:  # a full disk, say: the client shows the same message
+            answer = {"ok": False, "error": type(error).__name__, "key": error.key,
+                      "params": {k: str(v) for k, v in error.params.items()}}
         except Exception as error:  # the app keeps running whatever a client sends
             log.exception("control request failed")
             answer = {"ok": False, "error": type(error).__name__}

@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ import pandas as pd
 from app import sql
 from app.audit import Audit
 from app.config import QUERIES_DIR
-from app.errors import DatabaseError, DatabaseLocked, UserError, WriteConflict
+from app.errors import DatabaseError, DatabaseLocked, DiskFull, UserError, WriteConflict
 from app.scope import SCOPE_PARAMS, Scope, ScopeRequired
 
 log = logging.getLogger(__name__)
@@ -60,10 +60,83 @@ def migrations() -> list[tuple[int, str, Path]]:
     return found
 
 
+# DuckDB loads extensions it knows of by itself, downloading them when missing: a SQLite file
+# given as the database makes it fetch the sqlite scanner from the internet, before our own
+# confinement (enable_external_access = false) is in place. Flexwijs needs none: off at connect.
+CONNECT_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_DUCKDB_MAGIC = b"DUCK"          # at offset 8 of every DuckDB database file
+
+
+def check_database_file(path: Path) -> None:
+    """Refuse, before DuckDB opens it, a file that is not a DuckDB database: a SQLite file
+    (another program's database), or anything else. A missing or empty file becomes a new
+    database."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise DatabaseError("db.error.io", detail=str(error)) from error
+    if not head:
+        return
+    if head.startswith(_SQLITE_MAGIC):
+        raise DatabaseError("db.error.sqlite_file", path=str(path))
+    if head[8:12] != _DUCKDB_MAGIC:
+        raise DatabaseError("db.error.not_duckdb", path=str(path))
+
+
+# Files this process holds open through a Database. DuckDB locks its file with POSIX record
+# locks (fcntl), which belong to the process: closing ANY descriptor of the file in the process
+# drops them, even one that only read the header. A header check on a file we hold already
+# would let a second program open it and write beside us; it was checked when first opened.
+_HELD: dict[Path, int] = {}
+_HELD_LOCK = threading.Lock()
+
+
+def _hold(path: Path, delta: int) -> None:
+    with _HELD_LOCK:
+        count = _HELD.get(path, 0) + delta
+        if count > 0:
+            _HELD[path] = count
+        else:
+            _HELD.pop(path, None)
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to a DuckDB file that is checked first and never loads an extension."""
+    path = Path(path).resolve()
+    with _HELD_LOCK:
+        held = path in _HELD
+    if not held:
+        check_database_file(path)
+    return duckdb.connect(str(path), read_only=read_only, config=CONNECT_CONFIG)
+
+
+def invalidated(error: BaseException | None) -> bool:
+    """After a fatal error (a checkpoint that could not write, say on a full disk) DuckDB
+    refuses every statement on that database until it is opened again ("database has been
+    invalidated because of a previous fatal error"), on every connection and cursor."""
+    if isinstance(error, duckdb.FatalException):
+        return True
+    text = str(error).lower()
+    if isinstance(error, duckdb.ConnectionException) and "closed" in text:
+        return True  # a reopen that failed halfway left the connection closed
+    return isinstance(error, duckdb.Error) and "previous fatal error" in text
+
+
 def translate(error: duckdb.Error) -> DatabaseError:
     """One DuckDB error into one message a person can act on."""
     text = str(error)
     first_line = text.splitlines()[0] if text else type(error).__name__
+    if "no space left on device" in text.lower():
+        # DuckDB rolls a transaction back when its log cannot be written. When the log was
+        # written and only folding it into the file failed, Database.transaction finds the
+        # commit stored and reports no error at all.
+        return DiskFull("db.error.disk_full")
+    if invalidated(error):
+        return DatabaseError("db.error.invalidated")
     if isinstance(error, duckdb.IOException) and "lock" in text.lower():
         pid = re.search(r"PID (\d+)", text)
         return DatabaseLocked("db.error.locked", pid=pid.group(1) if pid else "?")
@@ -121,6 +194,7 @@ class _ReadGate:
         self._cond = threading.Condition()
         self._readers = 0
         self._closed = False
+        self._mine = threading.local()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
@@ -128,12 +202,18 @@ class _ReadGate:
             while self._closed:
                 self._cond.wait()
             self._readers += 1
+        self._mine.depth = getattr(self._mine, "depth", 0) + 1
         try:
             yield
         finally:
+            self._mine.depth -= 1
             with self._cond:
                 self._readers -= 1
                 self._cond.notify_all()
+
+    def held_here(self) -> bool:
+        """This thread is inside a read: it cannot wait for exclusive use itself."""
+        return getattr(self._mine, "depth", 0) > 0
 
     @contextlib.contextmanager
     def exclusive(self) -> Iterator[None]:
@@ -147,6 +227,15 @@ class _ReadGate:
             with self._cond:
                 self._closed = False
                 self._cond.notify_all()
+
+
+def _fsync(path: Path) -> None:
+    """Make a new file (or a rename in a folder) durable before relying on it."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _sql_text(path: Path) -> str:
@@ -237,10 +326,17 @@ class Database:
         self._lock = threading.RLock()
         self._gate = _ReadGate()
         self._version = 0
+        self._generation = 0          # goes up when the connection is replaced (a reopen)
+        self._closed = False
         self.wal_set_aside: Path | None = None
         self._con = self._connect()
-        if migrate:
-            self.migrate()
+        _hold(self.path, +1)
+        try:
+            if migrate:
+                self.migrate()
+        except BaseException:
+            self.close()
+            raise
         if self.wal_set_aside is not None:
             self._record_recovery()
 
@@ -253,7 +349,7 @@ class Database:
         and the file opens at its last checkpoint: consistent, missing only what the log held.
         """
         try:
-            return duckdb.connect(str(self.path))
+            return connect(self.path)
         except duckdb.Error as error:
             wal = Path(f"{self.path}.wal")
             if "WAL" not in str(error) or not wal.exists():
@@ -264,7 +360,7 @@ class Database:
             self.wal_set_aside = aside
             log.error("write-ahead log of %s could not be replayed (%s); set aside as %s",
                       self.path, error, aside)
-            return duckdb.connect(str(self.path))
+            return connect(self.path)
 
     def _record_recovery(self) -> None:
         """Tell the administrator (Beheer › Databank, and the log book) what happened on start."""
@@ -289,15 +385,17 @@ class Database:
 
     def read(self, name: str, /, scope: Scope | None = None, **params: Any) -> pd.DataFrame:
         query = sql.query(name)
-        with self._gate.reading(), _translated(), self._con.cursor() as cur:
-            return cur.execute(query.text, _bind(query, scope, params)).df()
+        return self._reading(lambda cur: cur.execute(query.text, _bind(query, scope, params)).df())
 
     def records(self, name: str, /, scope: Scope | None = None, **params: Any) -> list[dict]:
         query = sql.query(name)
-        with self._gate.reading(), _translated(), self._con.cursor() as cur:
+
+        def fetch(cur: duckdb.DuckDBPyConnection) -> list[dict]:
             result = cur.execute(query.text, _bind(query, scope, params))
             columns = [d[0] for d in result.description]
             return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
+        return self._reading(fetch)
 
     def one(self, name: str, /, scope: Scope | None = None, **params: Any) -> dict | None:
         rows = self.records(name, scope=scope, **params)
@@ -305,9 +403,49 @@ class Database:
 
     def scalar(self, name: str, /, scope: Scope | None = None, **params: Any) -> Any:
         query = sql.query(name)
-        with self._gate.reading(), _translated(), self._con.cursor() as cur:
+
+        def fetch(cur: duckdb.DuckDBPyConnection) -> Any:
             row = first_row(cur.execute(query.text, _bind(query, scope, params)))
             return None if row is None else row[0]
+
+        return self._reading(fetch)
+
+    def _reading(self, work: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+        """A read on a cursor of its own. When DuckDB has invalidated the database (another
+        session's write hit a full disk), the file is opened again and the read runs once
+        more: one failed write never takes every page down until a restart."""
+        generation = self._generation
+        try:
+            with self._gate.reading(), _translated(), self._con.cursor() as cur:
+                return work(cur)
+        except DatabaseError as error:
+            if not invalidated(error.__cause__) or self._gate.held_here():
+                raise
+            self._reopen(generation)
+        with self._gate.reading(), _translated(), self._con.cursor() as cur:
+            return work(cur)
+
+    def _reopen(self, generation: int) -> None:
+        """Close the invalidated connection and open the file again, once for all sessions
+        (whoever comes second finds the generation moved on), under the write lock and with
+        the readers held off, as for compaction. What was committed is in the file or its log
+        and replays; what was not is gone: DuckDB's own crash safety."""
+        with self._lock, self._gate.exclusive():
+            if generation != self._generation or self._closed:
+                return
+            log.error("DuckDB invalidated %s after a fatal error; opening it again", self.path)
+            with contextlib.suppress(duckdb.Error):
+                self._con.close()
+            self._generation += 1
+            self._version += 1
+            self._con = self._connect()
+
+    def _reopen_after(self, error: BaseException, generation: int) -> None:
+        """After a failed write: reopen when DuckDB invalidated the database (by the outermost
+        caller only; a thread inside a read cannot wait for the readers to leave)."""
+        if (isinstance(error, DatabaseError) and invalidated(error.__cause__)
+                and not self._gate.held_here()):
+            self._reopen(generation)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -322,19 +460,41 @@ class Database:
 
         The audit entry is written inside the same transaction when it commits; when it fails,
         the rollback is followed by an entry with outcome 'refused' (a user error) or 'error'.
+        When the commit itself raises (a full disk), the audit entry tells whether it reached
+        the file: DuckDB may write its log and then fail to fold it into the file; the write is
+        then stored, and reported as done.
         """
+        audit_id = None
+        with self._lock:  # no other writer between a failed commit and the look at its entry
+            try:
+                with self._raw_transaction() as cur:
+                    tx = Transaction(cur, audit)
+                    yield tx
+                    audit_id = first_row(cur.execute(sql.query("common/audit").text,
+                                                     audit.params(audit.outcome)))[0]
+            except BaseException as error:
+                if audit_id is not None and self._stored(audit_id, error):
+                    return
+                outcome = "refused" if isinstance(error, UserError) else "error"
+                if audit.detail is None:
+                    audit.detail = type(error).__name__
+                with contextlib.suppress(Exception), self._raw_transaction() as cur:
+                    cur.execute(sql.query("common/audit").text, audit.params(outcome))
+                raise
+
+    def _stored(self, audit_id: int, error: BaseException) -> bool:
+        """Did a commit that raised reach the file anyway? Its audit entry says."""
+        if not isinstance(error, DatabaseError):
+            return False
         try:
-            with self._raw_transaction() as cur:
-                tx = Transaction(cur, audit)
-                yield tx
-                cur.execute(sql.query("common/audit").text, audit.params(audit.outcome))
-        except BaseException as error:
-            outcome = "refused" if isinstance(error, UserError) else "error"
-            if audit.detail is None:
-                audit.detail = type(error).__name__
-            with contextlib.suppress(Exception), self._raw_transaction() as cur:
-                cur.execute(sql.query("common/audit").text, audit.params(outcome))
-            raise
+            stored = bool(self.scalar("common/audit_stored", audit_id=audit_id))
+        except DatabaseError:
+            log.exception("after a failed commit, could not tell whether it was stored")
+            return False
+        if stored:
+            log.error("the commit raised %s but is stored (audit entry %s)", error.key, audit_id)
+            self._version += 1
+        return stored
 
     @contextlib.contextmanager
     def rehearsal(self) -> Iterator[Transaction]:
@@ -345,20 +505,31 @@ class Database:
 
     @contextlib.contextmanager
     def _raw_transaction(self, commit: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-        # Lock before gate, as compact() does: the two can never wait on each other.
-        with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
-            cur.execute("begin transaction")
-            try:
-                yield cur
-            except BaseException:
-                with contextlib.suppress(duckdb.Error):
+        generation = self._generation
+        try:
+            # Lock before gate, as compact() does: the two can never wait on each other.
+            with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
+                cur.execute("begin transaction")
+                try:
+                    yield cur
+                except BaseException:
+                    with contextlib.suppress(duckdb.Error):
+                        cur.execute("rollback")
+                    raise
+                if not commit:
                     cur.execute("rollback")
-                raise
-            if not commit:
-                cur.execute("rollback")
-                return
-            cur.execute("commit")
-            self._version += 1
+                    return
+                cur.execute("commit")
+                self._version += 1
+        except BaseException as error:
+            self._reopen_after(error, generation)
+            raise
+
+    @contextlib.contextmanager
+    def writes_held(self) -> Iterator[None]:
+        """No write, and no backup, starts in this process meanwhile (reads go on)."""
+        with self._lock:
+            yield
 
     def record(self, audit: Audit) -> None:
         """An audit entry on its own: a sign-out, a page view, an export, a refusal."""
@@ -377,26 +548,46 @@ class Database:
         """Fold the write-ahead log into the file (after imports and migrations), when nobody
         is in the middle of a query. DuckDB refuses a checkpoint while other transactions run
         (readers on other pages); the data is committed already and DuckDB folds the log in
-        itself later, so a refused checkpoint is skipped, never reported as a failed import."""
-        with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
-            try:
-                cur.execute("checkpoint")
-            except duckdb.TransactionException as error:
-                log.info("checkpoint skipped: %s", error)
-                return False
+        itself later, so a refused checkpoint is skipped, never reported as a failed import.
+
+        A checkpoint that cannot write (a full disk) invalidates the database in DuckDB: it is
+        opened again (the log, with everything committed, replays) and :class:`DiskFull` with
+        ``db.error.disk_full_kept`` says that the data is kept but the disk needs room."""
+        generation = self._generation
+        try:
+            with self._lock, self._gate.reading(), _translated(), self._con.cursor() as cur:
+                try:
+                    cur.execute("checkpoint")
+                except duckdb.TransactionException as error:
+                    log.info("checkpoint skipped: %s", error)
+                    return False
+        except DatabaseError as error:
+            self._reopen_after(error, generation)
+            if isinstance(error, DiskFull):
+                raise DiskFull("db.error.disk_full_kept") from error
+            raise
         return True
 
     # -- copies ------------------------------------------------------------------------------
 
     def _copy_to(self, target: Path) -> None:
-        """A consistent copy of the whole database into a new file (one snapshot)."""
-        with _translated(), self._con.cursor() as cur:
-            catalog = first_row(cur.execute("select current_database()"))[0]
-            cur.execute(f"attach {_sql_text(target)} as flexwijs_copy")
-            try:
-                cur.execute(f'copy from database "{catalog}" to flexwijs_copy')
-            finally:
-                cur.execute("detach flexwijs_copy")
+        """A consistent copy of the whole database into a new file (one snapshot). A copy that
+        fails halfway (a full disk) is removed, so that it can neither pass for a backup nor
+        block the next try."""
+        try:
+            with _translated(), self._con.cursor() as cur:
+                catalog = first_row(cur.execute("select current_database()"))[0]
+                cur.execute(f"attach {_sql_text(target)} as flexwijs_copy")
+                try:
+                    cur.execute(f'copy from database "{catalog}" to flexwijs_copy')
+                finally:
+                    # A copy whose checkpoint failed has been detached by DuckDB already.
+                    with contextlib.suppress(duckdb.Error):
+                        cur.execute("detach database if exists flexwijs_copy")
+        except BaseException:
+            for leftover in (target, Path(f"{target}.wal")):
+                leftover.unlink(missing_ok=True)
+            raise
 
     def backup(self, target: Path) -> Path:
         """Copy the database, while it stays in use, into a new file inside an allowed folder."""
@@ -405,26 +596,45 @@ class Database:
             raise DatabaseError("db.error.target_exists", path=str(target))
         target.parent.mkdir(parents=True, exist_ok=True)
         with self._lock, self._gate.reading():
-            self._copy_to(target)
+            try:
+                self._copy_to(target)
+            except DiskFull as error:
+                raise DiskFull("db.error.disk_full_backup") from error
         return target
 
     def compact(self) -> tuple[int, int]:
         """Rewrite the file from scratch, so deleted values are gone from disk, not only unlinked.
 
         DELETE, CHECKPOINT and VACUUM leave the old bytes in the file; a fresh copy does not.
+        The log is folded in first, so that no log of the old file can be left beside the new
+        one; the swap is one rename, so a process killed at any moment leaves the old file or
+        the new one (and perhaps a ``.compact`` leftover, which the next compaction removes).
         Returns the file size before and after.
         """
         fresh = self.path.with_name(self.path.name + ".compact")
-        with self._lock, self._gate.exclusive():
-            before = self.path.stat().st_size
-            fresh.unlink(missing_ok=True)
-            self._copy_to(fresh)
-            self._con.close()
-            os.replace(fresh, self.path)
-            Path(str(self.path) + ".wal").unlink(missing_ok=True)
-            self._con = self._connect()
-            self._version += 1
-            return before, self.path.stat().st_size
+        generation = self._generation
+        try:
+            with self._lock, self._gate.exclusive():
+                before = self.path.stat().st_size
+                for stale in (fresh, Path(f"{fresh}.wal")):
+                    stale.unlink(missing_ok=True)
+                with _translated(), self._con.cursor() as cur:
+                    cur.execute("force checkpoint")
+                self._copy_to(fresh)
+                _fsync(fresh)
+                self._con.close()
+                try:
+                    os.replace(fresh, self.path)
+                    _fsync(self.path.parent)
+                    Path(str(self.path) + ".wal").unlink(missing_ok=True)
+                finally:
+                    self._generation += 1
+                    self._version += 1
+                    self._con = self._connect()
+                return before, self.path.stat().st_size
+        except DatabaseError as error:
+            self._reopen_after(error, generation)
+            raise
 
     # -- schema ------------------------------------------------------------------------------
 
@@ -470,6 +680,9 @@ class Database:
 
     def close(self) -> None:
         with self._lock, contextlib.suppress(duckdb.Error):
+            if not self._closed:
+                _hold(self.path, -1)
+            self._closed = True
             self._con.close()
 
     def __enter__(self) -> Database:

@@ -193,6 +193,43 @@ def build_demo(
 DEMO_DOMAIN = "demo.dehorizon.example"
 
 
+@dataclass(frozen=True)
+class DemoLeft:
+    was_demo: bool
+    accounts: int           # demo accounts switched off now
+    own_admins: int         # administrator accounts that remain
+
+
+def leave_demo(db: Database, audit: Audit, *, need_own_admin: bool = False) -> DemoLeft:
+    """The school stops being a demo: `school.demo` goes off and every demo account is switched
+    off for good, its published password removed, in one audited transaction. The data stays.
+
+    From the app (`need_own_admin`) it is refused while no administrator account of the school's
+    own exists: the person leaving demo mode signs in as a demo administrator and would lock
+    everybody out. The command line can create one afterwards (`users add`)."""
+    own_admins = int(db.scalar("auth/own_admins") or 0)
+    if need_own_admin and not own_admins:
+        raise UserError("demo.error.no_own_admin")
+    audit.action, audit.entity = "demo_leave", "user"
+    with db.transaction(audit) as tx:
+        was_demo = bool(settings.load_in(tx).get("school.demo"))
+        settings.put(tx, "school.demo", False)
+        disabled = [int(r["user_id"]) for r in tx.records("auth/disable_demo_accounts")]
+        for user_id in disabled:  # signed in with a published password: out at once
+            tx.execute("session/delete_user", user_id=user_id)
+        audit.record_ids.extend(str(i) for i in disabled)
+        audit.detail = f"was_demo={was_demo} accounts={len(disabled)}"
+    return DemoLeft(was_demo, len(disabled), own_admins)
+
+
+def real_data_in_demo(db: Database) -> bool:
+    """A demo school into which learner or staff lists were imported, with the demo accounts
+    still working: real people's data behind a published password."""
+    return bool(settings.get(db, "school.demo")
+                and db.scalar("admin/demo_real_imports")
+                and db.records("auth/demo_accounts"))
+
+
 def _demo_accounts(db: Database, builder: _Builder) -> None:
     """One account per role, usable only while the school is a demo (password 'demo')."""
     from app import auth

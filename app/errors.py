@@ -31,6 +31,10 @@ class DatabaseError(UserError):
     """A DuckDB error, translated once at the database boundary."""
 
 
+class DiskFull(DatabaseError):
+    """The disk under the database is full: the write did not happen (DuckDB rolled it back)."""
+
+
 class DatabaseLocked(DatabaseError):
     """Another process holds the database file."""
 

@@ -135,15 +135,26 @@ def frame_for(db: Database, scope: Scope, kind: str, t: Translator, *, survey_id
     return frame.rename(columns={c: t(f"export.col.{c}") for c in frame.columns})
 
 
+def file_stem(kind: str, t: Translator) -> str:
+    """The name of a download in the reader's language (``flexwijs-indeling``), never the
+    export's code: the same name on the button's file and in ``export``'s result."""
+    return t(f"export.file.{kind}") if t.has(f"export.file.{kind}") else t("export.file.default")
+
+
+def sheet_name(kind: str, t: Translator) -> str:
+    """An XLSX sheet's name in the reader's language (Excel allows 31 characters)."""
+    key = f"export.sheet.{kind}"
+    return (t(key) if t.has(key) else t("export.sheet.default"))[:31]
+
+
 def export(db: Database, scope: Scope, audit: Audit, kind: str, fmt: str, t: Translator,
            **options) -> ExportFile:
     """A finished file, and an audit entry saying who exported what (never the content)."""
     if fmt not in FORMATS:
         raise UserError("export.error.format", formats=", ".join(FORMATS))
     frame = frame_for(db, scope, kind, t, **options)
-    stamp = clock.today().isoformat()
-    name = f"flexwijs-{kind}-{stamp}.{fmt}"
-    data = to_csv(frame, t) if fmt == "csv" else to_xlsx(frame, kind)
+    name = f"{file_stem(kind, t)}-{clock.today().isoformat()}.{fmt}"
+    data = to_csv(frame, t) if fmt == "csv" else to_xlsx(frame, sheet_name(kind, t))
     mime = "text/csv" if fmt == "csv" else (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     audit.entity = kind

@@ -3,6 +3,12 @@
 A catalogue is nested TOML; a text is addressed by its dotted path (``"page.home.title"``) and may
 carry ``{named}`` fields. Numbers and dates are formatted the Flemish way in Dutch (72,5 %;
 14/10/2026) and the British way in English, through Babel.
+
+Streamlit draws most texts as Markdown (``st.markdown``, captions, headings, alerts, toasts,
+metric labels, widget labels and help, radio and segmented-control options, tab and expander
+labels). A value from data (a name, a survey question, a note, a file name) is never Markdown:
+``plain(value)`` makes it show as the characters it is, and ``t.md(key, **fields)`` is the
+catalogue text, Markdown as written, with every field made ``plain``.
 """
 
 from __future__ import annotations
@@ -10,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import math
+import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -26,6 +35,14 @@ BABEL_LOCALE = {"nl": "nl_BE", "en": "en_GB"}
 DATE_PATTERN = {"nl": "dd/MM/yyyy", "en": "dd/MM/yyyy"}
 
 log = logging.getLogger(__name__)
+
+# In tests a missing text is an error, never the silent fallback below (tests/conftest.py sets
+# it): every key the code can build, for every value of every code list, must exist.
+STRICT_ENV = "FLEXWIJS_STRICT_TEXTS"
+
+
+class MissingText(KeyError):
+    """A catalogue key the code asked for and no catalogue has (only raised in tests)."""
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
@@ -61,17 +78,92 @@ def translate(lang: str, key: str, /, **params: Any) -> str:
     texts = catalogue(lang)
     text = texts.get(key)
     if text is None:
-        # A missing key is a bug caught by the catalogue tests; in production show the key
+        # A missing key is a bug caught by the tests (STRICT_ENV); in production show the key
         # rather than crash a page in front of a user.
+        if os.environ.get(STRICT_ENV):
+            raise MissingText(f"{key} ({lang})")
         log.error("missing text %r in %s catalogue", key, lang)
         text = catalogue(DEFAULT_LANGUAGE).get(key, key)
     if not params:
         return text
+    params = {name: _written(value, lang) if isinstance(value, Count) else value
+              for name, value in params.items()}
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
+        if os.environ.get(STRICT_ENV):
+            raise MissingText(f"{key} ({lang}) does not fit {sorted(params)}") from None
         log.error("text %r in %s does not fit parameters %s", key, lang, sorted(params))
         return text
+
+
+class Count(int):
+    """A number for a message that is raised before anyone knows the reader's language (an
+    error's limit, 200000): written the reader's way when the message is (200.000, 200,000).
+    A plain int stays as it is, since many are years or codes (2026, lesson hour 3)."""
+
+
+def _written(count: Count, lang: str) -> str:
+    return babel_numbers.format_decimal(int(count), format="#,##0",
+                                        locale=BABEL_LOCALE.get(lang, BABEL_LOCALE["nl"]))
+
+
+class Markdown(str):
+    """Text that is Markdown already: a catalogue text with its fields made plain, or a value
+    made plain. ``plain`` leaves it as it is, so nothing is escaped twice."""
+
+
+# Every character that starts or closes Markdown in Streamlit 1.67: CommonMark and GFM (emphasis,
+# links, images, code, HTML, headings, lists, quotes, tables, strike-through, entities), the
+# colour and badge directives (:red[...]), emoji and icon shortcodes (:smile:, :material/home:)
+# and KaTeX ($x^2$). A backslash before any ASCII punctuation shows that character as it is.
+_SIGNIFICANT = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=^/])")
+# Two things Streamlit finds in the text after the backslashes are gone, which no escape can
+# stop (checked in Chromium against 1.67): GFM's literal links (http://..., www...., a@b.c,
+# mdast-util-gfm-autolink-literal) and emoji shortcodes once any shortcode elsewhere in the same
+# text loads remark-emoji. An invisible WORD JOINER (U+2060) where such a pattern would start
+# (after a ':' before a letter, '/', '+' or '-'; before an '@' before a letter; between 'www'
+# and '.') breaks it without changing what the reader sees; 'Vak: Engels' and '14:05' stay as
+# they are. (Only ':100:' could still become an emoji, beside a real shortcode: harmless.)
+_WORD_JOINER = "\u2060"
+_AFTER_COLON = re.compile(r"(?<=:)(?=[^\W\d]|\\[/+\-])")
+_BEFORE_AT = re.compile(r"(?=@[\w-])")
+_WWW_DOT = re.compile(r"(?<=www)(?=\\\.)", re.IGNORECASE)
+
+
+def plain(value: Any) -> Markdown:
+    """A value from data as Markdown that shows exactly its characters: a learner named
+    ``![x](http://...)`` reads as that, and loads no image. Dataframes, charts and exports are
+    not Markdown: they get the value itself, never this."""
+    if isinstance(value, Markdown):
+        return value
+    text = _SIGNIFICANT.sub(r"\\\1", str(value))
+    text = _AFTER_COLON.sub(_WORD_JOINER, text)
+    text = _BEFORE_AT.sub(_WORD_JOINER, text)
+    return Markdown(_WWW_DOT.sub(_WORD_JOINER, text))
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN, NaT or pandas' NA: written as a dash, never as 'nan' or 'NaT'."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    try:
+        return bool(value != value)  # NaN of any numeric type, NaT
+    except TypeError:  # pandas' NA refuses to be a truth value
+        return True
+
+
+def _as_date(value: Any) -> dt.date | dt.datetime:
+    # A pandas Timestamp or numpy datetime64 is turned into Python's own (Babel needs it).
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime()
+    if not isinstance(value, dt.date):
+        import pandas as pd
+
+        return pd.Timestamp(value).to_pydatetime()
+    return value
 
 
 def has_text(lang: str, key: str) -> bool:
@@ -86,6 +178,14 @@ class Translator:
 
     def __call__(self, key: str, /, **params: Any) -> str:
         return translate(self.lang, key, **params)
+
+    @property
+    def md(self) -> MarkdownTranslator:
+        """The same texts for Markdown elements: ``t.md(key, name=row["learner"])`` keeps the
+        catalogue's Markdown and shows every field as plain text; ``t.md.plural`` likewise.
+        Pass ``t.md`` to anything that builds a text with ``t`` for a Markdown element
+        (``error.render(t.md)``)."""
+        return MarkdownTranslator(self.lang)
 
     def has(self, key: str) -> bool:
         return has_text(self.lang, key)
@@ -103,7 +203,7 @@ class Translator:
         return BABEL_LOCALE[self.lang]
 
     def number(self, value: float | int | None, decimals: int = 1) -> str:
-        if value is None or value != value:  # None or NaN
+        if _missing(value):
             return "–"
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return babel_numbers.format_decimal(value, format=pattern, locale=self.locale)
@@ -114,7 +214,7 @@ class Translator:
 
     def percent(self, share: float | None, decimals: int = 0) -> str:
         """A share (0.725) as a percentage the local way: '72,5 %' in Dutch, '72.5%' in English."""
-        if share is None or share != share:
+        if _missing(share):
             return "–"
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
         if self.lang == "en":
@@ -122,20 +222,22 @@ class Translator:
         return babel_numbers.format_percent(share, format=pattern, locale=self.locale)
 
     def money(self, amount: float | None) -> str:
-        if amount is None or amount != amount:
+        if _missing(amount):
             return "–"
         return babel_numbers.format_currency(amount, "EUR", locale=self.locale)
 
     def date(self, value: dt.date | dt.datetime | None) -> str:
-        if value is None:
+        """14/10/2026; a dash for None, NaT or NaN (a Timestamp or datetime64 is fine too)."""
+        if _missing(value):
             return "–"
-        return babel_dates.format_date(value, DATE_PATTERN[self.lang], locale=self.locale)
+        return babel_dates.format_date(_as_date(value), DATE_PATTERN[self.lang],
+                                       locale=self.locale)
 
     def datetime(self, value: dt.datetime | None) -> str:
-        if value is None:
+        if _missing(value):
             return "–"
         return babel_dates.format_datetime(
-            value, DATE_PATTERN[self.lang] + " HH:mm", locale=self.locale
+            _as_date(value), DATE_PATTERN[self.lang] + " HH:mm", locale=self.locale
         )
 
     def weekday(self, iso_weekday: int, width: str = "wide") -> str:
@@ -149,3 +251,17 @@ class Translator:
     def kind(self, code: str) -> str:
         """A flex kind code ('remediation') in the interface language (remediëring)."""
         return self(f"kind.{code}")
+
+
+class MarkdownTranslator(Translator):
+    """A Translator whose texts are Markdown with plain fields (see ``Translator.md``)."""
+
+    def __call__(self, key: str, /, **params: Any) -> Markdown:
+        return Markdown(translate(self.lang, key, **{k: plain(v) for k, v in params.items()}))
+
+    @property
+    def md(self) -> MarkdownTranslator:
+        return self
+
+    def join(self, items: list[str]) -> Markdown:
+        return Markdown(super().join([plain(item) for item in items]))

@@ -16,6 +16,14 @@ DEFAULTS: dict[str, Any] = {
     "school.demo": False,             # the demo school: the home page says so
     "flex.cycle_weeks": 3,            # the school's fixed switching moments
     "import.max_megabytes": 50,       # the largest upload accepted
+    # What one file may hold, read or unpacked (app.importing.reading.Limits): twice the largest
+    # real file, a point book of 100,000 rows of up to 10 columns (45 MB of XML in an XLSX).
+    "import.max_rows": 200_000,
+    "import.max_cells": 1_000_000,
+    "import.max_unzipped_megabytes": 100,
+    # An erasure whose database file still waits for its rewrite (app.privacy): set in the
+    # erasure's own transaction, cleared once the file is rewritten.
+    "privacy.compact_pending": False,
     # Routing from results (the last period with results): below this share a remediation need
     # in that subject, above that one deepening is offered.
     "flex.rule.remediation_below": 0.5,
@@ -30,11 +38,20 @@ DEFAULTS: dict[str, Any] = {
     "council.low_wellbeing_below": 0.5,
     "progress.min_group": 5,
     "progress.success_gain": 0.10,
+    # How long a sign-in lasts in a browser (refresh, second tab) before it asks again: a
+    # working day (app/sessions.py).
+    "session.hours": 10,
 }
 
 
 def load(db: Database) -> dict[str, Any]:
     stored = {row["key"]: json.loads(row["value"]) for row in db.records("common/settings")}
+    return {**DEFAULTS, **stored}
+
+
+def load_in(tx: Transaction) -> dict[str, Any]:
+    """The settings as a transaction sees them."""
+    stored = {row["key"]: json.loads(row["value"]) for row in tx.records("common/settings")}
     return {**DEFAULTS, **stored}
 
 
@@ -74,3 +91,29 @@ def save_flex_rules(db: Database, audit, rules: dict[str, float]) -> None:
         for key, value in rules.items():
             put(tx, key, int(value) if FLEX_RULES[key][2] == 1 else float(value))
         tx.audit.detail = ", ".join(f"{k}={v}" for k, v in rules.items())
+
+
+# What the administrator may change on the command line (`python -m app settings set`): the
+# limits on what one uploaded file may hold, and how many hours a sign-in lasts; whole numbers
+# above zero.
+LIMITS = ("import.max_megabytes", "import.max_rows", "import.max_cells",
+          "import.max_unzipped_megabytes", "session.hours")
+
+
+def set_limit(db: Database, audit, key: str, text: str) -> int:
+    """Change one upload limit; refused unless the key is a limit and the value a positive
+    whole number."""
+    from app.errors import UserError
+
+    if key not in LIMITS:
+        raise UserError("settings.error.not_a_limit", setting=key, limits=", ".join(LIMITS))
+    try:
+        value = int(text.replace(".", "").replace("_", "").strip())
+    except ValueError:
+        raise UserError("settings.error.not_a_number", value=text) from None
+    if value <= 0:
+        raise UserError("settings.error.not_a_number", value=text)
+    audit.entity, audit.detail = "setting", f"{key}={value}"
+    with db.transaction(audit) as tx:
+        put(tx, key, value)
+    return value

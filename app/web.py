@@ -8,6 +8,10 @@ keyed by the viewer's scope and the database's write version.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import json
 import logging
 import sys
 from collections.abc import Iterator
@@ -15,12 +19,13 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
-from app import auth, charts, config, control, navigation, settings
+from app import auth, charts, config, control, display, look, navigation, sessions, settings
 from app.auth import Viewer
 from app.db import Database
-from app.errors import UserError
-from app.i18n import Translator
+from app.errors import DiskFull, UserError
+from app.i18n import Translator, plain
 from app.scope import Scope
 
 log = logging.getLogger(__name__)
@@ -29,6 +34,15 @@ LANG_KEY = "app.lang"
 USER_KEY = "auth.user_id"
 OIDC_REFUSED_KEY = "auth.oidc_refused"
 VIEWS_LOGGED_KEY = "auth.views_logged"
+# The browser session of a local sign-in (app/sessions.py): the keyed hash of its id, the
+# one-time token the browser has yet to exchange for its cookie, that the cookie is to be
+# cleared (after signing out), and a cookie this session found no good (not asked again).
+SESSION_KEY = "auth.session"
+HANDOFF_KEY = "auth.handoff"
+CLEAR_COOKIE_KEY = "auth.clear_cookie"
+COOKIE_REFUSED_KEY = "auth.cookie_refused"
+# The page a signed-out visitor asked for (a deep link): opened once they have signed in.
+ASKED_KEY = "auth.asked_page"
 
 
 def _close(opened: tuple[Database, control.ControlServer | None]) -> None:
@@ -38,11 +52,32 @@ def _close(opened: tuple[Database, control.ControlServer | None]) -> None:
     db.close()
 
 
+# One Database for every session. When DuckDB invalidates the file after a fatal error (a full
+# disk), the Database opens it again itself (app.db.Database._reopen), so this cached object
+# never holds a dead connection.
 @st.cache_resource(show_spinner=False, on_release=_close)
 def _open_database(path: str) -> tuple[Database, control.ControlServer | None]:
     db = Database(path)
+    _finish_erasures(db)
     # While the app holds the file, `python -m app backup` asks the app through this channel.
     return db, control.serve(db)
+
+
+def _finish_erasures(db: Database) -> None:
+    """An erasure cut off by a crash is finished on start (its copies, the file's rewrite);
+    what cannot be finished is shown on Beheer › Privacy, never a reason not to start."""
+    from app import privacy
+
+    waiting, rewrite = privacy.pending(db)
+    if not (waiting or rewrite):
+        return
+    try:
+        done = privacy.finish(db)
+    except UserError:
+        log.exception("an unfinished erasure could not be finished on start")
+        return
+    log.warning("finished an erasure on start: %s", " ".join(
+        privacy.describe(done, Translator("en"))))
 
 
 def database() -> Database:
@@ -153,20 +188,51 @@ def oidc_configured() -> bool:
         return False
 
 
+def client_address() -> str:
+    """The address a sign-in comes from, for the throttle (see auth.client_address). Behind a
+    reverse proxy every browser arrives from the proxy's address (or none, when the proxy runs
+    on the same machine); the school names the header its proxy sets in secrets.toml:
+
+        [proxy]
+        client_header = "X-Forwarded-For"
+        hops = 1          # proxies that append to it; the last one is the school's own
+
+    Without that, the header is ignored: any browser could write one."""
+    try:
+        proxy = dict(st.secrets.get("proxy", {}))
+    except Exception:  # no secrets file at all
+        proxy = {}
+    header = proxy.get("client_header")
+    forwarded = ",".join(st.context.headers.get_all(header)) if header else None
+    peer = st.context.ip_address
+    # Anything but text is no address (Streamlit's AppTest hands out a stand-in object).
+    return auth.client_address(peer if isinstance(peer, str) else None, forwarded,
+                               int(proxy.get("hops", 1)))
+
+
 def _identity_signed_in() -> bool:
     # st.user raises AttributeError instead of answering False when no identity is present.
     return bool(getattr(st.user, "is_logged_in", False))
 
 
 def current_viewer() -> Viewer | None:
-    """The signed-in viewer, read fresh from the users table on every run."""
+    """The signed-in viewer, read fresh from the users table on every run: from this tab's
+    sign-in, else from the browser's session cookie (a refresh, a second tab), else from the
+    school's identity provider."""
     db = database()
     user_id = st.session_state.get(USER_KEY)
     if user_id is not None:
         viewer = auth.load_viewer(db, int(user_id))
+        session_hash = st.session_state.get(SESSION_KEY)
+        if viewer is not None and session_hash is not None and \
+                not sessions.check(db, session_hash, viewer):
+            viewer = None  # signed out in another tab, roles changed, or the day is over
         if viewer is None:  # disabled or removed meanwhile: out at once
-            del st.session_state[USER_KEY]
+            for key in (USER_KEY, SESSION_KEY, HANDOFF_KEY, VIEWS_LOGGED_KEY):
+                st.session_state.pop(key, None)
         return viewer
+    if (resumed := _from_cookie(db)) is not None:
+        return resumed
     if oidc_configured() and _identity_signed_in():
         email = str(getattr(st.user, "email", "") or "")
         if st.session_state.get(OIDC_REFUSED_KEY) == email:
@@ -181,22 +247,131 @@ def current_viewer() -> Viewer | None:
     return None
 
 
-def start_session(viewer: Viewer) -> None:
+def _from_cookie(db: Database) -> Viewer | None:
+    """A browser session from this browser's cookie, read once per cookie: st.context.cookies
+    holds what the browser sent when this tab connected (Streamlit gives no later ones)."""
+    cookie = st.context.cookies.get(sessions.COOKIE)
+    if not isinstance(cookie, str) or not cookie:  # AppTest hands out a stand-in object
+        return None
+    seen = hashlib.sha256(cookie.encode()).hexdigest()
+    if st.session_state.get(COOKIE_REFUSED_KEY) == seen:
+        return None
+    resumed = sessions.resume(db, cookie)
+    if resumed is None:
+        st.session_state[COOKIE_REFUSED_KEY] = seen
+        return None
+    session, viewer = resumed
     st.session_state[USER_KEY] = viewer.user_id
+    st.session_state[SESSION_KEY] = session.session_hash
+    st.session_state[COOKIE_REFUSED_KEY] = seen  # this cookie is in use: never read it again
+    return viewer
+
+
+def start_session(viewer: Viewer) -> None:
+    """After a sign-in with a local account: a browser session, whose cookie the browser
+    collects on the next run (see browser_scripts)."""
+    try:
+        started = sessions.start(database(), viewer)
+    except DiskFull:
+        # A full disk must not lock people out: signed in for this tab, without a lasting
+        # session (a refresh asks again) until there is room.
+        st.session_state[USER_KEY] = viewer.user_id
+        st.session_state.pop(VIEWS_LOGGED_KEY, None)
+        return
+    st.session_state[USER_KEY] = viewer.user_id
+    st.session_state[SESSION_KEY] = started.session.session_hash
+    st.session_state[HANDOFF_KEY] = sessions.hand_off(started)
     st.session_state.pop(VIEWS_LOGGED_KEY, None)
+    st.session_state.pop(CLEAR_COOKIE_KEY, None)
+
+
+def after_sign_in() -> None:
+    """Open the page the visitor asked for (a deep link), else the start page. Every page's
+    address leads to the sign-in page while nobody is signed in (app/main.py), so the address
+    in the browser is still the one asked for; the sign-in page's own address is not a page of
+    a signed-in user."""
+    if st.session_state.pop(ASKED_KEY, None):
+        st.rerun()
+    # A page by its address: the signed-out navigation has the start page's address too.
+    home = navigation.page("home")
+    st.switch_page(st.Page(config.PROJECT_ROOT / navigation.LOGIN.path, url_path=home.url_path))
 
 
 def sign_out(viewer: Viewer) -> None:
-    auth.record_sign_out(database(), viewer)
-    for key in (USER_KEY, VIEWS_LOGGED_KEY, OIDC_REFUSED_KEY):
+    """Out of this tab and of every other tab of this browser session at once: the session's
+    row goes (the other tabs find it gone on their next run), and the cookie is cleared."""
+    sessions.end(database(), viewer, st.session_state.get(SESSION_KEY))
+    for key in (USER_KEY, SESSION_KEY, HANDOFF_KEY, VIEWS_LOGGED_KEY, OIDC_REFUSED_KEY):
         st.session_state.pop(key, None)
+    st.session_state[CLEAR_COOKIE_KEY] = True
     if oidc_configured() and _identity_signed_in():
         st.logout()
 
 
+SIGN_IN_NOTICE_KEY = "login.notice"
+
+
+def notice_on_sign_in(message: str) -> None:
+    """A message for the sign-in page that follows (an action that signed its user out)."""
+    st.session_state[SIGN_IN_NOTICE_KEY] = message
+
+
+def pending_sign_in_notice() -> str | None:
+    return st.session_state.pop(SIGN_IN_NOTICE_KEY, None)
+
+
+_COOKIE_SCRIPT = """<script>
+fetch({path}, {{method: "POST", credentials: "same-origin", cache: "no-store",
+  headers: {{"{header}": "1", "Content-Type": "application/json"}}, body: {body}}});
+</script>"""
+
+
+# On a narrow screen the sidebar lies over the page. Streamlit 1.67 closes it after a page is
+# chosen only when the browser's user agent says "mobile" (streamlit/streamlit#4841, index.js
+# `deviceType === "mobile"`), so a small window, a tablet asking for the desktop site or a
+# phone browser in desktop mode keeps it open over the page it just opened
+# (streamlit/streamlit#7509). Below Streamlit's own breakpoint for that overlay (768 px), a
+# click on a page of the navigation presses the sidebar's own close button.
+_CLOSE_SIDEBAR_SCRIPT = """<script>
+if (!window.flexwijsClosesSidebar) {
+  window.flexwijsClosesSidebar = true;
+  document.addEventListener("click", (event) => {
+    if (!(event.target instanceof Element)
+        || !event.target.closest('[data-testid="stSidebarNav"] a')
+        || window.innerWidth >= 768) { return; }
+    setTimeout(() => {
+      const close = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (close && close.getAttribute("aria-expanded") === "true") { close.click(); }
+    }, 50);
+  }, true);
+}
+</script>"""
+
+
+def browser_scripts() -> None:
+    """What the browser does that a run cannot: close the sidebar on a narrow screen after a
+    page is chosen, and collect the session cookie after a sign-in (or clear it after signing
+    out) from our routes (app/server.py), since Streamlit offers no way to set a cookie from a
+    run. Drawn in a container that takes no room (app/look.py)."""
+    token = st.session_state.get(HANDOFF_KEY)
+    clear = st.session_state.pop(CLEAR_COOKIE_KEY, False)
+    if token is not None and not sessions.waiting(token):
+        st.session_state.pop(HANDOFF_KEY, None)
+        token = None
+    with st.container(key="flexwijs-browser"):
+        st.html(_CLOSE_SIDEBAR_SCRIPT, unsafe_allow_javascript=True)
+        if token is None and not clear:
+            return
+        path, body = ((sessions.ROUTE, {"token": token}) if token is not None
+                      else (sessions.END_ROUTE, {}))
+        st.html(_COOKIE_SCRIPT.format(path=json.dumps(path), header=sessions.REQUEST_HEADER,
+                                      body=json.dumps(json.dumps(body))),
+                unsafe_allow_javascript=True)
+
+
 def user_box(viewer: Viewer, t: Translator) -> None:
     with st.sidebar:
-        st.caption(t("auth.signed_in_as", name=viewer.name))
+        st.caption(t.md("auth.signed_in_as", name=viewer.name))
         st.caption(", ".join(t(f"role.{r}") for r in sorted(viewer.roles)))
         if st.button(t("auth.sign_out"), key="auth.sign_out", icon=":material/logout:"):
             sign_out(viewer)
@@ -236,8 +411,9 @@ def _log_view_once(viewer: Viewer, page_key: str) -> None:
 # -- exports ------------------------------------------------------------------------------------
 
 def export_buttons(viewer: Viewer, t: Translator, kind: str, key: str, **options) -> None:
-    """CSV and XLSX downloads of an export; the file is made (and logged) only when clicked."""
-    from app import export
+    """CSV and XLSX downloads of an export; the file is made (and logged) only when clicked.
+    Its name is the one ``export.export`` gives it, in the reader's language."""
+    from app import clock, export
 
     def make(fmt: str):
         def build() -> bytes:
@@ -245,7 +421,7 @@ def export_buttons(viewer: Viewer, t: Translator, kind: str, key: str, **options
                                  t, **options).data
         return build
 
-    stamp = f"flexwijs-{kind}"
+    stamp = f"{export.file_stem(kind, t)}-{clock.today().isoformat()}"
     row = st.container(horizontal=True)
     row.download_button(t("export.csv"), data=make("csv"), file_name=f"{stamp}.csv",
                          mime="text/csv", key=f"{key}.csv", icon=":material/download:")
@@ -253,6 +429,110 @@ def export_buttons(viewer: Viewer, t: Translator, kind: str, key: str, **options
         t("export.xlsx"), data=make("xlsx"), file_name=f"{stamp}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}.xlsx", icon=":material/download:")
+
+
+# -- widgets with Streamlit's own English ---------------------------------------------------------
+# Every page draws these through here, so none can forget our words (a test refuses st.selectbox,
+# st.multiselect and st.file_uploader anywhere else).
+
+def selectbox(label: str, options, *, key: str, where=None, **kwargs):
+    """st.selectbox with our placeholder ("Kies ...", or "Niets om te kiezen" when there are
+    no options) instead of Streamlit's "Choose an option" / "No options to select"."""
+    t = translator()
+    options = list(options)
+    kwargs.setdefault("placeholder", t("widget.choose" if options else "widget.no_options"))
+    if not options:
+        kwargs["disabled"] = True
+    return (where or st).selectbox(label, options, key=key, **kwargs)
+
+
+def multiselect(label: str, options, *, key: str, where=None, **kwargs):
+    """st.multiselect with our placeholder instead of "Choose options", and without its
+    "Select all" entry, whose English label has no parameter (select_all=False)."""
+    t = translator()
+    options = list(options)
+    kwargs.setdefault("placeholder", t("widget.choose_many" if options else "widget.no_options"))
+    kwargs.setdefault("select_all", False)
+    if not options:
+        kwargs["disabled"] = True
+    return (where or st).multiselect(label, options, key=key, **kwargs)
+
+
+def dataframe(data, **kwargs):
+    """st.dataframe, with two things Streamlit 1.67 cannot do itself:
+
+    - an empty table says so in words ("Geen rijen om te tonen.") instead of the grid's own
+      English "empty" (drawn on its canvas, no parameter); returns None then, as a table
+      nobody can select in;
+    - it prints whole: the grid is a canvas drawn at the screen's width and scrolls inside
+      itself, so on paper it is cut at the right and after its first rows. A static copy
+      (st.table, the same values and formats) stands beside it, shown only in print, and
+      the grid only on screen (app/look.py)."""
+    frame = data.data if isinstance(data, Styler) else data
+    if frame is None or len(frame) == 0:
+        st.caption(translator()("widget.table.empty"))
+        return None
+    shown = st.dataframe(data, **kwargs)
+    st.table(_printable(data, frame, kwargs))
+    return shown
+
+
+def _printable(data, frame: pd.DataFrame, kwargs: dict) -> Styler:
+    """The print copy of a table: the columns the grid shows, under the grid's labels, with
+    the grid's Styler formats, else each value written the reader's way (72,5; 14/10/2026)."""
+    t = translator()
+    config = kwargs.get("column_config") or {}
+    order = kwargs.get("column_order") or list(frame.columns)
+    columns = [c for c in order if c in frame.columns and
+               not (c in config and config[c] is None)]
+    labels = {c: (config[c].get("label") if isinstance(config.get(c), dict) else
+                  config[c] if isinstance(config.get(c), str) else None) or str(c)
+              for c in columns}
+    # st.table draws every cell and header as Markdown (unlike the grid): the copy holds the
+    # texts the grid shows, each made plain, so a name like ![x](http://...) stays text there.
+    if isinstance(data, Styler):
+        formats = data._display_funcs  # pandas keeps no public accessor for a cell's format
+        at = {c: frame.columns.get_loc(c) for c in columns}
+        texts = {c: [formats[(row, at[c])](frame.iat[row, at[c]]) for row in range(len(frame))]
+                 for c in columns}
+    else:
+        texts = {c: [_cell(v, t) for v in frame[c]] for c in columns}
+    copy = pd.DataFrame({plain(labels[c]): [plain("–" if text is None else text)
+                                            for text in texts[c]] for c in columns},
+                        index=frame.index)
+    styled = copy.style
+    return styled.hide(axis="index") if kwargs.get("hide_index") else styled
+
+
+def _cell(value: Any, t: Translator) -> str:
+    if value is None or value is pd.NA or value is pd.NaT or (
+            isinstance(value, float) and value != value):
+        return "–"
+    if isinstance(value, bool):
+        return t("common.yes") if value else t("common.no")
+    if isinstance(value, pd.Timestamp):
+        return t.datetime(value) if (value.hour or value.minute) else t.date(value.date())
+    if isinstance(value, dt.date):
+        return t.date(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return t.count(int(value)) if float(value).is_integer() else t.number(value, 2)
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xls")
+
+
+def file_uploader(label: str, *, key: str, types=UPLOAD_TYPES, where=None, **kwargs):
+    """st.file_uploader with our words in the drop zone: its own texts are English and fixed
+    (streamlit/streamlit#13500), so the style of app/look.py hides them and shows the
+    catalogue's, with this uploader's own limit and file kinds."""
+    t = translator()
+    megabytes = int(school_settings()["import.max_megabytes"])
+    st.html(look.uploader_limit(key, t("widget.upload.limit", megabytes=t.count(megabytes),
+                                       kinds=t.join([k.upper() for k in types]))))
+    return (where or st).file_uploader(label, type=list(types), key=key, **kwargs)
 
 
 # -- flex weeks -----------------------------------------------------------------------------------
@@ -272,8 +552,8 @@ def week_picker(t: Translator, key: str) -> tuple[str, int, pd.DataFrame] | None
     key = lang_key(key)
     if st.session_state.get(key) not in week_ids:
         st.session_state[key] = week_ids[board.default_week(weeks, today)]
-    week_id = st.selectbox(t("flex_board.week"), week_ids, key=key,
-                           format_func=lambda w: board.week_label(weeks, w, t))
+    week_id = selectbox(t("flex_board.week"), week_ids, key=key,
+                        format_func=lambda w: board.week_label(weeks, w, t))
     return week_id, int(weeks.loc[weeks["week_id"] == week_id, "cycle_id"].iloc[0]), weeks
 
 
@@ -289,10 +569,11 @@ class Saves:
         self._message = f"{page_key}.toast"
         self.version: int = st.session_state.setdefault(self._counter, 0)
         if message := st.session_state.pop(self._message, None):
-            st.toast(message, icon=":material/task_alt:")
+            st.toast(plain(message), icon=":material/task_alt:")
 
     def saved(self, message: str, *, forget: tuple[str, ...] = ()) -> None:
-        """Count the save, keep its message for the next run, drop `forget` keys, rerun."""
+        """Count the save, keep its message for the next run, drop `forget` keys, rerun. A
+        message with names in it comes from ``t.md``; any other text is shown as plain text."""
         st.session_state[self._counter] = self.version + 1
         st.session_state[self._message] = message
         for key in forget:
@@ -343,8 +624,137 @@ def friendly_errors(t: Translator) -> Iterator[None]:
     """
     try:
         yield
+    except display.FieldRefused:
+        pass  # the field says why under itself; nothing was saved
     except UserError as error:
-        st.error(error.render(t), icon=":material/error:")
+        st.error(error.render(t.md), icon=":material/error:")
     except Exception:
         log.exception("page failed")
         st.error(t("error.unexpected"), icon=":material/error:")
+
+
+# == Values shown one way (app/display.py): tables, editors, number fields ====================
+# (one block, kept together so that it merges apart from the widget helpers above)
+
+def table(shown: display.Table, **kwargs):
+    """``st.dataframe`` of a ``display.table``: values written the local way by its Styler,
+    dates as date cells, missing values empty (Streamlit draws "None" unless told otherwise)."""
+    config = {title: _column_config(column, shown.lang, editing=False)
+              for title, column in shown.columns.items()}
+    config.update(kwargs.pop("column_config", {}))
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    if len(shown.styler.data) == 0:
+        st.caption(translator()("widget.table.empty"))
+        return None
+    drawn = st.dataframe(shown.styler, column_config=config, placeholder="", **kwargs)
+    st.table(_printable(shown.styler, shown.styler.data, {**kwargs, "column_config": config}))
+    return drawn
+
+
+def editor(form: display.Form, key: str, **kwargs) -> pd.DataFrame:
+    """``st.data_editor`` of a ``display.editor``: code columns as drop-downs of labels (the
+    values stay codes), decimals as text written the local way, dates as date cells; the
+    columns the form keeps but does not name are hidden."""
+    config: dict[str, Any] = {name: None for name in form.frame.columns
+                              if name not in form.columns}
+    for name, column in form.columns.items():
+        config[name] = _column_config(column, form.t.lang, editing=True, t=form.t)
+    config.update(kwargs.pop("column_config", {}))
+    disabled = [name for name, column in form.columns.items() if not column.editable]
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    edited = st.data_editor(form.frame, key=key, column_config=config,
+                            column_order=form.order,
+                            disabled=disabled or kwargs.pop("disabled", False),
+                            placeholder="", **kwargs)
+    _print_copy_of_editor(form, edited, config)
+    return edited
+
+
+def _print_copy_of_editor(form: display.Form, edited: pd.DataFrame, config: dict) -> None:
+    """An editor prints as its table does (see `dataframe`): a static copy of what it holds now,
+    codes as their words (a page's own drop-down labels included). Decimal cells are text in an
+    editor, written the local way already."""
+    names = [n for n in (form.order or list(form.columns)) if n in form.columns]
+    if edited is None or len(edited) == 0 or not names:
+        return
+    frame = edited.reset_index(drop=True).copy()
+    columns = []
+    for name in names:
+        column = form.columns[name]
+        options = ((config.get(name) or {}).get("type_config") or {}).get("options") \
+            if isinstance(config.get(name), dict) else None
+        if options and all(isinstance(o, dict) for o in options):
+            labels = {o.get("value"): o.get("label") for o in options}
+            frame[name] = [labels.get(v, v) for v in frame[name]]
+            column = dataclasses.replace(column, kind="text")
+        elif column.kind in ("number", "money", "percent"):
+            column = dataclasses.replace(column, kind="text")
+        columns.append(column)
+    shown = display.table(frame, form.t, columns)
+    st.table(_printable(shown.styler, shown.styler.data, {"hide_index": True}))
+
+
+def _column_config(column: display.Column, lang: str, *, editing: bool,
+                   t: Translator | None = None):
+    t = t or Translator(lang)
+    common = {"label": column.title(t), "help": t(column.help) if column.help else None,
+              "width": column.width, "pinned": column.pinned or None}
+    if editing:
+        common["required"] = column.required or None
+    common = {k: v for k, v in common.items() if v is not None}
+    kind = column.kind
+    if kind == "date":
+        # dd/mm/yyyy in both languages (app.i18n.DATE_PATTERN), as the date pickers.
+        return st.column_config.DateColumn(format="DD/MM/YYYY", **common) if editing \
+            else st.column_config.DateColumn(**common)
+    if kind == "datetime":
+        return st.column_config.DatetimeColumn(format="DD/MM/YYYY HH:mm", **common) \
+            if editing else st.column_config.DatetimeColumn(**common)
+    if kind == "flag":
+        return st.column_config.CheckboxColumn(**common)
+    if kind == "progress":
+        return st.column_config.ProgressColumn(
+            min_value=0, max_value=100, format="%d %%" if lang == "nl" else "%d%%", **common)
+    if kind == "count":
+        if not editing:
+            return st.column_config.NumberColumn(**common)
+        return st.column_config.NumberColumn(format="%d", step=1, min_value=column.minimum,
+                                             max_value=column.maximum, **common)
+    if kind in ("number", "money", "percent"):
+        # Written the local way as text when edited: a number cell writes and reads decimals
+        # the browser's way, whatever language the app speaks.
+        return st.column_config.TextColumn(alignment="right", **common) if editing \
+            else st.column_config.NumberColumn(**common)
+    if kind == "code" and editing:
+        if column.codes is None:  # the options are words already
+            return st.column_config.SelectboxColumn(options=list(column.options), **common)
+        return st.column_config.SelectboxColumn(
+            options=list(column.options),
+            format_func=lambda code, c=column.codes: display.label(t, c, code) or "", **common)
+    if editing and column.max_chars:
+        return st.column_config.TextColumn(max_chars=column.max_chars, **common)
+    return st.column_config.TextColumn(**common)
+
+
+def number_field(t: Translator, label_key: str, key: str, value: float | None = None, *,
+                 decimals: int = 1, minimum: float | None = None, maximum: float | None = None,
+                 required: bool = False, help: str | None = None,
+                 container=None) -> display.Entered:
+    """A field for a decimal number that reads the local way: ``3,5`` is 3.5 (st.number_input
+    drops the comma in the browser and makes it 35), ``1.250,50`` is 1250.5; it shows its value
+    the local way and says under itself when the text is no number or out of bounds. Use
+    ``.value`` on save: it raises ``display.FieldRefused`` (shown by ``friendly_errors`` as
+    nothing saved) when the text was refused."""
+    place = container if container is not None else st
+    label = t(label_key)
+    if key not in st.session_state:
+        st.session_state[key] = display.number_text(value, t, decimals)
+    typed = place.text_input(label, key=key, help=help)
+    entered = display.read_field(typed, t, label, decimals=decimals, minimum=minimum,
+                                 maximum=maximum, required=required)
+    if entered.refused:
+        place.caption(":red[:material/error:] " + t.md(entered.refused, field=label,
+                                                       value=typed, **entered.params))
+    return entered

@@ -1,12 +1,13 @@
-"""Beheer › Importeren: upload an export, link its columns, see every problem, then import."""
+"""Beheer › Importeren: upload an export, link its columns, see every problem, then import.
+Only the kinds the viewer may import are offered (app/permissions.py); the pipeline refuses the
+others whatever this page does."""
 
 import pandas as pd
 import streamlit as st
 
-from app import tables, web
+from app import permissions, tables, web
 from app.errors import UserError
 from app.importing import pipeline
-from app.importing.specs import REGISTRY
 
 viewer = web.page_access("admin_import")
 t = web.translator()
@@ -15,14 +16,16 @@ web.header(t, "admin_import")
 
 done = st.session_state.pop("admin_import.done", None)
 if done:
+    warning = done.pop("warning", None)
     st.success(t("import.ui.done", **done), icon=":material/task_alt:")
+    if warning:
+        st.warning(t(warning), icon=":material/hard_drive:")
 
-kinds = [k for k in REGISTRY if k != "survey"] + ["survey"]
-kind = st.selectbox(t("import.ui.kind"), kinds, key=web.lang_key("admin_import.kind"),
-                    format_func=lambda k: t(f"import.kind.{k}"))
-upload = st.file_uploader(t("import.ui.file"), type=["csv", "txt", "tsv", "xlsx", "xls"],
-                          key=f"admin_import.file.{kind}",
-                          help=t("import.ui.file_help"))
+kinds = pipeline.kinds_for(viewer)
+kind = web.selectbox(t("import.ui.kind"), kinds, key=web.lang_key("admin_import.kind"),
+                     format_func=lambda k: t(f"import.kind.{k}"))
+upload = web.file_uploader(t("import.ui.file"), key=f"admin_import.file.{kind}",
+                           help=t("import.ui.file_help"))
 
 if upload is not None:
     data = upload.getvalue()
@@ -36,25 +39,25 @@ if upload is not None:
             prepared = cached[1]
         else:
             with st.spinner(t("import.ui.checking")):
-                prepared = pipeline.prepare(db, kind, upload.name, data, sheet=sheet,
+                prepared = pipeline.prepare(db, viewer, kind, upload.name, data, sheet=sheet,
                                             mapping=mapping, order=order)
             st.session_state["admin_import.prepared"] = (state_key, prepared, db.version)
-    except UserError as error:
-        st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)),
-                 icon=":material/block:")
+    except UserError as error:  # unreadable, not this kind, or not the viewer's to import
+        st.error(pipeline.refusal(error, upload.name, t.md), icon=":material/block:")
         st.stop()
 
     table = prepared.table
-    described = t("import.ui.read", rows=t.count(len(table.lines)), columns=len(table.header),
+    described = t.md("import.ui.read", rows=t.plural("count.rows", len(table.lines)),
+                     columns=t.plural("count.columns", len(table.header)),
                   format=table.file_format.upper())
     if table.encoding:
-        described += " " + t("import.ui.encoding", encoding=table.encoding,
+        described += " " + t.md("import.ui.encoding", encoding=table.encoding,
                              delimiter={"\t": "tab"}.get(table.delimiter, table.delimiter))
     if prepared.source:
         described += " " + t("import.ui.source", source=t(f"import.source.{prepared.source}"))
     st.caption(described)
     if len(table.sheets) > 1:
-        st.selectbox(t("import.ui.sheet"), table.sheets, key=f"admin_import.sheet.{kind}")
+        web.selectbox(t("import.ui.sheet"), table.sheets, key=f"admin_import.sheet.{kind}")
 
     spec = prepared.spec
     if not spec.all_columns:
@@ -70,16 +73,17 @@ if upload is not None:
             for i, field in enumerate(spec.fields):
                 label = t(f"field.{field.name}") + (" *" if field.required else "")
                 current = prepared.mapping.get(field.name, "")
-                chosen[field.name] = columns[i % 3].selectbox(
+                chosen[field.name] = web.selectbox(
                     label, options, index=options.index(current) if current in options else 0,
                     key=f"admin_import.map.{kind}.{field.name}",
-                    format_func=lambda h: h or t("import.ui.no_column"),
+                    format_func=lambda h: h or t("import.ui.no_column"), where=columns[i % 3],
                 )
             if st.button(t("import.ui.apply_mapping"), key=f"admin_import.apply.{kind}"):
                 st.session_state[f"admin_import.mapping.{kind}"] = chosen
                 st.rerun()
             if prepared.ignored_columns:
-                st.caption(t("import.ui.ignored", columns=", ".join(prepared.ignored_columns)))
+                st.caption(t.md("import.ui.ignored",
+                                columns=", ".join(prepared.ignored_columns)))
     if prepared.missing:
         st.stop()
     if prepared.needs_date_order:
@@ -89,22 +93,25 @@ if upload is not None:
         st.stop()
 
     built = prepared.built
-    for key, params in built.notes:
-        st.info(t(key, **params), icon=":material/info:")
+    for note in built.notes:
+        st.info(pipeline.render_note(note, t.md), icon=":material/info:")
+    for note in built.held_back:
+        st.warning(pipeline.render_note(note, t.md), icon=":material/link_off:")
     partial = False
     if built.problems:
         st.error(t("import.ui.problems", problems=t.count(len(built.problems)),
                    rows=t.count(len(built.refused_rows)), total=t.count(built.rows)),
                  icon=":material/error:")
-        st.dataframe(pipeline.problems_table(prepared, t), hide_index=True, width="stretch",
-                     height=min(400, 38 + 35 * len(built.problems)))
+        web.dataframe(pipeline.problems_table(prepared, t), hide_index=True, width="stretch",
+                      height=min(400, 38 + 35 * len(built.problems)))
         st.download_button(t("import.ui.refused_rows"),
                            data=pipeline.refused_rows_csv(prepared, t),
-                           file_name=f"geweigerd-{prepared.file_name}.csv", mime="text/csv",
+                           file_name=f"{t('export.file.refused')}-{prepared.file_name}.csv",
+                           mime="text/csv",
                            key="admin_import.refused", icon=":material/download:")
         if prepared.partial_counts is not None:
-            partial = st.checkbox(t("import.ui.partial", rows=t.count(
-                built.rows - len(built.refused_rows))), key="admin_import.partial")
+            partial = st.checkbox(t("import.ui.partial", rows=t.plural(
+                "count.rows", built.rows - len(built.refused_rows))), key="admin_import.partial")
     counts = prepared.counts if not built.problems else prepared.partial_counts
     if counts is not None and (not built.problems or partial):
         new, changed, same = st.columns(3)
@@ -112,16 +119,16 @@ if upload is not None:
         changed.metric(t("import.ui.updated"), t.count(counts.updated))
         same.metric(t("import.ui.unchanged"), t.count(counts.unchanged))
         st.caption(t("import.ui.preview"))
-        preview, date_columns = pipeline.preview_table(prepared, t)
-        st.dataframe(tables.localized(preview, t, dates=date_columns), hide_index=True,
-                     width="stretch")
+        web.table(pipeline.preview_table(prepared, t, db))
         if st.button(t("import.ui.confirm"), type="primary", key="admin_import.confirm",
                      disabled=counts.new + counts.updated == 0 and not built.problems):
-            result = pipeline.commit(db, prepared, viewer.audit("import"), partial=partial)
+            result = pipeline.commit(db, viewer, prepared, viewer.audit("import"),
+                                     partial=partial)
             st.session_state.pop("admin_import.prepared", None)
             st.session_state["admin_import.done"] = {
                 "new": t.count(result.counts.new), "updated": t.count(result.counts.updated),
                 "unchanged": t.count(result.counts.unchanged), "refused": t.count(result.refused),
+                "warning": result.warning,
             }
             st.rerun()
         if counts.new + counts.updated == 0 and not built.problems:
@@ -133,7 +140,7 @@ history = pipeline.log(db, limit=20)
 if history.empty:
     st.caption(t("import.ui.no_log"))
 else:
-    st.dataframe(tables.localized(pd.DataFrame({
+    web.dataframe(tables.localized(pd.DataFrame({
         t("import.ui.col.when"): history["started_at"],
         t("import.ui.col.kind"): [t(f"import.kind.{k}") if t.has(f"import.kind.{k}") else k
                                   for k in history["kind"]],
@@ -144,19 +151,28 @@ else:
         t("import.ui.refused"): history["n_refused"],
         t("import.ui.col.status"): [t(f"import.status.{s}") for s in history["status"]],
     }), t, datetimes=[t("import.ui.col.when")]), hide_index=True, width="stretch")
-    last = db.one("import/last_done")
-    if last:
-        sure = st.checkbox(t("import.ui.undo_sure", file=last["file_name"],
+    last = pipeline.last_undoable(db)
+    if last and last["kind"] == "survey" and not pipeline.may_undo(viewer, last):
+        st.caption(t.md("import.ui.undo_not_yours_survey", file=last["file_name"]))
+    elif last and not pipeline.may_undo(viewer, last):
+        st.caption(t.md("import.ui.undo_not_yours", kind=t(f"import.kind.{last['kind']}"),
+                        holders=permissions.holders_text(
+                            permissions.import_action(last["kind"]), t)))
+    elif last:
+        sure = st.checkbox(t.md("import.ui.undo_sure", file=last["file_name"],
                              when=t.datetime(last["started_at"])),
                            key=f"admin_import.undo_sure.{last['import_id']}")
         if st.button(t("import.ui.undo"), key="admin_import.undo", disabled=not sure,
                      icon=":material/undo:"):
-            undone = pipeline.undo_last(db, viewer.audit("import_undo", "import"))
-            st.toast(t("import.ui.undone", file=undone["file_name"]))
+            undone = pipeline.undo_last(db, viewer, viewer.audit("import_undo", "import"))
+            st.toast(t.md("import.ui.undone", file=undone["file_name"]))
             st.rerun()
 
-st.divider()
-st.subheader(t("import.ui.exports"))
-for export_kind in ("learners", "results", "needs"):
+# The way back out of the learner-side imports, for those who may make them.
+round_trip = [k for k in ("learners", "results", "needs") if k in kinds]
+if round_trip:
+    st.divider()
+    st.subheader(t("import.ui.exports"))
+for export_kind in round_trip:
     st.caption(t(f"import.ui.export_{export_kind}"))
     web.export_buttons(viewer, t, export_kind, key=f"admin_import.export.{export_kind}")

@@ -5,7 +5,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import backup, clock, privacy, tables, web
+from app import backup, clock, display, privacy, web
+from app.i18n import plain
 
 viewer = web.page_access("admin_privacy")
 t = web.translator()
@@ -14,25 +15,33 @@ web.header(t, "admin_privacy")
 
 done = st.session_state.pop("admin_privacy.done", None)
 if done:
-    st.success(t("privacy.done", **done), icon=":material/delete_forever:")
+    lines = privacy.describe(done, t)
+    clean = not done.rewrite_failed and not done.pending and all(
+        c.outcome not in ("failed", "missing") for c in done.copies)
+    (st.success if clean else st.warning)("\n\n".join(lines), icon=":material/delete_forever:")
+
+waiting, rewrite = privacy.pending(db)
+if waiting or rewrite:
+    if waiting:
+        st.warning(t("privacy.pending.copies", count=t.count(waiting)), icon=":material/warning:")
+    if rewrite:
+        st.warning(t("privacy.pending.rewrite"), icon=":material/warning:")
+    if st.button(t("privacy.pending.finish"), key="admin_privacy.finish", type="primary"):
+        st.session_state["admin_privacy.done"] = privacy.finish(db)
+        st.rerun()
 
 
-def _learner_table(found: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("privacy.col.external_id"): found["external_id"],
-        t("privacy.col.learner"): found["learner"],
-        t("privacy.col.class"): found["last_class"],
-        t("privacy.col.left_on"): found["left_on"],
-    })
+def _learner_table(found: pd.DataFrame) -> display.Table:
+    return display.table(found, t, [
+        display.text("external_id", "privacy.col.external_id"),
+        display.person("learner", "privacy.col.learner", detail="last_class"),
+        display.text("last_class", "privacy.col.class"),
+        display.date("left_on", "privacy.col.left_on")])
 
 
 def _erase(ids: list[int]) -> None:
-    erasure = privacy.erase(db, viewer.audit("erase", "learner"), ids)
-    st.session_state["admin_privacy.done"] = {
-        "learners": erasure.learners,
-        "before": t.number(erasure.bytes_before / 1e6, 1),
-        "after": t.number(erasure.bytes_after / 1e6, 1),
-    }
+    st.session_state["admin_privacy.done"] = privacy.erase(
+        db, viewer.audit("erase", "learner"), ids)
     st.rerun()
 
 
@@ -45,10 +54,11 @@ with one:
     if text.strip() and found.empty:
         st.info(t("privacy.not_found"))
     elif not found.empty:
-        learner_id = st.selectbox(
+        learner_id = web.selectbox(
             t("privacy.pick"), list(found["learner_id"]), key="admin_privacy.pick",
-            format_func=lambda i: "{learner} ({external_id}, {last_class})".format(
-                **found.loc[found["learner_id"] == i].iloc[0].to_dict()),
+            format_func=lambda i: "{learner} ({external_id}, {last_class})".format(**{
+                k: display.text_of(v) for k, v in
+                found.loc[found["learner_id"] == i].iloc[0].to_dict().items()}),
         )
         row = found.loc[found["learner_id"] == learner_id].iloc[0]
         rows = privacy.footprint(db, [int(learner_id)])
@@ -56,7 +66,7 @@ with one:
             f"{t(f'entity.{k}')}: {t.count(v)}" for k, v in rows.items())))
         if pd.isna(row["left_on"]):
             st.warning(t("privacy.still_enrolled"), icon=":material/warning:")
-        confirm = st.text_input(t("privacy.confirm", external_id=row["external_id"]),
+        confirm = st.text_input(t.md("privacy.confirm", external_id=row["external_id"]),
                                 key=f"admin_privacy.confirm.{learner_id}")
         if st.button(t("privacy.erase_one"), type="primary", key="admin_privacy.erase_one",
                      disabled=confirm.strip() != row["external_id"]):
@@ -70,9 +80,7 @@ with leavers:
     planned = privacy.left_before(db, viewer.scope, day)
     st.write(t("privacy.dry_run", count=t.count(len(planned)), date=t.date(day)))
     if not planned.empty:
-        st.dataframe(tables.localized(_learner_table(planned), t,
-                                      dates=[t("privacy.col.left_on")]),
-                     hide_index=True, width="stretch")
+        web.table(_learner_table(planned))
         sure = st.checkbox(t("privacy.leavers_sure", count=t.count(len(planned))),
                            key="admin_privacy.leavers_sure")
         if st.button(t("privacy.erase_leavers", count=t.count(len(planned))), type="primary",
@@ -83,11 +91,11 @@ with copies:
     st.caption(t("privacy.backups_intro"))
     if st.button(t("privacy.backup_now"), key="admin_privacy.backup", icon=":material/backup:"):
         path = backup.make_backup(db, viewer.audit("backup", "database"))
-        st.success(t("privacy.backup_made", name=path.name))
+        st.success(t.md("privacy.backup_made", name=path.name))
     files = backup.backups(db)
     if not files:
         st.info(t("privacy.no_backups"))
     for file in files:
-        st.write(f"`{file.path.name}` · {t.datetime(file.made_at)} · "
-                 f"{t.number(file.size / 1e6, 1)} MB")
-    st.caption(t("privacy.restore_help"))
+        st.markdown(plain(f"{file.path.name} · {t.datetime(file.made_at)} · "
+                          f"{t.number(file.size / 1e6, 1)} MB"))
+    st.caption(t("privacy.restore_help", folder=str(backup.backup_dir(db))))

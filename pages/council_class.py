@@ -4,10 +4,11 @@ one learner or several at once, with their history."""
 
 import streamlit as st
 
-from app import clock, school_calendar, web
+from app import clock, display, school_calendar, web
 from app.council import decisions, overview
 from app.council.decisions import Decision
 from app.flex import words
+from app.i18n import plain
 
 viewer = web.page_access("council_class")
 t = web.translator()
@@ -31,15 +32,16 @@ if classes.empty:
 periods = overview.periods(db, school_year)
 
 left, middle, right = st.columns([2, 2, 2], vertical_alignment="bottom")
-class_id = left.selectbox(
+class_id = web.selectbox(
     t("council.class"), list(classes["class_id"]), key=web.lang_key("council_class.class"),
     format_func=lambda cid: overview.class_label(classes.loc[classes["class_id"] == cid].iloc[0],
-                                                 t))
+                                                 t), where=left)
 class_code = str(classes.loc[classes["class_id"] == class_id, "code"].iloc[0])
 period_names = dict(zip(periods["period_id"], periods["name"], strict=True))
-period_id = middle.selectbox(t("council.period"), list(period_names), key="council_class.period",
-                             index=max(len(period_names) - 1, 0), format_func=period_names.get,
-                             placeholder=t("council.no_results")) if period_names else None
+period_id = web.selectbox(t("council.period"), list(period_names), key="council_class.period",
+                          index=max(len(period_names) - 1, 0), format_func=period_names.get,
+                          placeholder=t("council.no_results"),
+                          where=middle) if period_names else None
 only_needs = right.toggle(t("council.only_needs"), key="council_class.only_needs")
 
 view = overview.class_view(
@@ -48,19 +50,16 @@ view = overview.class_view(
     float(school["flex.rule.remediation_below"]), float(school["flex.rule.deepening_above"]))
 
 left, right = st.columns([2, 3])
-subject = left.selectbox(t("council.only_subject"), [None, *view.subjects],
+subject = web.selectbox(t("council.only_subject"), [None, *view.subjects],
                          key=web.lang_key("council_class.subject"),
                          format_func=lambda s: t("council.all_subjects") if s is None
-                         else view.subjects[s])
+                         else view.subjects[s], where=left)
 kind = right.segmented_control(t("council.only_kind"), list(overview.KINDS),
                                key=web.lang_key("council_class.kind"), format_func=t.kind)
 learners = overview.filtered(view, only_needs, subject, kind)
 st.caption(t("council.legend"))
-picked = st.dataframe(
-    overview.styled(overview.table(view, learners, t, subject), view, t), hide_index=True,
-    width="stretch", on_select="rerun", selection_mode="multi-row",
-    key=f"council_class.table.{class_id}.{edits}",
-    column_config={t("council.col.learner"): st.column_config.TextColumn(pinned=True)})
+picked = web.table(overview.table(view, learners, t, subject), on_select="rerun",
+                   selection_mode="multi-row", key=f"council_class.table.{class_id}.{edits}")
 chosen = learners.iloc[picked.selection.rows] if picked and picked.selection.rows \
     else learners.iloc[0:0]
 if chosen.empty:
@@ -71,20 +70,20 @@ if len(chosen) == 1:
     learner_id = int(chosen.index[0])
     row = chosen.iloc[0]
     with st.container(border=True):
-        st.subheader(row["learner"])
+        st.subheader(plain(row["learner"]))
         for subject_id, own, other in row["disagreements"]:
-            st.warning(t("council.disagree", subject=view.subjects.get(subject_id, subject_id),
+            st.warning(t.md("council.disagree", subject=view.subjects.get(subject_id, subject_id),
                          own=t.kind(own), other=t.kind(other)), icon=":material/compare_arrows:")
         mine = view.needs[view.needs["learner_id"] == learner_id]
         if mine.empty:
             st.caption(t("council.no_open"))
         for need in mine.to_dict("records"):
             line, end_button, change_button = st.columns([6, 1, 1], vertical_alignment="center")
-            line.markdown(t("council.open_line", what=words.what(
+            line.markdown(t.md("council.open_line", what=words.what(
                 t, need["kind"], need["subject"] if isinstance(need["subject"], str) else None),
                 source=t(f"need_source.{need['source']}"),
                 hard=t("council.hard") if need["is_hard"] else t("council.advisory"),
-                reason=need["reason"] or "–", who=need["decided_by"] or "–"))
+                reason=display.text_of(need["reason"]), who=display.text_of(need["decided_by"])))
             if need["source"] == "class_council" and decisions.can_decide(viewer.roles):
                 if end_button.button(t("council.end"), key=f"council_class.end.{need['need_id']}"):
                     with web.friendly_errors(t):
@@ -107,20 +106,20 @@ if len(chosen) and decisions.can_decide(viewer.roles):
     with st.form(f"council_class.decide.{edits}"), st.container(border=True):
         st.markdown(f"**{title}**")
         if old is None:
-            st.caption(", ".join(chosen["learner"]))
+            st.caption(plain(", ".join(chosen["learner"])))
         a, b, c = st.columns(3)
         kinds = list(overview.KINDS)
-        new_kind = a.selectbox(t("council.kind"), kinds, format_func=t.kind,
+        new_kind = web.selectbox(t("council.kind"), kinds, format_func=t.kind,
                                index=kinds.index(old["kind"]) if old is not None else 0,
-                               key=web.lang_key(f"council_class.decide.kind.{edits}"))
+                               key=web.lang_key(f"council_class.decide.kind.{edits}"), where=a)
         subjects = list(view.subjects) or decisions.subject_codes(db)
         names = view.subjects or {s: s for s in subjects}
         default_subject = old["subject_id"] if old is not None else (subject or None)
-        new_subject = b.selectbox(
+        new_subject = web.selectbox(
             t("council.subject"), [None, *subjects], format_func=lambda s: "–" if s is None
             else names.get(s, s), key=web.lang_key(f"council_class.decide.subject.{edits}"),
             index=([None, *subjects].index(default_subject)
-                   if default_subject in subjects else 0))
+                   if default_subject in subjects else 0), where=b)
         hard = c.toggle(t("council.hard_toggle"), value=bool(old["is_hard"]) if old is not None
                         else True, key=f"council_class.decide.hard.{edits}",
                         help=t("council.hard_help"))
@@ -134,6 +133,7 @@ if len(chosen) and decisions.can_decide(viewer.roles):
         valid_until = e.date_input(t("council.until_label"), value=until, format="DD/MM/YYYY",
                                    key=f"council_class.decide.until.{edits}")
         if st.form_submit_button(t("council.save_decision"), type="primary",
+                                 key="council_class.save_decision",
                                  icon=":material/gavel:"):
             decision = Decision(kind=new_kind, subject_id=new_subject, is_hard=hard,
                                 reason=reason, valid_from=valid_from, valid_until=valid_until)

@@ -2,12 +2,11 @@
 attended and missed, feedback notes, well-being and self-reflection over time, decisions. Printable
 for a coach talk or a parents' evening."""
 
-import pandas as pd
 import streamlit as st
 
-from app import charts, clock, school_calendar, web
+from app import charts, clock, display, school_calendar, web
 from app.council import timeline
-from app.flex import words
+from app.i18n import plain
 
 viewer = web.page_access("council_learner")
 t = web.translator()
@@ -29,15 +28,15 @@ if from_link and from_link.isdigit() and int(from_link) not in options:
 if not options:
     st.info(t("timeline.pick"), icon=":material/person_search:")
     st.stop()
-learner_id = st.selectbox(t("timeline.learner"), options, key="council_learner.pick",
-                          format_func=lambda i: labels.get(i, t("timeline.from_overview")))
+learner_id = web.selectbox(t("timeline.learner"), options, key="council_learner.pick",
+                           format_func=lambda i: labels.get(i, t("timeline.from_overview")))
 line = timeline.load(db, viewer.scope, int(learner_id), school_year, t.lang)
 if line is None:
     st.error(t("timeline.not_visible"), icon=":material/block:")
     st.stop()
 
 who = line.learner
-st.subheader(f"{who['learner']} · {who['class_code'] or '–'}")
+st.subheader(plain(f"{who['learner']} · {display.text_of(who['class_code'])}"))
 counts = timeline.attendance(line.flex)
 a, b, c, d = st.columns(4)
 a.metric(t("timeline.cycles"), t.count(line.flex["cycle"].nunique()))
@@ -55,30 +54,20 @@ st.markdown(f"#### {t('timeline.flex')}")
 if line.flex.empty:
     st.caption(t("timeline.none"))
 else:
-    st.dataframe(pd.DataFrame({
-        t("timeline.cycle"): line.flex["cycle"],
-        t("timeline.slot"): [words.slot(t, d, h) for d, h in
-                             zip(line.flex["weekday"], line.flex["lesson_hour"], strict=True)],
-        t("timeline.session"): [f"{c} · {words.what(t, k, p)}" for c, k, p in
-                                zip(line.flex["code"], line.flex["kind"], line.flex["topic"],
-                                    strict=True)],
-        t("timeline.present"): line.flex["present"],
-        t("timeline.absent"): line.flex["absent"],
-        t("timeline.excused"): line.flex["excused"],
-    }), hide_index=True, width="stretch")
+    web.table(timeline.flex_table(line.flex, t))
 
 st.markdown(f"#### {t('timeline.notes')}")
 if line.notes.empty:
     st.caption(t("timeline.none"))
 for note in line.notes.head(12).itertuples():
     with st.container(border=True):
-        st.caption(t("timeline.note_head", date=t.date(pd.Timestamp(note.created_at).date()),
-                     session=note.code or "–", author=note.author or "–"))
+        st.caption(t.md("timeline.note_head", date=display.day(note.created_at, t),
+                        session=display.text_of(note.code), author=display.text_of(note.author)))
         for label, text in ((t("attendance.col.feed_up"), note.feed_up),
                             (t("attendance.col.feedback"), note.feedback),
                             (t("attendance.col.feed_forward"), note.feed_forward)):
             if isinstance(text, str) and text:
-                st.markdown(f"**{label}:** {text}")
+                st.markdown(f"**{label}:** {plain(text)}")
 
 st.markdown(f"#### {t('timeline.surveys')}")
 if line.surveys.empty:
@@ -87,31 +76,20 @@ else:
     web.chart(charts.survey_scores(line.surveys, t), t)
     words_said = line.surveys.dropna(subset=["words"])
     for survey in words_said.itertuples():
-        st.caption(t("timeline.said", date=t.date(pd.Timestamp(survey.answered_at).date()),
-                     words=survey.words))
+        st.caption(t.md("timeline.said", date=display.day(survey.answered_at, t),
+                        words=survey.words))
 
 st.markdown(f"#### {t('timeline.decisions')}")
 if line.decisions.empty:
     st.caption(t("timeline.none"))
 else:
-    st.dataframe(pd.DataFrame({
-        t("timeline.date"): [t.date(pd.Timestamp(v).date()) for v in
-                             line.decisions["created_at"]],
-        t("timeline.decision"): [timeline.decision_text(r, t) for r in
-                                 line.decisions.to_dict("records")],
-        t("timeline.reason"): line.decisions["reason"],
-        t("timeline.by"): line.decisions["decided_by"],
-        t("timeline.status"): [t("timeline.ended_by", who=by or "–") if pd.notna(ended)
-                               else t("timeline.open") for ended, by in
-                               zip(line.decisions["ended_at"], line.decisions["ended_by"],
-                                   strict=True)],
-    }), hide_index=True, width="stretch")
+    web.table(timeline.decisions_table(line.decisions, t))
 
 st.download_button(
     t("timeline.print"), icon=":material/print:", key="council_learner.print",
     data=lambda: timeline.printable(line, t, web.school_settings().get("school.name", ""),
                                     today).encode("utf-8"),
-    file_name=f"flexwijs-tijdlijn-{who['external_id']}.html", mime="text/html",
+    file_name=f"{t('export.file.timeline')}-{who['external_id']}.html", mime="text/html",
     on_click=lambda: db.record(viewer.audit("export", "learner", record_ids=[learner_id],
                                             detail="timeline")),
     help=t("timeline.print_help"))

@@ -29,47 +29,61 @@ if mine.empty:
 
 labels = {int(s.session_id): t("flex_lists.session_label", code=s.code,
                                slot=words.slot(t, s.weekday, s.lesson_hour),
-                               what=words.what(t, s.kind, s.topic), learners=s.learners)
+                               what=words.what(t, s.kind, s.topic),
+                               learners=t.plural("count.learners", int(s.learners)))
           for s in mine.itertuples()}
-session_id = st.selectbox(t("flex_lists.session"), list(labels), format_func=labels.get,
-                          key=web.lang_key(f"flex_attendance.session.{cycle_id}"))
+session_id = web.selectbox(t("flex_lists.session"), list(labels), format_func=labels.get,
+                           key=web.lang_key(f"flex_attendance.session.{cycle_id}"))
 session = mine[mine["session_id"] == session_id].iloc[0]
-st.caption(t("attendance.head", room=session["room"] or "–",
+st.caption(t.md("attendance.head", room=session["room"] or "–",
              leader=board.leader_text(session["leader"], session["leader_kind"], t)))
 
 rows = attendance.group(db, viewer.scope, plan.plan_id, int(session_id), week_id)
 recorded = rows["recorded_at"].dropna()
 if len(recorded):
     last = rows.loc[rows["recorded_at"].idxmax()]
-    st.caption(t("attendance.last_saved", who=last["recorded_by"] or "–",
+    st.caption(t.md("attendance.last_saved", who=last["recorded_by"] or "–",
                  when=t.datetime(last["recorded_at"].to_pydatetime())))
 else:
     st.caption(t("attendance.not_yet"))
 
-status_options = [t(f"attendance.status.{code}") for code in attendance.STATUSES]
-edited = st.data_editor(
-    attendance.register(rows, t), hide_index=True, width="stretch",
-    key=f"flex_attendance.register.{session_id}.{week_id}.{saves.version}@{t.lang}",
-    column_order=["learner", "class_code", "status", *attendance.NOTE_FIELDS],
-    disabled=["learner", "class_code"],
-    column_config={
-        "learner": st.column_config.TextColumn(t("flex_lists.col.learner")),
-        "class_code": st.column_config.TextColumn(t("flex_lists.col.class"), width="small"),
-        "status": st.column_config.SelectboxColumn(t("attendance.col.status"),
-                                                   options=status_options, required=True),
-        "feed_up": st.column_config.TextColumn(t("attendance.col.feed_up"),
-                                               help=t("attendance.help.feed_up")),
-        "feedback": st.column_config.TextColumn(t("attendance.col.feedback"),
-                                                help=t("attendance.help.feedback")),
-        "feed_forward": st.column_config.TextColumn(t("attendance.col.feed_forward"),
-                                                    help=t("attendance.help.feed_forward")),
-    },
-)
-present = int((edited["status"] == status_options[0]).sum())
+stored = attendance.register(rows, t)
+# What the editor starts from: the stored register with this person's unsaved draft over it,
+# fixed for as long as this editor lives (feeding it new data on every run would lose edits,
+# streamlit/streamlit#7749); a refresh, a save or a discard starts it again.
+editor_key = f"flex_attendance.register.{session_id}.{week_id}.{saves.version}@{t.lang}"
+base_key = f"flex_attendance.base.{session_id}.{week_id}.{saves.version}@{t.lang}"
+if base_key not in st.session_state:
+    st.session_state[base_key] = attendance.with_draft(db, viewer.user_id, int(session_id),
+                                                       week_id, stored)
+base, drafted_at = st.session_state[base_key]
+
+
+def keep_draft() -> None:
+    """Every change is kept at once as a draft, so a refresh loses nothing."""
+    typed, _ = web.edited_frame(base.frame, editor_key)
+    with web.friendly_errors(t):
+        attendance.keep_draft(db, viewer.scope, viewer.audit("draft"), int(session_id),
+                              week_id, typed, stored.frame, t)
+
+
+if drafted_at is not None:
+    st.info(t("attendance.draft.restored", when=t.datetime(drafted_at.to_pydatetime())),
+            icon=":material/restore:")
+edited = web.editor(base, key=editor_key, on_change=keep_draft)
+present = int((edited["status"] == "present").sum())
 st.caption(t("attendance.count", present=t.count(present), total=t.count(len(edited))))
-if st.button(t("attendance.save"), key="flex_attendance.save", type="primary",
-             icon=":material/save:"):
+st.caption(t("attendance.draft.kept"))
+save_col, discard_col = st.columns([1, 3])
+if save_col.button(t("attendance.save"), key="flex_attendance.save", type="primary",
+                   icon=":material/save:"):
     with web.friendly_errors(t):
         saved = attendance.save(db, viewer.scope, int(session_id), week_id, edited, t,
                                 viewer.audit("edit"), viewer.name)
-        saves.saved(t.plural("attendance.saved", saved))
+        saves.saved(t.plural("attendance.saved", saved), forget=(base_key,))
+typed_now = drafted_at is not None or (st.session_state.get(editor_key) or {}).get("edited_rows")
+if typed_now and discard_col.button(t("attendance.draft.discard"), key="flex_attendance.discard",
+                                    icon=":material/undo:"):
+    with web.friendly_errors(t):
+        attendance.discard_draft(db, viewer.audit("draft"), int(session_id), week_id)
+        saves.saved(t("attendance.draft.discarded"), forget=(base_key,))

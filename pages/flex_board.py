@@ -8,6 +8,7 @@ from app import charts, clock, web
 from app.errors import UserError
 from app.flex import board, plans, words
 from app.flex.plans import Move
+from app.i18n import plain
 
 viewer = web.page_access("flex_board")
 t = web.translator()
@@ -34,7 +35,8 @@ if editor:
     first = board.first_week_of(weeks, upcoming) if upcoming is not None else None
     if first and upcoming != cycle_id and plans.current(db, upcoming) is None:
         left, right = st.columns([3, 1], vertical_alignment="center")
-        left.info(t("flex_board.next_waits", week=first), icon=":material/event_upcoming:")
+        left.info(t.md("flex_board.next_waits", week=words.week(t, first)),
+                  icon=":material/event_upcoming:")
         right.button(t("flex_board.go_next"), key="flex_board.go_next",
                      on_click=st.session_state.update,
                      args=({web.lang_key("flex_board.week"): first},))
@@ -60,8 +62,8 @@ else:
     if st.session_state.get(key) not in plan_ids:
         st.session_state[key] = plan_ids[0]
     labels = {int(r["plan_id"]): board.plan_label(r, t) for r in listing.to_dict("records")}
-    chosen = st.selectbox(t("flex_board.plan.pick"), plan_ids, key=key,
-                          format_func=labels.get) if len(plan_ids) > 1 else plan_ids[0]
+    chosen = web.selectbox(t("flex_board.plan.pick"), plan_ids, key=key,
+                           format_func=labels.get) if len(plan_ids) > 1 else plan_ids[0]
     plan = plans.plan(db, chosen)
 
 # -- the flex team's actions ----------------------------------------------------------------------
@@ -97,12 +99,12 @@ names = dict(zip(rows["learner_id"], rows["learner"], strict=True))
 status = st.container(horizontal=True, vertical_alignment="center")
 if plan.is_proposal:
     status.badge(t("flex_board.plan.proposal"), icon=":material/edit_note:", color="orange")
-    status.caption(t("flex_board.plan.made", who=plan.created_by or "–",
+    status.caption(t.md("flex_board.plan.made", who=plan.created_by or "–",
                      when=t.datetime(plan.created_at)))
 else:
-    status.badge(t("flex_board.plan.published", version=plan.version),
+    status.badge(t.md("flex_board.plan.published", version=plan.version),
                  icon=":material/task_alt:", color="green")
-    status.caption(t("flex_board.plan.published_by", who=plan.published_by or "–",
+    status.caption(t.md("flex_board.plan.published_by", who=plan.published_by or "–",
                      when=t.datetime(plan.published_at)))
 
 # -- what the composition reported ----------------------------------------------------------------
@@ -128,7 +130,8 @@ if editor and plan.report.get("summary"):
         f.metric(t("flex_board.report.fairness_unmet"), t.count(summary["fairness_unmet"]))
         g.metric(t("flex_board.report.locked"), t.count(plan.report.get("locked", 0)))
         for code, params in plan.report.get("messages", []):
-            st.warning(words.report_message(code, params, t, names), icon=":material/info:")
+            st.warning(plain(words.report_message(code, params, t, names)),
+                       icon=":material/info:")
         if not plan.report.get("messages"):
             st.success(t("flex_board.report.all_met"), icon=":material/check_circle:")
 
@@ -143,10 +146,9 @@ if query:
     if found.empty:
         st.caption(t("flex_board.search_none"))
     else:
-        picked = st.dataframe(board.learner_table(found, t, with_session=True), hide_index=True,
-                              width="stretch", on_select="rerun" if editor else "ignore",
-                              selection_mode="multi-row",
-                              key=f"flex_board.found.{edits}")
+        picked = web.table(board.learner_table(found, t, with_session=True),
+                           on_select="rerun" if editor else "ignore",
+                           selection_mode="multi-row", key=f"flex_board.found.{edits}")
         if editor and picked and picked.selection.rows:
             selected = found.iloc[picked.selection.rows]
 
@@ -156,31 +158,20 @@ tabs = st.tabs([words.slot(t, d, h) for d, h, _ in slots], key="flex_board.slot"
 for tab, (_, _, slot_id) in zip(tabs, slots, strict=True):
     in_slot = fill[fill["slot_id"] == slot_id].reset_index(drop=True)
     with tab:
-        table = board.session_table(in_slot, t)
-        picked = st.dataframe(
-            table, hide_index=True, width="stretch", on_select="rerun",
-            selection_mode="single-row", key=f"flex_board.sessions.{slot_id}",
-            column_config={
-                t("flex_board.col.fill"): st.column_config.ProgressColumn(
-                    t("flex_board.col.fill"), min_value=0, max_value=100, format="%d %%"),
-            },
-        )
+        picked = web.table(board.session_table(in_slot, t), on_select="rerun",
+                           selection_mode="single-row", key=f"flex_board.sessions.{slot_id}")
         chosen_rows = picked.selection.rows if picked else []
         if not chosen_rows:
             st.caption(t("flex_board.pick_session"))
             continue
         session = in_slot.iloc[chosen_rows[0]]
         members = rows[rows["session_id"] == session["session_id"]]
-        st.markdown(t("flex_board.session_head", code=session["code"],
+        st.markdown(t.md("flex_board.session_head", code=session["code"],
                       what=words.what(t, session["kind"], session["topic"]),
                       learners=t.count(len(members)), capacity=t.count(session["capacity"])))
-        chosen = st.dataframe(
-            board.learner_table(members, t), hide_index=True, width="stretch",
-            on_select="rerun" if editor else "ignore", selection_mode="multi-row",
-            key=f"flex_board.members.{session['session_id']}.{edits}",
-            column_config={t("flex_board.col.locked"): st.column_config.CheckboxColumn(
-                t("flex_board.col.locked"), width="small")},
-        )
+        chosen = web.table(
+            board.learner_table(members, t), on_select="rerun" if editor else "ignore",
+            selection_mode="multi-row", key=f"flex_board.members.{session['session_id']}.{edits}")
         if editor and chosen and chosen.selection.rows:
             selected = members.iloc[chosen.selection.rows]
 
@@ -197,10 +188,10 @@ if editor and len(selected):
             else:
                 slot_id = int(slot_ids[0])
                 options = board.target_options(fill, slot_id, selected, t)
-                target = st.selectbox(t("flex_board.move.to"), list(options), index=None,
-                                      format_func=options.get,
-                                      placeholder=t("flex_board.move.pick"),
-                                      key=web.lang_key(f"flex_board.move.to.{slot_id}.{edits}"))
+                target = web.selectbox(t("flex_board.move.to"), list(options), index=None,
+                                       format_func=options.get,
+                                       placeholder=t("flex_board.move.pick"),
+                                       key=web.lang_key(f"flex_board.move.to.{slot_id}.{edits}"))
                 buttons = st.container(horizontal=True)
                 if buttons.button(t("flex_board.move.go"), key="flex_board.move.go",
                                   icon=":material/move_down:", type="primary",
@@ -229,7 +220,7 @@ if editor and len(selected):
 # -- against last week, and before publishing ---------------------------------------------------
 if editor or viewer.scope.all_learners:
     changes, base = web.flex_diff(viewer.scope, plan.plan_id, t.lang)
-    title = t("flex_board.diff.title", base=board.plan_label(base, t)) if base else \
+    title = t.md("flex_board.diff.title", base=board.plan_label(base, t)) if base else \
         t("flex_board.diff.none_title")
     with st.expander(title, icon=":material/compare_arrows:"):
         if base is None:
@@ -239,14 +230,14 @@ if editor or viewer.scope.all_learners:
             for column, code in zip(st.columns(3), words.CHANGE_CODES, strict=True):
                 column.metric(t(f"flex_board.change.{code}"), t.count(int(counts.get(code, 0))))
             if len(changes):
-                st.dataframe(board.change_table(changes, t), hide_index=True, width="stretch")
+                web.table(board.change_table(changes, t))
 
 if editor and plan.is_proposal:
     with st.expander(t("flex_board.checks.title"), icon=":material/fact_check:",
                      expanded=False):
         found = web.flex_checks(plan.plan_id, t.lang)
         for check in found:
-            st.warning(words.check_text(check, t, names), icon=":material/warning:")
+            st.warning(plain(words.check_text(check, t, names)), icon=":material/warning:")
         if not found:
             st.success(t("flex_board.checks.none"), icon=":material/check_circle:")
         agreed = True

@@ -5,7 +5,7 @@ import streamlit as st
 
 from app import web
 from app.flex import board, lists, plans, words
-from app.i18n import Translator
+from app.i18n import Translator, plain
 
 viewer = web.page_access("flex_lists")
 t = web.translator()
@@ -24,7 +24,7 @@ if plan is None:
         web.page_link("flex_board", label=t("flex_lists.to_board"),
                      icon=":material/view_week:")
     st.stop()
-st.caption(t("flex_lists.version", label=board.plan_label(plan, t)))
+st.caption(t.md("flex_lists.version", label=board.plan_label(plan, t)))
 
 start, end = plans.cycle_span(db, cycle_id)
 mondays = plans.cycle_mondays(db, cycle_id)
@@ -51,32 +51,34 @@ if editor:
 if view == "lists":
     labels = {int(s.session_id): t("flex_lists.session_label", code=s.code,
                                    slot=words.slot(t, s.weekday, s.lesson_hour),
-                                   what=words.what(t, s.kind, s.topic), learners=s.learners)
+                                   what=words.what(t, s.kind, s.topic),
+                                   learners=t.plural("count.learners", int(s.learners)))
               for s in sessions.itertuples()}
-    session_id = st.selectbox(t("flex_lists.session"), list(labels), format_func=labels.get,
-                              key=web.lang_key(f"flex_lists.session.{cycle_id}"))
+    session_id = web.selectbox(t("flex_lists.session"), list(labels), format_func=labels.get,
+                               key=web.lang_key(f"flex_lists.session.{cycle_id}"))
     session = sessions[sessions["session_id"] == session_id].iloc[0]
     members = rows[rows["session_id"] == session_id]
-    st.markdown(t("flex_lists.head", slot=words.slot(t, session["weekday"],
+    st.markdown(t.md("flex_lists.head", slot=words.slot(t, session["weekday"],
                                                      session["lesson_hour"]),
                   room=session["room"] or "–",
                   leader=board.leader_text(session["leader"], session["leader_kind"], t),
                   start=t.date(start), end=t.date(end)))
-    st.dataframe(lists.list_table(members, t), hide_index=True, width="stretch")
+    web.table(lists.list_table(members, t))
     school = web.school_settings().get("school.name", "")
     buttons = st.container(horizontal=True)
     buttons.download_button(
         t("flex_lists.print_one"), icon=":material/print:", key="flex_lists.print_one",
         data=lambda: lists.printable(sessions[sessions["session_id"] == session_id], rows, t,
                                      school, week_id, mondays).encode("utf-8"),
-        file_name=f"flexwijs-{week_id}-{session['code']}.html", mime="text/html",
+        file_name=f"{t('export.file.session_list')}-{week_id}-{session['code']}.html",
+        mime="text/html",
         help=t("flex_lists.print_help"))
     buttons.download_button(
-        t("flex_lists.print_all", count=len(sessions)), icon=":material/print:",
+        t.plural("flex_lists.print_all", len(sessions)), icon=":material/print:",
         key="flex_lists.print_all",
         data=lambda: lists.printable(sessions, rows, t, school, week_id,
                                      mondays).encode("utf-8"),
-        file_name=f"flexwijs-{week_id}-lijsten.html", mime="text/html",
+        file_name=f"{t('export.file.lists')}-{week_id}.html", mime="text/html",
         help=t("flex_lists.print_help"))
     st.caption(t("flex_lists.export"))
     web.export_buttons(viewer, t, "assignments", key=f"flex_lists.export.{session_id}",
@@ -96,11 +98,11 @@ if view == "messages":
     learner_labels = dict(zip(people["learner_id"], people["learner"] + " · " +
                               people["class_code"].fillna(""), strict=True))
     switched = set(changes.loc[changes["change"] == "switch", "learner_id"])
-    learner_id = left.selectbox(
+    learner_id = web.selectbox(
         t("flex_lists.learner"), list(learner_labels), index=None,
         format_func=lambda i: learner_labels[i] + (" ⇄" if i in switched else ""),
         placeholder=t("flex_lists.learner_hint"),
-        key=web.lang_key(f"flex_lists.learner.{cycle_id}"))
+        key=web.lang_key(f"flex_lists.learner.{cycle_id}"), where=left)
     a, b = st.columns(2)
     a.metric(t("flex_lists.count.learners"), t.count(len(people)))
     b.metric(t("flex_lists.count.switch"), t.count(len(switched)))
@@ -115,7 +117,8 @@ if view == "messages":
         for column, audience in zip(st.columns(2), words.AUDIENCES, strict=True):
             note = words.message(mine, theirs, lang_t, audience, start, end)
             with column.container(border=True):
-                st.markdown(f"**{t(f'flex_lists.audience.{audience}')}** · {note.subject}")
+                st.markdown(f"**{t(f'flex_lists.audience.{audience}')}** · "
+                            f"{plain(note.subject)}")
                 st.text(note.body)
     st.caption(t("flex_lists.messages_export"))
     web.export_buttons(viewer, t, "messages", key=f"flex_lists.messages.{plan.plan_id}",

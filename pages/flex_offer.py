@@ -6,6 +6,7 @@ import streamlit as st
 from app import charts, settings, web
 from app.errors import UserError
 from app.flex import offer, plans
+from app.i18n import plain
 
 viewer = web.page_access("flex_offer")
 t = web.translator()
@@ -56,36 +57,12 @@ else:
             delta_color="normal" if places >= learners else "inverse")
 
 st.caption(t("offer.editor_help"))
-edited = st.data_editor(
+edited = web.editor(
+    offer.form(original, pick, t),
     # The key carries the language: the drop-downs' labels are in it (unsaved edits do not
     # survive a language switch).
-    original, key=f"flex_offer.editor.{cycle_id}.{version}@{t.lang}", num_rows="dynamic",
-    width="stretch", hide_index=True, height=min(38 + 35 * (len(original) + 2), 640),
-    column_order=offer.COLUMNS,
-    column_config={
-        "slot": st.column_config.SelectboxColumn(t("offer.col.slot"), options=list(pick.slots),
-                                                 required=True),
-        "code": st.column_config.TextColumn(t("offer.col.code"), required=True, max_chars=20),
-        "kind": st.column_config.SelectboxColumn(t("offer.col.kind"), options=list(pick.kinds),
-                                                 required=True),
-        "subject": st.column_config.SelectboxColumn(t("offer.col.subject"),
-                                                    options=list(pick.subjects)),
-        "title": st.column_config.TextColumn(t("offer.col.title"),
-                                             help=t("offer.help.title")),
-        "leader": st.column_config.SelectboxColumn(t("offer.col.leader"),
-                                                   options=list(pick.staff)),
-        "leader_name": st.column_config.TextColumn(t("offer.col.leader_name"),
-                                                   help=t("offer.help.leader_name")),
-        "leader_kind": st.column_config.SelectboxColumn(t("offer.col.leader_kind"),
-                                                        options=list(pick.leader_kinds)),
-        "room": st.column_config.TextColumn(t("offer.col.room")),
-        "capacity": st.column_config.NumberColumn(t("offer.col.capacity"), min_value=1,
-                                                  max_value=200, step=1, required=True),
-        "years": st.column_config.TextColumn(t("offer.col.years"), help=t("offer.help.years")),
-        "classes": st.column_config.TextColumn(t("offer.col.classes"),
-                                               help=t("offer.help.classes")),
-    },
-)
+    key=f"flex_offer.editor.{cycle_id}.{version}@{t.lang}", num_rows="dynamic",
+    height=min(38 + 35 * (len(original) + 2), 640))
 
 buttons = st.container(horizontal=True)
 if buttons.button(t("offer.save"), key="flex_offer.save", type="primary",
@@ -94,13 +71,14 @@ if buttons.button(t("offer.save"), key="flex_offer.save", type="primary",
         result = offer.save(db, cycle_id, fingerprint, edited, pick, viewer.audit("edit"))
     except UserError as error:
         # Nothing was written and the edits stay in the table: the person decides.
-        st.error(error.render(t), icon=":material/error:")
+        st.error(error.render(t.md), icon=":material/error:")
         st.session_state["flex_offer.conflict"] = error.key == "offer.error.changed_meanwhile"
     else:
         if result.problems:
             st.error(t("offer.problems", count=t.count(len(result.problems))),
                      icon=":material/error:")
-            st.markdown("\n".join(f"- {offer.problem_text(p, t)}" for p in result.problems))
+            st.markdown("\n".join(f"- {plain(offer.problem_text(p, t))}"
+                                  for p in result.problems))
         else:
             saved(t("offer.saved", added=t.count(result.added), changed=t.count(result.changed),
                     removed=t.count(result.removed)))
@@ -113,11 +91,12 @@ if st.session_state.get("flex_offer.conflict") and buttons.button(
 with st.expander(t("offer.new_slot"), icon=":material/more_time:"), \
         st.form("flex_offer.new_slot", border=False):
     left, right = st.columns(2)
-    weekday = left.selectbox(t("offer.weekday"), [1, 2, 3, 4, 5], format_func=t.weekday,
-                             key=web.lang_key("flex_offer.weekday"))
+    weekday = web.selectbox(t("offer.weekday"), [1, 2, 3, 4, 5], format_func=t.weekday,
+                            key=web.lang_key("flex_offer.weekday"), where=left)
     hour = right.number_input(t("offer.hour"), min_value=1, max_value=12, value=7, step=1,
                               key="flex_offer.hour")
-    if st.form_submit_button(t("offer.add_slot"), icon=":material/add:"):
+    if st.form_submit_button(t("offer.add_slot"), icon=":material/add:",
+                             key="flex_offer.add_slot"):
         with web.friendly_errors(t):
             offer.add_slot(db, int(weekday), int(hour), viewer.audit("edit"))
             saved(t("offer.slot_added", slot=charts.slot_label(t, int(weekday), int(hour))))
@@ -144,7 +123,8 @@ with st.expander(t("offer.rules.title"), icon=":material/tune:"), \
         t("offer.rules.m"), min_value=1, max_value=12, step=1,
         value=int(school["flex.fairness.choice_every_cycles"]), key="flex_offer.rules.m",
         help=t("offer.rules.m_help"))
-    if st.form_submit_button(t("offer.rules.save"), icon=":material/save:"):
+    if st.form_submit_button(t("offer.rules.save"), icon=":material/save:",
+                             key="flex_offer.rules.save"):
         with web.friendly_errors(t):
             settings.save_flex_rules(db, viewer.audit("edit"), {
                 "flex.rule.remediation_below": below / 100,

@@ -1,10 +1,9 @@
 """Flex › Opvolging: does flex help? Learning gains against comparable learners, learners to
 bring back to the class council, successes, and well-being and self-regulation over the year."""
 
-import pandas as pd
 import streamlit as st
 
-from app import charts, tables, web
+from app import charts, display, web
 from app.flex import progress
 
 viewer = web.page_access("flex_progress")
@@ -22,7 +21,7 @@ if not years:
 per_year = {year: progress.sessions(db, year) for year in years}
 default = next((i for i, year in enumerate(years) if len(per_year[year])), 0)
 left, right = st.columns([1, 2])
-year = left.selectbox(t("progress.year"), years, index=default, key="flex_progress.year")
+year = web.selectbox(t("progress.year"), years, index=default, key="flex_progress.year", where=left)
 groupings = list(progress.GROUPINGS)
 grouping = right.segmented_control(t("progress.by"), groupings, default="subject",
                                    required=True, key=web.lang_key("flex_progress.by"),
@@ -42,7 +41,7 @@ else:
     label = {"kind": lambda r: t.kind(r["kind"]),
              "subject": lambda r: f"{subjects.get(r['subject_id'], r['subject_id'])} · "
                                   f"{t.kind(r['kind'])}",
-             "leader": lambda r: f"{r['leader'] or '–'} · {t.kind(r['kind'])}",
+             "leader": lambda r: f"{display.text_of(r['leader'])} · {t.kind(r['kind'])}",
              "session": lambda r: f"{t('progress.cycle', cycle=int(r['cycle_seq']))} · "
                                   f"{r['code']}"}[grouping]
     summary["label"] = [label(r) for r in summary.to_dict("records")]
@@ -57,19 +56,17 @@ else:
     focus = table if chosen else None
     if chosen:
         st.caption(t("progress.focused"))
-    st.dataframe(tables.localized(pd.DataFrame({
-        t("progress.col.group"): table["label"],
-        t("progress.col.learners"): table["learners"].astype(int),
-        t("progress.col.gain"): table["gain"].astype(float),
-        t("progress.col.comparison_learners"): table["comparison_learners"].astype(int),
-        t("progress.col.comparison_gain"): table["comparison_gain"].astype(float),
-        t("progress.col.difference"): table["difference"].astype(float),
-        t("progress.col.dosage"): table["dosage"].astype(float),
-        t("progress.col.caution"): [t("progress.too_small") if small else ""
-                                    for small in table["too_small"]],
-    }), t, percent={t("progress.col.gain"): 1, t("progress.col.comparison_gain"): 1,
-                    t("progress.col.difference"): 1}, numbers={t("progress.col.dosage"): 1}),
-        hide_index=True, width="stretch")
+    web.table(display.table(table.assign(caution=[
+        t("progress.too_small") if small else None for small in table["too_small"]]), t, [
+        display.text("label", "progress.col.group"),
+        display.count("learners", "progress.col.learners"),
+        display.percent("gain", "progress.col.gain", decimals=1),
+        display.count("comparison_learners", "progress.col.comparison_learners"),
+        display.percent("comparison_gain", "progress.col.comparison_gain", decimals=1),
+        display.percent("difference", "progress.col.difference", decimals=1),
+        display.number("dosage", "progress.col.dosage", decimals=1),
+        display.text("caution", "progress.col.caution"),
+    ]))
 
 st.subheader(t("progress.stalled"))
 st.caption(t("progress.stalled_intro"))
@@ -77,16 +74,15 @@ stalled = progress.focus(progress.stalled(db, viewer.scope, year, t.lang), focus
 if stalled.empty:
     st.caption(t("progress.none"))
 else:
-    st.dataframe(tables.localized(pd.DataFrame({
-        t("progress.col.learner"): stalled["learner"],
-        t("progress.col.class"): stalled["class_code"],
-        t("progress.col.subject"): stalled["subject"],
-        t("progress.col.cycles"): stalled["cycles"],
-        t("progress.col.before"): stalled["first_share"].astype(float),
-        t("progress.col.after"): stalled["last_share"].astype(float),
-        t("progress.col.present"): stalled["present"].astype(int),
-    }), t, percent={t("progress.col.before"): 0, t("progress.col.after"): 0}),
-        hide_index=True, width="stretch")
+    web.table(display.table(stalled, t, [
+        display.person("learner", "progress.col.learner"),
+        display.text("class_code", "progress.col.class"),
+        display.text("subject", "progress.col.subject"),
+        display.count("cycles", "progress.col.cycles"),
+        display.percent("first_share", "progress.col.before"),
+        display.percent("last_share", "progress.col.after"),
+        display.count("present", "progress.col.present"),
+    ]))
 
 st.subheader(t("progress.successes"))
 gain = float(school["progress.success_gain"])
@@ -95,15 +91,14 @@ wins = progress.focus(progress.successes(db, viewer.scope, year, gain, t.lang), 
 if wins.empty:
     st.caption(t("progress.none"))
 else:
-    st.dataframe(tables.localized(pd.DataFrame({
-        t("progress.col.learner"): wins["learner"],
-        t("progress.col.class"): wins["class_code"],
-        t("progress.col.subject"): wins["subject"],
-        t("progress.col.kind"): [t.kind(k) for k in wins["kind"]],
-        t("progress.col.before"): wins["before_share"].astype(float),
-        t("progress.col.after"): wins["after_share"].astype(float),
-    }), t, percent={t("progress.col.before"): 0, t("progress.col.after"): 0}),
-        hide_index=True, width="stretch")
+    web.table(display.table(wins, t, [
+        display.person("learner", "progress.col.learner"),
+        display.text("class_code", "progress.col.class"),
+        display.text("subject", "progress.col.subject"),
+        display.code("kind", "progress.col.kind", codes="kind"),
+        display.percent("before_share", "progress.col.before"),
+        display.percent("after_share", "progress.col.after"),
+    ]))
 
 st.subheader(t("progress.trends"))
 left, right = st.columns(2)

@@ -2,21 +2,25 @@
 
 import streamlit as st
 
-from app import charts, clock, home, web
+from app import charts, clock, demo, home, web
+from app.flex import words
 
 viewer = web.page_access("home")
 t = web.translator()
 web.header(t, "home")
 school = web.school_settings()
 if school["school.demo"]:
-    st.info(t("home.demo_notice", school=school["school.name"]), icon=":material/science:")
+    st.info(t.md("home.demo_notice", school=school["school.name"]), icon=":material/science:")
+    if demo.real_data_in_demo(web.database()):
+        st.warning(t("home.demo_real_data"), icon=":material/warning:")
 
 glance = home.week_at_a_glance(web.database(), viewer.scope, clock.today(), t.lang)
 
 st.subheader(t("home.needs.title"))
 columns = st.columns(4)
 columns[0].metric(t("home.needs.any"), t.count(glance.open_needs.get("all", 0)),
-                  help=t("home.needs.any_help", learners=t.count(glance.learners)))
+                  help=t("home.needs.any_help",
+                         learners=t.plural("count.learners", glance.learners)))
 for column, kind in zip(columns[1:], charts.KINDS, strict=True):
     column.metric(t.kind(kind), t.count(glance.open_needs.get(kind, 0)))
 
@@ -26,8 +30,8 @@ if week is None:
     st.info(t("home.flex.none"))
 else:
     when = t("home.flex.this_week") if week.is_this_week else t("home.flex.next_week")
-    st.caption(t("home.flex.caption", when=when, week=week.week_id, monday=t.date(week.monday),
-                 cycle=week.cycle_seq))
+    st.caption(t("home.flex.caption", when=when, week=words.week(t, week.week_id),
+                 monday=t.date(week.monday), cycle=week.cycle_seq))
     if not week.is_published:
         st.warning(t("home.flex.not_published"), icon=":material/edit_calendar:")
     else:
@@ -50,7 +54,7 @@ survey = glance.latest_survey
 if survey is None:
     st.info(t("home.survey.none"))
 else:
-    st.caption(t("home.survey.caption", title=survey["title"], date=t.date(survey["created_at"]),
-                 respondents=survey["respondents"]))
+    st.caption(t.md("home.survey.caption", title=survey["title"], date=t.date(survey["created_at"]),
+                    respondents=t.plural("count.respondents", int(survey["respondents"]))))
     if len(glance.survey_means):
         web.chart(charts.question_means(glance.survey_means, t), t)

@@ -5,16 +5,19 @@ import streamlit as st
 
 from app import auth, web
 from app.errors import UserError
+from app.i18n import plain
 
 t = web.translator()
 db = web.database()
 st.title(t("page.login.title"))
 st.caption(t("page.login.intro"))
+if notice := web.pending_sign_in_notice():
+    st.success(notice, icon=":material/task_alt:")
 
 
 def _enter(viewer) -> None:
     web.start_session(viewer)
-    st.rerun()
+    web.after_sign_in()  # the page asked for, else the start page
 
 
 if web.oidc_configured():
@@ -35,12 +38,12 @@ with st.form("login.form"):
     email = st.text_input(t("auth.email"), key="login.email", autocomplete="username")
     password = st.text_input(t("auth.password"), type="password", key="login.password",
                              autocomplete="current-password")
-    submitted = st.form_submit_button(t("auth.sign_in"), type="primary")
+    submitted = st.form_submit_button(t("auth.sign_in"), type="primary", key="login.sign_in")
 if submitted:
     try:
-        _enter(auth.sign_in(db, email, password, address=st.context.ip_address))
+        _enter(auth.sign_in(db, email, password, address=web.client_address()))
     except UserError as error:
-        st.error(error.render(t), icon=":material/error:")
+        st.error(error.render(t.md), icon=":material/error:")
 
 school = web.school_settings()
 if school["school.demo"]:
@@ -49,6 +52,9 @@ if school["school.demo"]:
     for account in db.records("auth/demo_accounts"):
         roles = ", ".join(t(f"role.{r}") for r in account["roles"])
         if st.button(t("auth.demo.as", roles=roles), key=f"login.demo.{account['user_id']}",
-                     help=account["email"]):
-            _enter(auth.sign_in(db, account["email"], auth.DEMO_PASSWORD,
-                                address=st.context.ip_address))
+                     help=plain(account["email"])):
+            try:  # demo accounts are throttled like any other
+                _enter(auth.sign_in(db, account["email"], auth.DEMO_PASSWORD,
+                                    address=web.client_address()))
+            except UserError as error:
+                st.error(error.render(t.md), icon=":material/error:")

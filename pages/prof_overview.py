@@ -1,10 +1,10 @@
 """Professionalisering › Overzicht: the budget at a glance (per pot, burn-down), warnings,
 requests waiting, evaluation depth, gaps no initiative addresses, and the year report."""
 
-import pandas as pd
 import streamlit as st
 
-from app import charts, clock, school_calendar, web
+from app import charts, clock, display, school_calendar, web
+from app.i18n import plain
 from app.prof import budget, competences, overview, plan, report, requests
 
 viewer = web.page_access("prof_overview")
@@ -27,7 +27,7 @@ with web.friendly_errors(t):
         cols[4].metric(t("prof.money.left"), t.money(float(glance.left)))
         pots = budget.pot_money(db, year)
         for warning in budget.warnings(pots, t, year, today):
-            st.warning(warning, icon=":material/warning:")
+            st.warning(plain(warning), icon=":material/warning:")
         left, right = st.columns(2)
         with left:
             st.subheader(t("prof.pots"))
@@ -41,12 +41,11 @@ with web.friendly_errors(t):
     if waiting.empty:
         st.caption(t("prof.queue_empty"))
     else:
-        st.dataframe(pd.DataFrame({
-            t("prof.col.staff"): waiting["name"], t("prof.col.title"): waiting["title"],
-            t("prof.col.starts_on"): [t.date(d) for d in waiting["starts_on"]],
-            t("prof.col.cost"): [t.money(float(c)) for c in waiting["cost"]],
-            t("prof.col.submitted_at"): [t.datetime(d) for d in waiting["submitted_at"]],
-        }), hide_index=True, width="stretch")
+        web.table(display.table(waiting, t, [
+            display.person("name", "prof.col.staff"), display.text("title", "prof.col.title"),
+            display.date("starts_on", "prof.col.starts_on"),
+            display.money("cost", "prof.col.cost"),
+            display.datetime("submitted_at", "prof.col.submitted_at")]))
         web.page_link("prof_requests", label=t("prof.to_queue"), icon=":material/inbox:")
 
     left, right = st.columns(2)
@@ -68,19 +67,17 @@ with web.friendly_errors(t):
         else:
             names = competences.framework(db).set_index("code")[
                 competences.name_column(t.lang)]
-            st.dataframe(open_gaps.assign(
-                name=[names.get(c, c) for c in open_gaps["code"]])[
-                ["code", "name", "people", "school_need"]].rename(columns={
-                    "code": t("prof.col.competence"), "name": t("prof.col.name"),
-                    "people": t("prof.col.people_short"),
-                    "school_need": t("prof.col.school_need")}),
-                hide_index=True, width="stretch")
+            web.table(display.table(open_gaps.assign(
+                name=[names.get(c, c) for c in open_gaps["code"]]), t, [
+                display.text("code", "prof.col.competence"), display.text("name", "prof.col.name"),
+                display.count("people", "prof.col.people_short"),
+                display.flag("school_need", "prof.col.school_need")]))
 
     basis = overview.staff_basis(db, today)
     cols = st.columns(3)
-    cols[0].metric(t("prof.staff"), basis.staff)
+    cols[0].metric(t("prof.staff"), t.count(basis.staff))
     cols[1].metric(t("prof.fte"), t.number(basis.fte, 1))
-    cols[2].metric(t("prof.starters"), basis.starters, help=t("prof.starters_help"))
+    cols[2].metric(t("prof.starters"), t.count(basis.starters), help=t("prof.starters_help"))
 
     st.subheader(t("prof.report.heading"))
     st.caption(t("prof.report.help"))
@@ -88,9 +85,9 @@ with web.friendly_errors(t):
     row.download_button(
         t("prof.report.html"), key="prof_overview.report_html", icon=":material/print:",
         data=lambda: report.export(db, viewer, t, year, "html", today),
-        file_name=f"flexwijs-professionalisering-{year}.html", mime="text/html")
+        file_name=f"{t('export.file.prof_report')}-{year}.html", mime="text/html")
     row.download_button(
         t("prof.report.xlsx"), key="prof_overview.report_xlsx", icon=":material/download:",
         data=lambda: report.export(db, viewer, t, year, "xlsx", today),
-        file_name=f"flexwijs-professionalisering-{year}.xlsx",
+        file_name=f"{t('export.file.prof_report')}-{year}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

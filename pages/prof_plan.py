@@ -5,7 +5,7 @@ internal expertise."""
 import pandas as pd
 import streamlit as st
 
-from app import clock, school_calendar, web
+from app import clock, display, school_calendar, web
 from app.prof import competences, plan, rules
 
 viewer = web.page_access("prof_plan")
@@ -36,25 +36,22 @@ with tab_prio:
                                 for ids in priorities["competence_ids"]],
                                index=priorities.index, dtype="str"))
     key = f"prof_plan.priorities.{version}"
-    st.data_editor(original, key=key, num_rows="dynamic", hide_index=True, width="stretch",
-                   column_config={
-                       "priority_id": None,
-                       "horizon": st.column_config.SelectboxColumn(
-                           t("prof.col.horizon"), options=["year", "long"], required=True),
-                       "until_year": st.column_config.TextColumn(t("prof.col.until_year")),
-                       "title": st.column_config.TextColumn(t("prof.col.title"), required=True),
-                       "goal": st.column_config.TextColumn(t("prof.col.goal"), width="large"),
-                       "form": st.column_config.SelectboxColumn(
-                           t("prof.col.form"), options=list(rules.FORMS), required=True),
-                       "collective": st.column_config.SelectboxColumn(
-                           t("prof.col.collective"), options=list(rules.COLLECTIVES)),
-                       "competences": st.column_config.TextColumn(t("prof.col.competences"))})
-    st.caption(t("prof.codes_legend", forms=t.join([f"{f} = {t(f'prof.form.{f}')}"
-                                                    for f in rules.FORMS])))
+    form = display.editor(original, t, [
+        display.code("horizon", "prof.col.horizon", codes="prof.horizon",
+                     options=["year", "long"], required=True),
+        display.text("until_year", "prof.col.until_year"),
+        display.text("title", "prof.col.title", required=True),
+        display.text("goal", "prof.col.goal", width="large"),
+        display.code("form", "prof.col.form", codes="prof.form", options=rules.FORMS,
+                     required=True),
+        display.code("collective", "prof.col.collective", codes="prof.collective",
+                     options=rules.COLLECTIVES),
+        display.text("competences", "prof.col.competences")], keep=["priority_id"])
+    web.editor(form, key=key, num_rows="dynamic")
     if st.button(t("prof.save"), key="prof_plan.save_priorities", type="primary"):
-        frame, removed = web.edited_frame(original, key)
+        frame, removed = web.edited_frame(form.frame, key)
         with web.friendly_errors(t), rules.named_columns(t):
-            plan.save_priorities(db, viewer, year, frame,
+            plan.save_priorities(db, viewer, year, form.read(frame),
                                  [int(priorities["priority_id"].iloc[p]) for p in removed],
                                  codes)
             saves.saved(t("prof.saved"))
@@ -69,63 +66,59 @@ with tab_init:
     prio_titles = dict(zip(priorities["priority_id"].astype(int), priorities["title"],
                            strict=True))
     key = f"prof_plan.initiatives.{version}"
-    st.data_editor(original, key=key, num_rows="dynamic", hide_index=True, width="stretch",
-                   column_config={
-                       "initiative_id": None,
-                       "priority_id": st.column_config.SelectboxColumn(
-                           t("prof.col.priority"), options=list(prio_titles)),
-                       "title": st.column_config.TextColumn(t("prof.col.title"), required=True),
-                       "form": st.column_config.SelectboxColumn(
-                           t("prof.col.form"), options=list(rules.FORMS), required=True),
-                       "collective": st.column_config.SelectboxColumn(
-                           t("prof.col.collective"), options=list(rules.COLLECTIVES)),
-                       "partner": st.column_config.TextColumn(t("prof.col.partner")),
-                       "competence": st.column_config.SelectboxColumn(
-                           t("prof.col.competence"), options=list(codes)),
-                       "starts_on": st.column_config.DateColumn(t("prof.col.starts_on"),
-                                                                format="DD/MM/YYYY"),
-                       "ends_on": st.column_config.DateColumn(t("prof.col.ends_on"),
-                                                              format="DD/MM/YYYY"),
-                       "hours": st.column_config.NumberColumn(t("prof.col.hours"), min_value=0),
-                       "estimated_cost": st.column_config.NumberColumn(
-                           t("prof.col.estimated_cost"), min_value=0, format="euro")})
-    st.caption(t("prof.priority_legend", priorities=t.join(
+    form = display.editor(original, t, [
+        display.code("priority_id", "prof.col.priority", codes=None, options=list(prio_titles)),
+        display.text("title", "prof.col.title", required=True),
+        display.code("form", "prof.col.form", codes="prof.form", options=rules.FORMS,
+                     required=True),
+        display.code("collective", "prof.col.collective", codes="prof.collective",
+                     options=rules.COLLECTIVES),
+        display.text("partner", "prof.col.partner"),
+        display.code("competence", "prof.col.competence", codes=None, options=list(codes)),
+        display.date("starts_on", "prof.col.starts_on"),
+        display.date("ends_on", "prof.col.ends_on"),
+        display.number("hours", "prof.col.hours", decimals=1, minimum=0),
+        display.money("estimated_cost", "prof.col.estimated_cost", minimum=0)],
+        keep=["initiative_id"])
+    web.editor(form, key=key, num_rows="dynamic")
+    st.caption(t.md("prof.priority_legend", priorities=t.join(
         [f"{k} = {v}" for k, v in prio_titles.items()])))
     if st.button(t("prof.save"), key="prof_plan.save_initiatives", type="primary"):
-        frame, _ = web.edited_frame(original, key)
+        frame, _ = web.edited_frame(form.frame, key)
         with web.friendly_errors(t), rules.named_columns(t):
-            plan.save_initiatives(db, viewer, year, frame, codes, set(prio_titles))
+            plan.save_initiatives(db, viewer, year, form.read(frame), codes, set(prio_titles))
             saves.saved(t("prof.saved"))
 
 with tab_ind:
     st.caption(t("prof.induction_help"))
     inductions = plan.inductions(db, viewer.scope, year)
-    st.dataframe(pd.DataFrame({
-        t("prof.col.starter"): inductions["starter"], t("prof.col.mentor"): inductions["mentor"],
-        t("prof.col.agreement"): inductions["agreement"],
-        t("prof.strand.welcome"): inductions["welcome"],
-        t("prof.strand.personal"): inductions["personal"],
-        t("prof.strand.classroom"): inductions["classroom"],
-        t("prof.col.done"): [f"{d}/{a}" for d, a in zip(inductions["done"],
-                                                       inductions["activities"], strict=True)],
-    }), hide_index=True, width="stretch")
+    web.table(display.table(inductions.assign(progress=[
+        f"{t.count(d)}/{t.count(a)}" for d, a in zip(inductions["done"], inductions["activities"],
+                                                     strict=True)]), t, [
+        display.person("starter", "prof.col.starter"), display.person("mentor", "prof.col.mentor"),
+        display.text("agreement", "prof.col.agreement"),
+        display.text("welcome", "prof.strand.welcome"),
+        display.text("personal", "prof.strand.personal"),
+        display.text("classroom", "prof.strand.classroom"),
+        display.text("progress", "prof.col.done")]))
     people = db.read("prof/staff_people", scope=viewer.scope)
     name_of = dict(zip(people["staff_id"].astype(int), people["name"], strict=True))
     with st.form(key="prof_plan.induction_form"):
         c1, c2 = st.columns(2)
-        starter = c1.selectbox(t("prof.col.starter"), list(name_of),
-                               key=web.lang_key("prof_plan.starter"),
-                               format_func=lambda s: name_of[s])
-        mentor = c2.selectbox(t("prof.col.mentor"), [None, *name_of],
-                              key=web.lang_key("prof_plan.mentor"),
-                              format_func=lambda s: t("prof.none") if s is None else name_of[s])
+        starter = web.selectbox(t("prof.col.starter"), list(name_of),
+                                key=web.lang_key("prof_plan.starter"),
+                                format_func=lambda s: name_of[s], where=c1)
+        mentor = web.selectbox(t("prof.col.mentor"), [None, *name_of],
+                               key=web.lang_key("prof_plan.mentor"),
+                               format_func=lambda s: t("prof.none") if s is None else name_of[s],
+                               where=c2)
         agreement = st.text_area(t("prof.col.agreement"), key="prof_plan.agreement")
         if st.form_submit_button(t("prof.save_induction"), key="prof_plan.save_induction"):
             with web.friendly_errors(t), rules.named_columns(t):
                 plan.save_induction(db, viewer, year, int(starter), mentor, agreement, today)
                 saves.saved(t("prof.saved"))
     if len(inductions):
-        ind_id = st.selectbox(t("prof.col.starter"), list(inductions["induction_id"]),
+        ind_id = web.selectbox(t("prof.col.starter"), list(inductions["induction_id"]),
                               key=web.lang_key("prof_plan.induction"),
                               format_func=lambda i: inductions.loc[
                                   inductions["induction_id"] == i, "starter"].iloc[0])
@@ -133,17 +126,15 @@ with tab_ind:
         for strand in rules.STRANDS:
             st.markdown(f"**{t(f'prof.strand.{strand}')}**")
             mine = activities[activities["strand"] == strand]
-            st.dataframe(pd.DataFrame({
-                t("prof.col.title"): mine["title"],
-                t("prof.col.planned_on"): [t.date(d) for d in mine["planned_on"]],
-                t("prof.col.done_on"): [t.date(d) if not pd.isna(d) else "" for d in
-                                        mine["done_on"]],
-            }), hide_index=True, width="stretch")
+            web.table(display.table(mine, t, [
+                display.text("title", "prof.col.title"),
+                display.date("planned_on", "prof.col.planned_on"),
+                display.date("done_on", "prof.col.done_on")]))
         with st.form(key="prof_plan.activity_form"):
             c1, c2, c3 = st.columns([1, 2, 1])
-            strand = c1.selectbox(t("prof.col.strand"), list(rules.STRANDS),
+            strand = web.selectbox(t("prof.col.strand"), list(rules.STRANDS),
                                   key=web.lang_key("prof_plan.strand"),
-                                  format_func=lambda s: t(f"prof.strand.{s}"))
+                                  format_func=lambda s: t(f"prof.strand.{s}"), where=c1)
             title = c2.text_input(t("prof.col.title"), key="prof_plan.activity_title")
             planned = c3.date_input(t("prof.col.planned_on"), value=today,
                                     key="prof_plan.activity_date", format="DD/MM/YYYY")
@@ -157,37 +148,34 @@ with tab_eval:
     if initiatives.empty:
         st.caption(t("prof.no_initiatives"))
     else:
-        st.dataframe(pd.DataFrame({
-            t("prof.col.initiative"): initiatives["title"],
-            t("prof.col.done_levels"): [", ".join(str(v) for v in ls)
-                                        for ls in initiatives["done_levels"]],
-            t("prof.col.planned_levels"): [", ".join(str(v) for v in ls)
-                                           for ls in initiatives["planned_levels"]],
-            t("prof.col.next_follow_up"): [t.date(d) if not pd.isna(d) else "" for d in
-                                           initiatives["next_follow_up"]],
-            t("prof.col.depth"): initiatives["depth"],
-            t("prof.col.cost"): initiatives["cost"],
-            t("prof.col.euros_per_level"): initiatives["euros_per_level"],
-        }), hide_index=True, width="stretch")
+        web.table(display.table(initiatives, t, [
+            display.text("title", "prof.col.initiative"),
+            display.items("done_levels", "prof.col.done_levels"),
+            display.items("planned_levels", "prof.col.planned_levels"),
+            display.date("next_follow_up", "prof.col.next_follow_up"),
+            display.count("depth", "prof.col.depth"),
+            display.money("cost", "prof.col.cost"),
+            display.money("euros_per_level", "prof.col.euros_per_level")]))
         titles = dict(zip(initiatives["initiative_id"].astype(int), initiatives["title"],
                           strict=True))
         with st.form(key="prof_plan.evaluation_form"):
             c1, c2, c3 = st.columns([2, 2, 1])
-            initiative = c1.selectbox(t("prof.col.initiative"), list(titles),
+            initiative = web.selectbox(t("prof.col.initiative"), list(titles),
                                       key=web.lang_key("prof_plan.eval_initiative"),
-                                      format_func=lambda i: titles[i])
-            level = c2.selectbox(t("prof.col.level"), [1, 2, 3, 4],
+                                      format_func=lambda i: titles[i], where=c1)
+            level = web.selectbox(t("prof.col.level"), [1, 2, 3, 4],
                                  key=web.lang_key("prof_plan.eval_level"),
-                                 format_func=lambda v: t(f"prof.guskey.{v}"))
-            score = c3.number_input(t("prof.col.score"), min_value=1.0, max_value=5.0,
-                                    value=4.0, step=0.1, key="prof_plan.eval_score")
+                                 format_func=lambda v: t(f"prof.guskey.{v}"), where=c2)
+            score = web.number_field(t, "prof.col.score", "prof_plan.eval_score", 4.0,
+                                     decimals=1, minimum=1, maximum=5, required=True,
+                                     container=c3)
             note = st.text_input(t("prof.col.note"), key="prof_plan.eval_note")
             if st.form_submit_button(t("prof.save_evaluation"), key="prof_plan.save_eval"):
                 with web.friendly_errors(t), rules.named_columns(t):
                     plan.record_evaluation(db, viewer, int(initiative), int(level), today,
-                                           score, note or None)
+                                           score.value, note or None)
                     saves.saved(t("prof.saved"))
-        level5_for = st.selectbox(t("prof.level5_for"), list(titles),
+        level5_for = web.selectbox(t("prof.level5_for"), list(titles),
                                   key=web.lang_key("prof_plan.level5"),
                                   format_func=lambda i: titles[i])
         if st.button(t("prof.level5"), key="prof_plan.level5_go", help=t("prof.level5_help")):
@@ -195,18 +183,16 @@ with tab_eval:
                 found = plan.level5(db, viewer, int(level5_for), today)
                 saves.saved(t("prof.level5_done", before=t.number(float(found["before_value"]), 1),
                         after=t.number(float(found["after_value"]), 1),
-                        learners=found["learners"]))
+                        learners=t.plural("count.learners", int(found["learners"]))))
 
 with tab_exp:
     st.caption(t("prof.expertise_help"))
     found = plan.expertise(db, viewer.scope)
-    st.dataframe(pd.DataFrame({
-        t("prof.col.staff"): found["name"], t("prof.col.team"): found["subject_team"],
-        t("prof.col.competence"): found["code"],
-        t("prof.col.origin"): [t(f"prof.origin.{o}") for o in found["origin"]],
-        t("prof.col.what"): found["what"],
-        t("prof.col.sharing"): [
-            "" if not promised else (t("prof.shared_on", date=t.date(d)) if not pd.isna(d)
-                                     else t("prof.not_shared_yet"))
-            for promised, d in zip(found["promised"], found["shared_on"], strict=True)],
-    }), hide_index=True, width="stretch")
+    web.table(display.table(found.assign(sharing=[
+        None if not promised else (t("prof.shared_on", date=t.date(d)) if not pd.isna(d)
+                                   else t("prof.not_shared_yet"))
+        for promised, d in zip(found["promised"], found["shared_on"], strict=True)]), t, [
+        display.person("name", "prof.col.staff"), display.text("subject_team", "prof.col.team"),
+        display.text("code", "prof.col.competence"),
+        display.code("origin", "prof.col.origin", codes="prof.origin"),
+        display.text("what", "prof.col.what"), display.text("sharing", "prof.col.sharing")]))

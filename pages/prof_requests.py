@@ -4,9 +4,9 @@ keeps their own competence levels; the director works through the queue of reque
 import pandas as pd
 import streamlit as st
 
-from app import clock, school_calendar, web
+from app import clock, display, school_calendar, web
+from app.i18n import plain
 from app.prof import competences, plan, requests, rules
-from app.prof.rules import money
 
 viewer = web.page_access("prof_requests")
 t = web.translator()
@@ -36,7 +36,7 @@ all_steps = requests.steps(db, viewer, year)
 def request_form(prefix: str, start: requests.RequestForm | None) -> requests.RequestForm | None:
     """The short form; returns what was filled in when its button is pressed."""
     start = start or requests.RequestForm(title="", goal="", starts_on=None)
-    competence = st.selectbox(
+    competence = web.selectbox(
         t("prof.col.competence"), [None, *comp_label], key=web.lang_key(f"{prefix}.competence"),
         index=([None, *comp_label].index(start.competence_id)
                if start.competence_id in comp_label else 0),
@@ -44,7 +44,7 @@ def request_form(prefix: str, start: requests.RequestForm | None) -> requests.Re
     if competence is not None:
         experts = plan.internal_experts(db, competence, viewer.staff_id)
         if len(experts):
-            st.info(t("prof.internal_experts", names=t.join(
+            st.info(t.md("prof.internal_experts", names=t.join(
                 [f"{r.name} ({r.subject_team})" for r in experts.itertuples()])),
                 icon=":material/diversity_3:")
     with st.form(key=f"{prefix}.form", border=True):
@@ -52,15 +52,15 @@ def request_form(prefix: str, start: requests.RequestForm | None) -> requests.Re
         goal = st.text_area(t("prof.col.goal"), value=start.goal, key=f"{prefix}.goal",
                             help=t("prof.goal_help"))
         c1, c2 = st.columns(2)
-        initiative = c1.selectbox(
+        initiative = web.selectbox(
             t("prof.col.initiative"), [None, *init_label], key=web.lang_key(f"{prefix}.init"),
             index=([None, *init_label].index(start.initiative_id)
                    if start.initiative_id in init_label else 0),
-            format_func=lambda i: t("prof.none") if i is None else init_label[i])
-        form = c2.selectbox(t("prof.col.form"), list(rules.FORMS),
-                            index=list(rules.FORMS).index(start.form),
-                            key=web.lang_key(f"{prefix}.kind"),
-                            format_func=lambda f: t(f"prof.form.{f}"))
+            format_func=lambda i: t("prof.none") if i is None else init_label[i], where=c1)
+        form = web.selectbox(t("prof.col.form"), list(rules.FORMS),
+                             index=list(rules.FORMS).index(start.form),
+                             key=web.lang_key(f"{prefix}.kind"),
+                             format_func=lambda f: t(f"prof.form.{f}"), where=c2)
         partner = c1.text_input(t("prof.col.partner"), value=start.partner or "",
                                 key=f"{prefix}.partner")
         starts_on = c2.date_input(t("prof.col.starts_on"), value=start.starts_on,
@@ -68,27 +68,28 @@ def request_form(prefix: str, start: requests.RequestForm | None) -> requests.Re
         ends_on = c2.date_input(t("prof.col.ends_on"), value=start.ends_on,
                                 key=f"{prefix}.ends_on", format="DD/MM/YYYY")
         c3, c4, c5, c6 = st.columns(4)
-        fee = c3.number_input(t("prof.col.fee"), min_value=0.0, step=10.0, format="%.2f",
-                              value=float(start.fee), key=f"{prefix}.fee")
-        travel = c4.number_input(t("prof.col.travel"), min_value=0.0, step=5.0, format="%.2f",
-                                 value=float(start.travel), key=f"{prefix}.travel")
-        substitute = c5.number_input(t("prof.col.substitute"), min_value=0.0, step=10.0,
-                                     format="%.2f", value=float(start.substitute),
-                                     key=f"{prefix}.substitute")
-        hours = c6.number_input(t("prof.col.hours"), min_value=0.0, step=1.0, format="%.1f",
-                                value=float(start.hours), key=f"{prefix}.hours")
+        # Text fields read the local way: a decimal comma (12,50) is 12.5, never 1250.
+        fee = web.number_field(t, "prof.col.fee", f"{prefix}.fee", start.fee, decimals=2,
+                               minimum=0, container=c3)
+        travel = web.number_field(t, "prof.col.travel", f"{prefix}.travel", start.travel,
+                                  decimals=2, minimum=0, container=c4)
+        substitute = web.number_field(t, "prof.col.substitute", f"{prefix}.substitute",
+                                      start.substitute, decimals=2, minimum=0, container=c5)
+        hours = web.number_field(t, "prof.col.hours", f"{prefix}.hours", start.hours,
+                                 decimals=1, minimum=0, container=c6)
         sharing = st.text_area(t("prof.col.sharing_plan"), value=start.sharing_plan or "",
                                key=f"{prefix}.sharing", help=t("prof.sharing_help"))
         c7, c8 = st.columns(2)
-        subject = c7.selectbox(
+        subject = web.selectbox(
             t("prof.col.subject"), [None, *subject_label], key=web.lang_key(f"{prefix}.subject"),
             index=([None, *subject_label].index(start.subject_id)
                    if start.subject_id in subject_label else 0),
             format_func=lambda s: t("prof.none") if s is None else subject_label[s],
-            help=t("prof.classes_help"))
-        classes = c8.multiselect(t("prof.col.classes"), list(class_label),
-                                 default=[c for c in start.class_ids if c in class_label],
-                                 key=f"{prefix}.classes", format_func=lambda c: class_label[c])
+            help=t("prof.classes_help"), where=c7)
+        classes = web.multiselect(t("prof.col.classes"), list(class_label),
+                                  default=[c for c in start.class_ids if c in class_label],
+                                  key=f"{prefix}.classes", format_func=lambda c: class_label[c],
+                                  where=c8)
         pressed = st.form_submit_button(t("prof.save_draft"), key=f"{prefix}.save",
                                         icon=":material/save:", type="primary")
     if not pressed:
@@ -96,26 +97,25 @@ def request_form(prefix: str, start: requests.RequestForm | None) -> requests.Re
     return requests.RequestForm(
         title=title, goal=goal, starts_on=starts_on, ends_on=ends_on, partner=partner,
         form=form, initiative_id=initiative, competence_id=competence, subject_id=subject,
-        class_ids=tuple(classes), fee=fee, travel=travel, substitute=substitute, hours=hours,
-        sharing_plan=sharing)
+        class_ids=tuple(classes), fee=fee.value or 0, travel=travel.value or 0,
+        substitute=substitute.value or 0, hours=hours.value or 0, sharing_plan=sharing)
 
 
 def show_request(row: pd.Series, prefix: str) -> None:
     """Details, the steps so far, and the buttons for the steps this viewer may take."""
     request_id = int(row["request_id"])
-    st.markdown(f"**{row['title']}** · {t(f'prof.state.{row.state}')} · "
+    st.markdown(f"**{plain(row['title'])}** · {t(f'prof.state.{row.state}')} · "
                 f"{t.money(float(row['cost']))}")
-    st.caption(t("prof.request_caption", name=row["name"], date=t.date(row["starts_on"]),
+    st.caption(t.md("prof.request_caption", name=row["name"], date=t.date(row["starts_on"]),
                  form=t(f"prof.form.{row['form']}"), goal=row["goal"]))
     if isinstance(row["sharing_plan"], str):
-        st.caption(t("prof.sharing_caption", plan=row["sharing_plan"]))
+        st.caption(t.md("prof.sharing_caption", plan=row["sharing_plan"]))
     history = all_steps[all_steps["request_id"] == request_id]
-    st.dataframe(pd.DataFrame({
-        t("prof.col.step"): [t(f"prof.state.{s}") for s in history["to_state"]],
-        t("prof.col.by"): history["by_name"],
-        t("prof.col.when"): [t.datetime(w) for w in history["stepped_at"]],
-        t("prof.col.note"): history["note"].fillna(""),
-    }), hide_index=True, width="stretch")
+    web.table(display.table(history, t, [
+        display.code("to_state", "prof.col.step", codes="prof.state"),
+        display.person("by_name", "prof.col.by"),
+        display.datetime("stepped_at", "prof.col.when"),
+        display.text("note", "prof.col.note")]))
     who = requests.actor(viewer, {"staff_id": int(row["staff_id"]), "created_by": None})
     moves = rules.next_states(row["state"], who)
     if not moves:
@@ -124,15 +124,15 @@ def show_request(row: pd.Series, prefix: str) -> None:
                          help=t("prof.step_note_help"))
     cost = None
     if "done" in moves:
-        cost = st.number_input(t("prof.actual_cost"), min_value=0.0, step=10.0, format="%.2f",
-                               value=float(row["cost"]), key=f"{prefix}.cost.{request_id}")
+        cost = web.number_field(t, "prof.actual_cost", f"{prefix}.cost.{request_id}",
+                                row["cost"], decimals=2, minimum=0)
     buttons = st.container(horizontal=True)
     for to in moves:
         if buttons.button(t(f"prof.move.{to}"), key=f"{prefix}.move.{request_id}.{to}",
                           type="primary" if to in ("submitted", "approved") else "secondary"):
             with web.friendly_errors(t), rules.named_columns(t):
                 requests.move(db, viewer, request_id, int(row["version"]), to, note=note,
-                              actual_cost=cost if to == "done" else None)
+                              actual_cost=cost.value if to == "done" else None)
                 saves.saved(t("prof.moved", state=t(f"prof.state.{to}")))
 
 
@@ -152,7 +152,7 @@ if "mine" in shown:
         if mine.empty:
             st.caption(t("prof.no_requests"))
         for _, row in mine.iterrows():
-            with st.expander(f"{row['title']} · {t(f'prof.state.{row.state}')}",
+            with st.expander(plain(f"{row['title']} · {t(f'prof.state.{row.state}')}"),
                              expanded=row["state"] in ("draft", "submitted")):
                 show_request(row, "prof_requests.mine")
                 if row["state"] in rules.EDITABLE and st.toggle(
@@ -187,15 +187,14 @@ if "levels" in shown:
         levels = db.read("prof/staff_levels", scope=viewer.scope)
         mine = levels[levels["staff_id"] == viewer.staff_id]
         if len(mine):
-            st.dataframe(pd.DataFrame({
-                t("prof.col.competence"): [comp_label.get(int(c), "?")
-                                           for c in mine["competence_id"]],
-                t("prof.col.source"): [t(f"prof.level_source.{s}") for s in mine["source"]],
-                t("prof.col.level"): mine["level"],
-                t("prof.col.assessed_on"): [t.date(d) for d in mine["assessed_on"]],
-            }), hide_index=True, width="stretch")
+            web.table(display.table(mine.assign(competence=[
+                comp_label.get(int(c)) for c in mine["competence_id"]]), t, [
+                display.text("competence", "prof.col.competence"),
+                display.code("source", "prof.col.source", codes="prof.level_source"),
+                display.code("level", "prof.col.level", codes="prof.level"),
+                display.date("assessed_on", "prof.col.assessed_on")]))
         with st.form(key="prof_requests.level_form"):
-            competence = st.selectbox(t("prof.col.competence"), list(comp_label),
+            competence = web.selectbox(t("prof.col.competence"), list(comp_label),
                                       key=web.lang_key("prof_requests.level_competence"),
                                       format_func=lambda c: comp_label[c])
             level = st.radio(t("prof.col.level"), list(rules.LEVELS), horizontal=True,
@@ -217,34 +216,33 @@ if "queue" in shown:
             st.info(t("prof.queue_empty"), icon=":material/inbox:")
         pots = db.read("prof/pot_money", school_year=year)
         for _, row in waiting.iterrows():
-            with st.expander(f"{row['name']} · {row['title']} · {t.money(float(row['cost']))}",
+            with st.expander(plain(f"{row['name']} · {row['title']} · "
+                                   f"{t.money(float(row['cost']))}"),
                              expanded=True):
                 show_request(row, "prof_requests.queue")
                 if not pd.isna(row["competence_id"]) and row["form"] == "external_training":
                     experts = plan.internal_experts(db, int(row["competence_id"]),
                                                     int(row["staff_id"]))
                     if len(experts):
-                        st.info(t("prof.internal_experts", names=t.join(
+                        st.info(t.md("prof.internal_experts", names=t.join(
                             list(experts["name"]))), icon=":material/diversity_3:")
 
 if "all" in shown:
     with shown["all"]:
-        states = st.multiselect(t("prof.col.state"), list(rules.STATES),
+        states = web.multiselect(t("prof.col.state"), list(rules.STATES),
                                 default=list(rules.STATES), key="prof_requests.states",
                                 format_func=lambda s: t(f"prof.state.{s}"))
         chosen = all_requests[all_requests["state"].isin(states)]
-        st.dataframe(pd.DataFrame({
-            t("prof.col.staff"): chosen["name"], t("prof.col.title"): chosen["title"],
-            t("prof.col.state"): [t(f"prof.state.{s}") for s in chosen["state"]],
-            t("prof.col.starts_on"): [t.date(d) for d in chosen["starts_on"]],
-            t("prof.col.cost"): [float(money(c)) for c in chosen["cost"]],
-            t("prof.col.hours"): [float(h) for h in chosen["hours"]],
-            t("prof.col.shared_on"): [t.date(d) if not pd.isna(d) else "" for d in
-                                      chosen["shared_on"]],
-        }), hide_index=True, width="stretch")
+        web.table(display.table(chosen, t, [
+            display.person("name", "prof.col.staff"), display.text("title", "prof.col.title"),
+            display.code("state", "prof.col.state", codes="prof.state"),
+            display.date("starts_on", "prof.col.starts_on"),
+            display.money("cost", "prof.col.cost"),
+            display.number("hours", "prof.col.hours", decimals=1),
+            display.date("shared_on", "prof.col.shared_on")]))
         movable = chosen[chosen["state"].isin(["approved", "done"])]
         if len(movable):
-            pick = st.selectbox(
+            pick = web.selectbox(
                 t("prof.follow_up"), list(movable["request_id"]),
                 key=web.lang_key("prof_requests.follow_up"),
                 format_func=lambda r: " · ".join(

@@ -6,6 +6,7 @@ import streamlit as st
 
 from app import charts, web
 from app.errors import UserError
+from app.i18n import plain
 from app.importing import pipeline
 from app.surveys import summary as surveys
 
@@ -20,17 +21,22 @@ listing = surveys.surveys(db, viewer.scope)
 with st.expander(t("surveys.upload.title"), expanded=listing.empty,
                  icon=":material/upload_file:"):
     st.caption(t("surveys.upload.intro"))
-    upload = st.file_uploader(t("surveys.upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"],
-                              key="surveys.upload")
+    upload = web.file_uploader(t("surveys.upload.file"), key="surveys.upload")
 # What the upload needs from the person, or what is wrong with it, stays in view below.
 if upload is not None and st.session_state.get("surveys.uploaded") != upload.file_id:
     order = st.session_state.get(web.lang_key("surveys.upload.order"))
+    # Kept beyond the radio: a confirmation below reruns the page without drawing it, and
+    # Streamlit forgets the value of a widget that was not drawn.
+    if order:
+        st.session_state["surveys.upload.order_for"] = (upload.file_id, order)
+    elif st.session_state.get("surveys.upload.order_for", (None,))[0] == upload.file_id:
+        order = st.session_state["surveys.upload.order_for"][1]
     try:
         with st.spinner(t("import.ui.checking")):
-            prepared = pipeline.prepare(db, "survey", upload.name, upload.getvalue(),
+            prepared = pipeline.prepare(db, viewer, "survey", upload.name, upload.getvalue(),
                                         order=order)
-    except UserError as error:
-        st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)))
+    except UserError as error:  # unreadable, or not the viewer's to upload
+        st.error(pipeline.refusal(error, upload.name, t.md))
         prepared = None
     if prepared is not None and prepared.needs_date_order:
         st.radio(t("import.ui.date_order"), ["dmy", "mdy"],
@@ -42,13 +48,29 @@ if upload is not None and st.session_state.get("surveys.uploaded") != upload.fil
             st.error(t("import.ui.problems", problems=t.count(len(prepared.problems)),
                        rows=t.count(len(prepared.built.refused_rows)),
                        total=t.count(prepared.built.rows)))
-            st.dataframe(pipeline.problems_table(prepared, t), hide_index=True, width="stretch")
-            partial = st.button(t("surveys.upload.partial"), key="surveys.upload.partial",
-                                disabled=prepared.partial_counts is None)
-        if not prepared.problems or partial:
-            result = pipeline.commit(db, prepared, viewer.audit("import"), partial=partial)
+            web.dataframe(pipeline.problems_table(prepared, t), hide_index=True, width="stretch")
+            if st.button(t("surveys.upload.partial"), key="surveys.upload.partial",
+                         disabled=prepared.partial_counts is None):
+                # Remembered for this file: a confirmation below may need one more run.
+                st.session_state["surveys.upload.partial_for"] = upload.file_id
+            partial = st.session_state.get("surveys.upload.partial_for") == upload.file_id
+        held_back = prepared.built.held_back
+        if held_back and (not prepared.problems or partial):
+            # Said before anything is written: which answers will not reach a learner, and why.
+            st.warning(t("surveys.upload.held_back"), icon=":material/link_off:")
+            for note in held_back:
+                st.markdown("- " + pipeline.render_note(note, t.md))
+            confirmed = st.button(t("surveys.upload.confirm"), key="surveys.upload.confirm",
+                                  type="primary")
+        else:
+            confirmed = True
+        if (not prepared.problems or partial) and confirmed:
+            result = pipeline.commit(db, viewer, prepared, viewer.audit("import"),
+                                     partial=partial)
             st.session_state["surveys.uploaded"] = upload.file_id
             st.session_state["surveys.just_uploaded"] = result.import_id
+            st.session_state["surveys.warning"] = result.warning
+            st.session_state["surveys.just_held_back"] = held_back
             # Show the new survey at once.
             st.session_state[web.lang_key("surveys.survey")] = result.record_id("survey")
             st.rerun()
@@ -56,16 +78,21 @@ if upload is not None and st.session_state.get("surveys.uploaded") != upload.fil
 just = st.session_state.pop("surveys.just_uploaded", None)
 if just:
     st.success(t("surveys.upload.done"), icon=":material/task_alt:")
+    if warning := st.session_state.pop("surveys.warning", None):
+        st.warning(t(warning), icon=":material/hard_drive:")
+    for note in st.session_state.pop("surveys.just_held_back", []):
+        st.info(pipeline.render_note(note, t.md), icon=":material/link_off:")
     listing = surveys.surveys(db, viewer.scope)
 if listing.empty:
     st.info(t("surveys.none"))
     st.stop()
 
 # -- one survey ---------------------------------------------------------------------------------
-survey_id = st.selectbox(
+survey_id = web.selectbox(
     t("surveys.pick"), list(listing["survey_id"]), key=web.lang_key("surveys.survey"),
-    format_func=lambda sid: t("surveys.label", **listing.loc[listing["survey_id"] == sid]
-                              .iloc[0][["title", "respondents"]].to_dict()),
+    format_func=lambda sid: t("surveys.label", title=listing.loc[
+        listing["survey_id"] == sid, "title"].iloc[0], respondents=t.plural(
+        "count.respondents", int(listing.loc[listing["survey_id"] == sid, "respondents"].iloc[0]))),
 )
 row = listing.loc[listing["survey_id"] == survey_id].iloc[0]
 tag_now = row["tag"] if isinstance(row["tag"], str) else None
@@ -80,21 +107,33 @@ if editable:
                      icon=":material/edit:"), st.form(f"surveys.edit.{survey_id}"):
         title = st.text_input(t("surveys.edit.name"), value=row["title"],
                               key=f"surveys.edit.{survey_id}.title")
-        tags = [None, *surveys.TAGS]
-        tag = st.selectbox(t("surveys.edit.tag"), tags, index=tags.index(tag_now),
+        # Only the tags this viewer may set (and the survey's own, to keep it as it is).
+        offered = surveys.tags_for(viewer)
+        tags = [None, *[g for g in surveys.TAGS if g in offered or g == tag_now]]
+        tag = web.selectbox(t("surveys.edit.tag"), tags, index=tags.index(tag_now),
                            key=web.lang_key(f"surveys.edit.{survey_id}.tag"),
                            format_func=lambda g: t("surveys.untagged") if g is None
                            else t(f"tag.{g}"), help=t("surveys.edit.tag_help"))
-        audience = st.selectbox(t("surveys.edit.audience"), list(surveys.AUDIENCES),
+        audience = web.selectbox(t("surveys.edit.audience"), list(surveys.AUDIENCES),
                                 index=list(surveys.AUDIENCES).index(row["audience"]),
                                 key=web.lang_key(f"surveys.edit.{survey_id}.audience"),
                                 format_func=lambda a: t(f"audience.{a}"))
-        if st.form_submit_button(t("surveys.edit.save")):
-            surveys.rename(db, viewer.audit("edit"), int(survey_id), title, tag, audience)
-            st.toast(t("surveys.edit.saved"))
-            st.rerun()
+        withheld = [g for g in surveys.TAGS if g not in offered]
+        if withheld:
+            st.caption(t("surveys.edit.tags_withheld",
+                         tags=t.join([t(f"tag.{g}") for g in withheld])))
+        if st.form_submit_button(t("surveys.edit.save"), key=f"surveys.edit.{survey_id}.save"):
+            try:
+                surveys.rename(db, viewer, int(survey_id), title, tag, audience)
+            except UserError as error:
+                st.error(error.render(t.md), icon=":material/block:")
+            else:
+                st.toast(t("surveys.edit.saved"))
+                st.rerun()
 
-result = surveys.summary(db, viewer.scope, int(survey_id))
+result, coded = surveys.worded(surveys.summary(db, viewer.scope, int(survey_id)), t)
+if coded:
+    st.caption(t("surveys.codes_only"))
 if result.scales.empty and result.counts.empty and result.means.empty:
     st.info(t("surveys.no_answers"))
 scale_info = result.questions.set_index("question_no") if len(result.questions) else None
@@ -113,7 +152,7 @@ if len(result.means):
     st.subheader(t("surveys.numbers"))
     web.chart(charts.question_means(result.means, t), t)
 for (number, question), answers in result.counts.groupby(["question_no", "question"]):
-    st.subheader(f"{number}. {question}")
+    st.subheader(plain(f"{number}. {question}"))
     web.chart(charts.answer_counts(answers, t), t)
 
 if editable and len(result.unknown):
@@ -139,9 +178,12 @@ if editable and len(result.unknown):
         if st.button(t("surveys.labels.save"), key=f"surveys.labels.save.{survey_id}.{number}"):
             placements = {r.label: (None if pd.isna(r.value) else float(r.value))
                           for r in edited.itertuples()}
-            surveys.place_labels(db, viewer.audit("edit"), int(survey_id), int(number),
-                                 placements)
-            st.rerun()
+            try:
+                surveys.place_labels(db, viewer, int(survey_id), int(number), placements)
+            except UserError as error:
+                st.error(error.render(t.md), icon=":material/block:")
+            else:
+                st.rerun()
 
 st.divider()
 st.caption(t("surveys.export"))

@@ -9,7 +9,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import clock, export, web
+from app import clock, display, export, web
+from app.i18n import plain
 from app.team import charts as team_charts
 from app.team import coaching
 
@@ -49,21 +50,25 @@ if viewer.has("director"):
     with st.expander(t("team.coaching.new"), icon=":material/add:"), \
             st.form(f"team_coaching.new.{version}"):
         a, b, c = st.columns(3)
-        teacher = a.selectbox(t("team.coaching.teacher"), teachers, index=None,
-                              format_func=names.get, key=f"team_coaching.new_teacher.{version}")
-        adviser = b.selectbox(t("team.coaching.adviser"), advisers, index=None,
-                              format_func=names.get, key=f"team_coaching.new_adviser.{version}")
-        manager = c.selectbox(t("team.coaching.manager"), managers,
+        teacher = web.selectbox(t("team.coaching.teacher"), teachers, index=None,
+                                format_func=names.get, key=f"team_coaching.new_teacher.{version}",
+        where=a)
+        adviser = web.selectbox(t("team.coaching.adviser"), advisers, index=None,
+                              format_func=names.get, key=f"team_coaching.new_adviser.{version}",
+        where=b)
+        manager = web.selectbox(t("team.coaching.manager"), managers,
                               index=managers.index(viewer.user_id)
                               if viewer.user_id in managers else None,
-                              format_func=names.get, key=f"team_coaching.new_manager.{version}")
+                              format_func=names.get, key=f"team_coaching.new_manager.{version}",
+                              where=c)
         a, b = st.columns(2)
         starts_on = a.date_input(t("team.coaching.starts_on"), value=today, format="DD/MM/YYYY",
                                  key=f"team_coaching.new_start.{version}")
         ends_on = b.date_input(t("team.coaching.ends_on"), value=today + dt.timedelta(days=120),
                                format="DD/MM/YYYY", key=f"team_coaching.new_end.{version}")
         reason = st.text_area(t("team.coaching.reason"), key=f"team_coaching.new_reason.{version}")
-        if st.form_submit_button(t("team.coaching.create"), type="primary"):
+        if st.form_submit_button(t("team.coaching.create"), type="primary",
+                                 key="team_coaching.create"):
             with web.friendly_errors(t):
                 new_id = coaching.create(db, viewer, viewer.audit("edit"), teacher=teacher,
                                          adviser=adviser, manager=manager, starts_on=starts_on,
@@ -83,18 +88,18 @@ labels = {int(r["trajectory_id"]): t("team.coaching.label", teacher=r["teacher"]
                                      status=t(f"team.coaching.status.{r['status']}"),
                                      start=day(r["starts_on"]), end=day(r["ends_on"]))
           for r in listing.to_dict("records")}
-trajectory_id = st.selectbox(t("team.coaching.pick"), ids, format_func=labels.get, key=pick_key)
+trajectory_id = web.selectbox(t("team.coaching.pick"), ids, format_func=labels.get, key=pick_key)
 row = coaching.trajectory(db, viewer, trajectory_id)
 me = coaching.party(row, viewer.user_id)
 is_open = row["status"] in coaching.OPEN
 steer = me in ("adviser", "manager")
 
 st.caption(t("team.coaching.confidential"), help=t("team.coaching.confidential_help"))
-st.markdown(" · ".join(f"**{t(label)}:** {value}" for label, value in (
+st.markdown(" · ".join(f"**{t(label)}:** {plain(value)}" for label, value in (
     ("team.coaching.teacher", row["teacher"]), ("team.coaching.adviser", row["adviser"]),
     ("team.coaching.manager", row["manager"]),
     ("team.coaching.status_label", t(f"team.coaching.status.{row['status']}")))))
-st.markdown(t("team.coaching.summary", start=day(row["starts_on"]), end=day(row["ends_on"]),
+st.markdown(t.md("team.coaching.summary", start=day(row["starts_on"]), end=day(row["ends_on"]),
               me=t(f"team.coaching.party.{me}"),
               reason=row["reason"] if isinstance(row["reason"], str) else "–"))
 
@@ -102,9 +107,9 @@ if steer and coaching.allowed_next(row):
     with st.container(border=True):
         left, right = st.columns([3, 1], vertical_alignment="bottom")
         options = list(coaching.allowed_next(row))
-        target = left.selectbox(t("team.coaching.next_status"), options,
+        target = web.selectbox(t("team.coaching.next_status"), options,
                                 format_func=lambda s: t(f"team.coaching.status.{s}"),
-                                key=web.lang_key(f"team_coaching.next.{trajectory_id}"))
+                                key=web.lang_key(f"team_coaching.next.{trajectory_id}"), where=left)
         if right.button(t("team.coaching.move"), key=f"team_coaching.move.{trajectory_id}",
                         icon=":material/arrow_forward:"):
             with web.friendly_errors(t):
@@ -123,34 +128,32 @@ goals_tab, visits_tab, progress_tab, report_tab = st.tabs([
 # -- goals ----------------------------------------------------------------------------------------
 with goals_tab:
     if fixed:
-        st.success(t("team.coaching.fixed", day=day(row["goals_fixed_at"]),
+        st.success(t.md("team.coaching.fixed", day=day(row["goals_fixed_at"]),
                      who=row["goals_fixed_by"]), icon=":material/lock:")
     else:
         st.info(t("team.coaching.not_fixed"), icon=":material/edit_note:")
     if goals.empty:
         st.caption(t("team.coaching.no_goals"))
     else:
-        st.dataframe(pd.DataFrame({
-            t("team.coaching.col.seq"): goals["seq"],
-            t("team.coaching.col.goal"): goals["text"],
-            t("team.coaching.col.domain"): [t(f"team.coaching.domain.{d}")
-                                            for d in goals["domain"]],
-            t("team.coaching.col.origin"): [t(f"team.coaching.origin.{o}")
-                                            for o in goals["origin"]],
-        }), hide_index=True, width="stretch")
+        web.table(display.table(goals, t, [
+            display.count("seq", "team.coaching.col.seq"),
+            display.text("text", "team.coaching.col.goal"),
+            display.code("domain", "team.coaching.col.domain", codes="team.coaching.domain"),
+            display.code("origin", "team.coaching.col.origin", codes="team.coaching.origin")]))
     if steer and is_open and not fixed:
         with st.form(f"team_coaching.goal.{trajectory_id}.{version}"):
             text = st.text_input(t("team.coaching.goal_text"),
                                  key=f"team_coaching.goal_text.{trajectory_id}.{version}")
             a, b = st.columns(2)
-            domain = a.selectbox(t("team.coaching.col.domain"), list(coaching.DOMAINS),
+            domain = web.selectbox(t("team.coaching.col.domain"), list(coaching.DOMAINS),
                                  format_func=lambda x: t(f"team.coaching.domain.{x}"),
-                                 key=web.lang_key(f"team_coaching.domain.{trajectory_id}"))
+                                 key=web.lang_key(f"team_coaching.domain.{trajectory_id}"), where=a)
             origin = b.radio(t("team.coaching.col.origin"), list(coaching.ORIGINS),
                              horizontal=True,
                              format_func=lambda x: t(f"team.coaching.origin.{x}"),
                              key=f"team_coaching.origin.{trajectory_id}.{version}")
-            if st.form_submit_button(t("team.coaching.add_goal"), icon=":material/add:"):
+            if st.form_submit_button(t("team.coaching.add_goal"), icon=":material/add:",
+                                     key=f"team_coaching.add_goal.{trajectory_id}"):
                 with web.friendly_errors(t):
                     seq = coaching.add_goal(db, viewer, viewer.audit("edit"), trajectory_id,
                                             text, domain, origin)
@@ -158,10 +161,10 @@ with goals_tab:
         a, b = st.columns(2)
         if len(goals):
             seqs = dict(zip(goals["goal_id"], goals["seq"], strict=True))
-            gone = a.selectbox(t("team.coaching.remove_goal"), list(seqs), index=None,
+            gone = web.selectbox(t("team.coaching.remove_goal"), list(seqs), index=None,
                                format_func=lambda g: t("team.coaching.goal_label",
                                                        seq=int(seqs[g])),
-                               key=f"team_coaching.remove.{trajectory_id}.{version}")
+                               key=f"team_coaching.remove.{trajectory_id}.{version}", where=a)
             if a.button(t("team.coaching.remove"), key=f"team_coaching.remove_btn.{trajectory_id}",
                         disabled=gone is None):
                 with web.friendly_errors(t):
@@ -178,41 +181,36 @@ with goals_tab:
 with visits_tab:
     planned = coaching.visits_warning(visits)
     if planned is not None:
-        st.warning(t("team.coaching.few_visits", planned=planned, minimum=coaching.MIN_VISITS),
+        st.warning(t.plural("team.coaching.few_visits", planned, minimum=coaching.MIN_VISITS),
                    icon=":material/warning:")
     if visits.empty:
         st.caption(t("team.coaching.no_visits"))
     else:
-        st.dataframe(pd.DataFrame({
-            t("team.coaching.col.visit"): [t("team.coaching.visit_name.diagnostic") if k ==
-                                           "diagnostic" else t("team.coaching.visit_name.coaching",
-                                                               seq=int(s))
-                                           for k, s in zip(visits["kind"], visits["seq"],
-                                                           strict=True)],
-            t("team.coaching.col.planned_on"): [day(v) for v in visits["planned_on"]],
-            t("team.coaching.col.announced"): [t("team.coaching.yes") if a
-                                               else t("team.coaching.no")
-                                               for a in visits["announced"]],
-            t("team.coaching.col.held"): [t("team.coaching.yes") if h else t("team.coaching.no")
-                                          for h in visits["held"]],
-            t("team.coaching.col.self"): visits["self_scores"],
-            t("team.coaching.col.talk_on"): [day(v) if v is not None and v == v else "–"
-                                             for v in visits["talk_on"]],
-        }), hide_index=True, width="stretch")
+        web.table(display.table(visits.assign(visit=[
+            t("team.coaching.visit_name.diagnostic") if k == "diagnostic"
+            else t("team.coaching.visit_name.coaching", seq=int(s))
+            for k, s in zip(visits["kind"], visits["seq"], strict=True)]), t, [
+            display.text("visit", "team.coaching.col.visit"),
+            display.date("planned_on", "team.coaching.col.planned_on"),
+            display.flag("announced", "team.coaching.col.announced"),
+            display.flag("held", "team.coaching.col.held"),
+            display.count("self_scores", "team.coaching.col.self"),
+            display.date("talk_on", "team.coaching.col.talk_on")]))
     if steer and is_open:
         with st.form(f"team_coaching.plan.{trajectory_id}.{version}"):
             a, b, c = st.columns(3)
-            kind = a.selectbox(t("team.coaching.visit_kind"), ["diagnostic", "coaching"],
+            kind = web.selectbox(t("team.coaching.visit_kind"), ["diagnostic", "coaching"],
                                index=1 if (visits["kind"] == "diagnostic").any() else 0,
                                format_func=lambda k: t(f"team.coaching.kind.{k}"),
                                key=web.lang_key(f"team_coaching.plan_kind.{trajectory_id}."
-                                                f"{version}"))
+                                                f"{version}"), where=a)
             when = b.date_input(t("team.coaching.col.planned_on"), value=today,
                                 format="DD/MM/YYYY",
                                 key=f"team_coaching.plan_day.{trajectory_id}.{version}")
             announced = c.checkbox(t("team.coaching.col.announced"), value=True,
                                    key=f"team_coaching.plan_announced.{trajectory_id}.{version}")
-            if st.form_submit_button(t("team.coaching.plan"), icon=":material/event:"):
+            if st.form_submit_button(t("team.coaching.plan"), icon=":material/event:",
+                                     key=f"team_coaching.plan_visit.{trajectory_id}"):
                 with web.friendly_errors(t):
                     coaching.plan_visit(db, viewer, viewer.audit("edit"), trajectory_id, kind,
                                         when, announced)
@@ -237,8 +235,8 @@ with visits_tab:
                               mine[mine["by_whom"] == "adviser"]["score"], strict=True))
             if talked:
                 st.markdown(t("team.coaching.talk_done", day=day(visit["talk_on"])))
-                st.markdown(f"**{t('team.coaching.reflection')}** {visit['reflection']}")
-                st.markdown(f"**{t('team.coaching.advice')}** {visit['advice']}")
+                st.markdown(f"**{t('team.coaching.reflection')}** {plain(visit['reflection'])}")
+                st.markdown(f"**{t('team.coaching.advice')}** {plain(visit['advice'])}")
             if goals.empty:
                 st.caption(t("team.coaching.no_goals"))
                 continue
@@ -247,11 +245,12 @@ with visits_tab:
                     st.markdown(f"**{t('team.coaching.self_title')}**")
                     for g in goals.to_dict("records"):
                         previous = own.get(g["goal_id"])
-                        st.radio(f"{int(g['seq'])}. {g['text']}", list(coaching.SCORES),
+                        st.radio(plain(f"{int(g['seq'])}. {g['text']}"), list(coaching.SCORES),
                                  horizontal=True,
                                  index=None if previous is None else int(previous) - 1,
                                  key=f"team_coaching.self.{vid}.{g['goal_id']}.{version}")
-                    if st.form_submit_button(t("team.coaching.self_save"), type="primary"):
+                    if st.form_submit_button(t("team.coaching.self_save"), type="primary",
+                                             key=f"team_coaching.self_save.{vid}"):
                         entries = {int(g): st.session_state.get(
                             f"team_coaching.self.{vid}.{g}.{version}") for g in goals["goal_id"]}
                         with web.friendly_errors(t):
@@ -268,7 +267,7 @@ with visits_tab:
                                             format="DD/MM/YYYY",
                                             key=f"team_coaching.talk_on.{vid}.{version}")
                     for g in goals.to_dict("records"):
-                        st.radio(t("team.coaching.rate_goal", seq=int(g["seq"]), text=g["text"],
+                        st.radio(t.md("team.coaching.rate_goal", seq=int(g["seq"]), text=g["text"],
                                    own=own.get(g["goal_id"], "–")), list(coaching.SCORES),
                                  horizontal=True, index=None,
                                  key=f"team_coaching.rate.{vid}.{g['goal_id']}.{version}")
@@ -276,7 +275,8 @@ with visits_tab:
                                               key=f"team_coaching.reflection.{vid}.{version}")
                     advice = st.text_area(t("team.coaching.advice"),
                                           key=f"team_coaching.advice.{vid}.{version}")
-                    if st.form_submit_button(t("team.coaching.talk_save"), type="primary"):
+                    if st.form_submit_button(t("team.coaching.talk_save"), type="primary",
+                                             key=f"team_coaching.talk_save.{vid}"):
                         entries = {int(g): st.session_state.get(
                             f"team_coaching.rate.{vid}.{g}.{version}") for g in goals["goal_id"]}
                         with web.friendly_errors(t):
@@ -284,13 +284,13 @@ with visits_tab:
                                                  vid, talk_on, entries, reflection, advice)
                             done(t("team.coaching.talk_saved"))
             elif own or theirs:
-                st.dataframe(pd.DataFrame({
-                    t("team.coaching.col.goal"): [f"{int(g['seq'])}. {g['text']}"
-                                                  for g in goals.to_dict("records")],
-                    t("team.coaching.by.self"): [own.get(g) for g in goals["goal_id"]],
-                    t("team.coaching.by.adviser"): [theirs.get(g)
-                                                    for g in goals["goal_id"]],
-                }), hide_index=True, width="stretch")
+                web.table(display.table(goals.assign(
+                    goal=[f"{int(g['seq'])}. {g['text']}" for g in goals.to_dict("records")],
+                    own=[own.get(g) for g in goals["goal_id"]],
+                    theirs=[theirs.get(g) for g in goals["goal_id"]]), t, [
+                    display.text("goal", "team.coaching.col.goal"),
+                    display.count("own", "team.coaching.by.self"),
+                    display.count("theirs", "team.coaching.by.adviser")]))
 
 # -- progress -------------------------------------------------------------------------------------
 with progress_tab:
@@ -313,8 +313,8 @@ with report_tab:
             st.markdown(f"**{t('team.coaching.report.degrees')}**")
         degrees = [None, *coaching.DEGREES]
         for g in degree_goals.to_dict("records"):
-            chosen[int(g["goal_id"])] = st.selectbox(
-                f"{int(g['seq'])}. {g['text']}", degrees, index=degrees.index(g["degree"]),
+            chosen[int(g["goal_id"])] = web.selectbox(
+                plain(f"{int(g['seq'])}. {g['text']}"), degrees, index=degrees.index(g["degree"]),
                 format_func=lambda d: t(f"team.coaching.degree.{d}") if d else "–",
                 disabled=not editable,
                 key=web.lang_key(f"team_coaching.degree.{g['goal_id']}.{version}"))
@@ -323,6 +323,7 @@ with report_tab:
                                  key=f"team_coaching.part.{trajectory_id}.{p}.{version}")
                  for p in coaching.REPORT_PARTS}
         if st.form_submit_button(t("team.coaching.report_save"), disabled=not editable,
+                                 key=f"team_coaching.report_save.{trajectory_id}",
                                  type="primary"):
             with web.friendly_errors(t):
                 coaching.save_report(db, viewer, viewer.audit("edit"), trajectory_id, texts,
@@ -340,8 +341,8 @@ with report_tab:
 
     row_buttons = st.container(horizontal=True)
     row_buttons.download_button(t("team.coaching.print_button"), data=_printable, mime="text/html",
-                                file_name=f"werkbegeleiding-{trajectory_id}.html",
+                                file_name=f"{t('export.file.coaching')}-{trajectory_id}.html",
                                 icon=":material/print:", key="team_coaching.print")
     row_buttons.download_button(t("export.csv"), data=_csv, mime="text/csv",
-                                file_name=f"werkbegeleiding-{trajectory_id}.csv",
+                                file_name=f"{t('export.file.coaching')}-{trajectory_id}.csv",
                                 icon=":material/download:", key="team_coaching.csv")

@@ -6,8 +6,9 @@ compared with the estimates."""
 import pandas as pd
 import streamlit as st
 
-from app import tables, web
+from app import display, tables, web
 from app.errors import UserError
+from app.i18n import plain
 from app.importing import pipeline
 from app.team import charts as team_charts
 from app.team import leaders, problem_text
@@ -35,14 +36,15 @@ with register_tab:
         name_nl = a.text_input(t("team.leaders.name_nl"), key=f"team_leaders.add_nl.{version}")
         name_en = b.text_input(t("team.leaders.name_en"), key=f"team_leaders.add_en.{version}")
         ask = st.text_input(t("team.leaders.ask_for"), key=f"team_leaders.add_ask.{version}")
-        if st.form_submit_button(t("team.leaders.add"), icon=":material/add:"):
+        if st.form_submit_button(t("team.leaders.add"), icon=":material/add:",
+                                 key="team_leaders.add"):
             with web.friendly_errors(t):
                 leaders.add_role(db, viewer.audit("edit"), name_nl, name_en, ask)
                 saves.saved(t("team.leaders.added"))
     if roles.empty:
         st.info(t("team.leaders.no_roles"))
     else:
-        st.dataframe(tables.localized(pd.DataFrame({
+        web.dataframe(tables.localized(pd.DataFrame({
             t("team.leaders.col.role"): [leaders.role_name(r, t.lang)
                                          for r in roles.to_dict("records")],
             t("team.leaders.col.holders"): roles["holders"],
@@ -53,8 +55,8 @@ with register_tab:
                         t("team.leaders.col.released"): 1}), hide_index=True, width="stretch")
         ids = [int(r) for r in roles["role_id"]]
         names = {int(r["role_id"]): leaders.role_name(r, t.lang) for r in roles.to_dict("records")}
-        role_id = st.selectbox(t("team.leaders.pick_role"), ids, format_func=names.get,
-                               key="team_leaders.role")
+        role_id = web.selectbox(t("team.leaders.pick_role"), ids, format_func=names.get,
+                                key="team_leaders.role")
         row = roles[roles["role_id"] == role_id].iloc[0]
         staff = db.read("common/staff_options")
         with st.container(border=True):
@@ -69,25 +71,21 @@ with register_tab:
             left, right = st.columns(2)
             left.markdown(f"**{t('team.leaders.tasks')}**")
             tasks = leaders.tasks(db, role_id)[["text", "estimated_hours"]]
-            edited_tasks = left.data_editor(
-                tasks, num_rows="dynamic", hide_index=True, width="stretch",
-                key=f"team_leaders.tasks.{role_id}.{version}",
-                column_config={
-                    "text": st.column_config.TextColumn(t("team.leaders.col.task"),
-                                                        width="large"),
-                    "estimated_hours": st.column_config.NumberColumn(
-                        t("team.leaders.col.estimated"), format="%.1f")})
+            # Hours are text cells written the local way (2,5); leaders.save_role reads them
+            # with a decimal comma or point and names a row that holds no number.
+            with left:
+                edited_tasks = web.editor(display.editor(tasks, t, [
+                    display.text("text", "team.leaders.col.task", width="large"),
+                    display.number("estimated_hours", "team.leaders.col.estimated")]),
+                    key=f"team_leaders.tasks.{role_id}.{version}", num_rows="dynamic")
             right.markdown(f"**{t('team.leaders.holders')}**")
             holders = leaders.holders(db, role_id)[["name", "released_hours"]]
-            edited_holders = right.data_editor(
-                holders, num_rows="dynamic", hide_index=True, width="stretch",
-                key=f"team_leaders.holders.{role_id}.{version}",
-                column_config={
-                    "name": st.column_config.SelectboxColumn(
-                        t("team.leaders.col.holder"), options=list(staff["name"]),
-                        width="medium"),
-                    "released_hours": st.column_config.NumberColumn(
-                        t("team.leaders.col.released"), format="%.1f")})
+            with right:
+                edited_holders = web.editor(display.editor(holders, t, [
+                    display.code("name", "team.leaders.col.holder", codes=None,
+                                 options=staff["name"], width="medium"),
+                    display.number("released_hours", "team.leaders.col.released")]),
+                    key=f"team_leaders.holders.{role_id}.{version}", num_rows="dynamic")
             if st.button(t("team.leaders.save"), type="primary", icon=":material/save:",
                          key=f"team_leaders.save.{role_id}.{version}"):
                 with web.friendly_errors(t):
@@ -97,23 +95,25 @@ with register_tab:
                     if result.problems:
                         st.error(t("team.leaders.problems", count=len(result.problems)),
                                  icon=":material/error:")
-                        st.markdown("\n".join(f"- {problem_text(p, t)}"
+                        st.markdown("\n".join(f"- {plain(problem_text(p, t))}"
                                               for p in result.problems))
                     else:
-                        saves.saved(t("team.leaders.saved", tasks=result.tasks,
-                               holders=result.holders))
+                        saves.saved(t("team.leaders.saved",
+                                      tasks=t.plural("count.tasks", result.tasks),
+                                      holders=t.plural("count.holders", result.holders)))
 
 # -- load per person ----------------------------------------------------------------------------
 with load_tab:
     st.caption(t("team.leaders.load_intro"))
     with st.form(f"team_leaders.threshold.{version}"):
         a, b = st.columns([2, 1], vertical_alignment="bottom")
-        new_limit = a.number_input(t("team.leaders.threshold"), min_value=1.0, max_value=3.0,
-                                   step=0.05, value=float(limit), format="%.2f",
-                                   key=f"team_leaders.limit.{version}")
-        if b.form_submit_button(t("team.leaders.threshold_save")):
+        new_limit = web.number_field(t, "team.leaders.threshold", f"team_leaders.limit.{version}",
+                                     limit, decimals=2, minimum=1, maximum=3, required=True,
+                                     container=a)
+        if b.form_submit_button(t("team.leaders.threshold_save"),
+                                key="team_leaders.threshold.save"):
             with web.friendly_errors(t):
-                leaders.set_threshold(db, viewer.audit("edit"), float(new_limit))
+                leaders.set_threshold(db, viewer.audit("edit"), new_limit.value)
                 saves.saved(t("team.leaders.threshold_saved"))
     if load.empty:
         st.info(t("team.leaders.no_load"))
@@ -127,7 +127,7 @@ with load_tab:
             st.subheader(t("team.leaders.director_view"))
             for person in heavy.sort_values("ratio", ascending=False,
                                             na_position="first").itertuples():
-                st.warning(t("team.leaders.warning_line", name=person.name, roles=person.roles,
+                st.warning(t.md("team.leaders.warning_line", name=person.name, roles=person.roles,
                              ratio=t.number(person.ratio, 2) if person.ratio == person.ratio
                              and person.ratio is not None else "∞",
                              limit=t.number(limit, 2),
@@ -135,7 +135,7 @@ with load_tab:
                            icon=":material/warning:")
         web.chart(team_charts.leader_load(load, limit, t), t, key="team_leaders.load_chart")
         hours = ("assignment", "teaching", "released", "estimated")
-        st.dataframe(tables.localized(
+        web.dataframe(tables.localized(
             leaders.load_table(load, t), t,
             numbers={**{t(f"team.leaders.col.{h}"): 1 for h in hours},
                      t("team.leaders.col.ratio"): 2}), hide_index=True, width="stretch")
@@ -143,12 +143,11 @@ with load_tab:
 # -- time registration -----------------------------------------------------------------------------
 with time_tab:
     st.caption(t("team.leaders.time_intro"))
-    upload = st.file_uploader(t("team.leaders.time_upload"),
-                              type=["csv", "txt", "tsv", "xlsx", "xls"],
-                              key="team_leaders.upload")
+    upload = web.file_uploader(t("team.leaders.time_upload"),
+                               key="team_leaders.upload")
     if upload is not None and st.session_state.get("team_leaders.uploaded") != upload.file_id:
         try:
-            prepared = pipeline.prepare(db, "survey", upload.name, upload.getvalue(),
+            prepared = pipeline.prepare(db, viewer, "survey", upload.name, upload.getvalue(),
                                         order="dmy",
                                         options={"tag": "time_registration",
                                                  "audience": "staff"})
@@ -156,15 +155,18 @@ with time_tab:
                 st.error(t("import.ui.problems", problems=t.count(len(prepared.problems)),
                            rows=t.count(len(prepared.built.refused_rows)),
                            total=t.count(prepared.built.rows)))
-                st.dataframe(pipeline.problems_table(prepared, t), hide_index=True,
-                             width="stretch")
+                web.dataframe(pipeline.problems_table(prepared, t), hide_index=True,
+                              width="stretch")
             else:
-                result = pipeline.commit(db, prepared, viewer.audit("import"))
+                for note in prepared.built.held_back:
+                    st.warning(pipeline.render_note(note, t.md), icon=":material/link_off:")
+                result = pipeline.commit(db, viewer, prepared, viewer.audit("import"))
                 st.session_state["team_leaders.uploaded"] = upload.file_id
                 st.session_state["team_leaders.survey"] = result.record_id("survey")
-                saves.saved(t("team.leaders.time_uploaded"))
+                saves.saved(" ".join([t("team.leaders.time_uploaded"),
+                                      *([t(result.warning)] if result.warning else [])]))
         except UserError as error:
-            st.error(t("import.ui.unreadable", file=upload.name, reason=error.render(t)))
+            st.error(pipeline.refusal(error, upload.name, t.md))
     surveys = leaders.time_surveys(db, viewer.scope)
     if surveys.empty:
         st.info(t("team.leaders.no_time"))
@@ -174,17 +176,17 @@ with time_tab:
         if wanted in ids:
             st.session_state["team_leaders.pick_survey"] = wanted
         titles = dict(zip(ids, surveys["title"], strict=True))
-        survey_id = st.selectbox(t("team.leaders.time_pick"), ids, format_func=titles.get,
+        survey_id = web.selectbox(t("team.leaders.time_pick"), ids, format_func=titles.get,
                                  key="team_leaders.pick_survey")
         compared, unmatched = leaders.compare_time(db, viewer.scope, survey_id, t.lang)
         if unmatched:
-            st.warning(t("team.leaders.unmatched", questions="; ".join(unmatched)),
+            st.warning(t.md("team.leaders.unmatched", questions="; ".join(unmatched)),
                        icon=":material/help:")
         if compared.empty:
             st.info(t("team.leaders.time_empty"))
         else:
             web.chart(team_charts.time_compare(compared, t), t, key="team_leaders.time_chart")
-            st.dataframe(tables.localized(pd.DataFrame({
+            web.dataframe(tables.localized(pd.DataFrame({
                 t("team.leaders.col.person"): compared["name"],
                 t("team.leaders.col.role"): compared["role"],
                 t("team.leaders.col.estimated"): compared["estimated_hours"],

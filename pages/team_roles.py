@@ -5,6 +5,7 @@ and its responsibilities."""
 import streamlit as st
 
 from app import web
+from app.i18n import plain
 from app.team import leaders
 
 viewer = web.page_access("team_roles")
@@ -26,12 +27,12 @@ if not shown:
 columns = st.columns(2)
 for n, role in enumerate(shown):
     with columns[n % 2].container(border=True):
-        st.markdown(f"#### {role['name']}")
+        st.markdown(f"#### {plain(role['name'])}")
         if role["ask_for"]:
-            st.markdown(t("team.roles.ask", what=role["ask_for"]))
+            st.markdown(t.md("team.roles.ask", what=role["ask_for"]))
         st.markdown(f"**{t('team.roles.holders')}**")
-        st.markdown("\n".join(f"- {h}" for h in role["holders"]) if role["holders"]
+        st.markdown("\n".join(f"- {plain(h)}" for h in role["holders"]) if role["holders"]
                     else t("team.roles.no_holder"))
         st.markdown(f"**{t('team.roles.tasks')}**")
-        st.markdown("\n".join(f"- {k}" for k in role["tasks"]) if role["tasks"]
+        st.markdown("\n".join(f"- {plain(k)}" for k in role["tasks"]) if role["tasks"]
                     else t("team.roles.no_tasks"))

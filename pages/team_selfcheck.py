@@ -6,6 +6,7 @@ evolution across rounds per effect; a printable report of a round."""
 import streamlit as st
 
 from app import clock, school_calendar, web
+from app.i18n import plain
 from app.team import charts as team_charts
 from app.team import problem_text, selfcheck
 
@@ -38,6 +39,7 @@ with st.expander(t("team.selfcheck.new_round"), expanded=listing.empty,
                                     placeholder=t("team.selfcheck.participants_hint"),
                                     key=f"team_selfcheck.participants.{version}")
     if st.form_submit_button(t("team.selfcheck.create"), type="primary",
+                             key="team_selfcheck.create",
                              icon=":material/add:"):
         with web.friendly_errors(t):
             new_id = selfcheck.create_round(db, viewer.audit("edit"), held_on, participants,
@@ -59,7 +61,7 @@ else:
                                  participants=r.participants, scored=t.count(int(r.scored)),
                                  total=t.count(len(items)))
               for r in listing.itertuples()}
-    round_id = st.selectbox(t("team.selfcheck.round"), ids, key=key, format_func=labels.get)
+    round_id = web.selectbox(t("team.selfcheck.round"), ids, key=key, format_func=labels.get)
 
 given = selfcheck.scores(db, round_id).set_index("indicator_id") if round_id else None
 
@@ -86,7 +88,7 @@ def evidence_line(code) -> None:
     line, query = st.columns([5, 1], vertical_alignment="center")
     line.caption(":material/database: " + selfcheck.evidence_text(found[code], t))
     with query.popover(t("team.selfcheck.query"), icon=":material/code:"):
-        st.caption(t("team.selfcheck.query_intro", name=selfcheck.evidence_query(code)))
+        st.caption(t.md("team.selfcheck.query_intro", name=selfcheck.evidence_query(code)))
         st.code(selfcheck.evidence_sql(code), language="sql")
 
 
@@ -95,10 +97,11 @@ form = st.form(f"team_selfcheck.scores.{round_id}.{version}") if round_id else s
 with form:
     for effect_id, rows in items.groupby("effect_id", sort=True):
         title = f"{int(effect_id)}. {selfcheck.text_of(rows.iloc[0], t.lang, 'effect')}"
-        with st.expander(title, expanded=int(effect_id) == 1):
+        with st.expander(plain(title), expanded=int(effect_id) == 1):
             for row in rows.to_dict("records"):
                 iid = int(row["indicator_id"])
-                st.markdown(f"**{selfcheck.number(iid)}** {selfcheck.text_of(row, t.lang)}")
+                st.markdown(f"**{selfcheck.number(iid)}** "
+                            f"{plain(selfcheck.text_of(row, t.lang))}")
                 evidence_line(row["evidence"])
                 if round_id is None:
                     continue
@@ -108,11 +111,11 @@ with form:
                         index=None if score is None else int(score) - 1,
                         key=f"team_selfcheck.score.{round_id}.{iid}.{version}")
                 decision = _stored(iid, "decision")
-                b.selectbox(t("team.selfcheck.col.decision"), decisions,
-                            index=decisions.index(decision),
-                            format_func=lambda d: t(f"team.decision.{d}") if d else "–",
-                            key=web.lang_key(f"team_selfcheck.decision.{round_id}.{iid}."
-                                             f"{version}"))
+                web.selectbox(t("team.selfcheck.col.decision"), decisions,
+                              index=decisions.index(decision),
+                              format_func=lambda d: t(f"team.decision.{d}") if d else "–",
+                              key=web.lang_key(f"team_selfcheck.decision.{round_id}.{iid}."
+                                               f"{version}"), where=b)
                 c.text_input(t("team.selfcheck.col.note"), value=_stored(iid, "note") or "",
                              key=f"team_selfcheck.note.{round_id}.{iid}.{version}")
                 d.text_input(t("team.selfcheck.col.owner"), value=_stored(iid, "owner") or "",
@@ -120,6 +123,7 @@ with form:
                 st.divider()
     if round_id is not None:
         submitted = st.form_submit_button(t("team.selfcheck.save"), type="primary",
+                                          key=f"team_selfcheck.save.{round_id}",
                                           icon=":material/save:")
 
 if round_id is not None and submitted:
@@ -137,7 +141,7 @@ if round_id is not None and submitted:
         if problems:
             st.error(t("team.selfcheck.problems", count=len(problems)),
                      icon=":material/error:")
-            st.markdown("\n".join(f"- {problem_text(p, t)}" for p in problems))
+            st.markdown("\n".join(f"- {plain(problem_text(p, t))}" for p in problems))
         else:
             done(t("team.selfcheck.saved"), round_id)
 
@@ -152,5 +156,5 @@ if round_id is not None:
     school = web.school_settings().get("school.name", "")
     st.download_button(
         t("team.selfcheck.print_button"), icon=":material/print:", mime="text/html",
-        file_name=f"flexwijs-kijkwijzer-{round_id}.html", key="team_selfcheck.print",
+        file_name=f"{t('export.file.selfcheck')}-{round_id}.html", key="team_selfcheck.print",
         data=lambda: selfcheck.report_html(db, round_id, t, school, found))

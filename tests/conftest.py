@@ -8,6 +8,7 @@ across AppTest runs otherwise, streamlit/streamlit#9139).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 
 from app.db import Database
 from app.demo import build_demo
+from app.i18n import STRICT_ENV
 
 TODAY = dt.date(2026, 11, 23)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +29,8 @@ def _pinned_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FLEXWIJS_TODAY", TODAY.isoformat())
     monkeypatch.setenv("FLEXWIJS_DB", str(tmp_path / "unset.duckdb"))
     monkeypatch.delenv("FLEXWIJS_LANG", raising=False)
+    # A text missing from the catalogues fails the test instead of showing its key.
+    monkeypatch.setenv(STRICT_ENV, "1")
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +71,26 @@ def demo_path(demo_file, tmp_path, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def hostile_file(demo_file, tmp_path_factory) -> Path:
+    """The demo school with Markdown in every text a person types or imports
+    (tests/hostile.py), built once per test session; tests get copies."""
+    from tests.hostile import make_hostile
+
+    path = tmp_path_factory.mktemp("hostile") / "hostile.duckdb"
+    shutil.copyfile(demo_file, path)
+    make_hostile(path)
+    return path
+
+
+@pytest.fixture
+def hostile_path(hostile_file, tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "hostile.duckdb"
+    shutil.copyfile(hostile_file, path)
+    monkeypatch.setenv("FLEXWIJS_DB", str(path))
+    return path
+
+
 @pytest.fixture
 def demo_db(demo_path) -> Database:
     database = Database(demo_path)
@@ -90,6 +114,12 @@ def demo_user_id(role: str, path: str | None = None) -> int:
     with Database(path or os.environ["FLEXWIJS_DB"]) as database:
         row = database.one("auth/user_by_email", email=f"{DEMO_EMAIL[role]}@{DEMO_DOMAIN}")
     return int(row["user_id"])
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of a Markdown text that holds values made plain (app.i18n.plain):
+    without the backslashes before punctuation and the invisible word joiners."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
 
 
 def first_role_for(spec) -> str:

@@ -3,6 +3,7 @@ passwords and throttling."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import re
@@ -13,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import auth, privacy, sql, web
 from app.audit import Audit
+from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import UserError
 from app.navigation import PAGES
@@ -48,13 +50,19 @@ for _role, _keys in {
     "adviser": {"team_roles", "team_coaching"},
 }.items():
     EXPECTED_PAGES[_role] |= _keys
+# The director imports the professional-development data (initiatives, budget, competences):
+# Beheer › Importeren opens for them, offering only the kinds they hold (app/permissions.py).
+EXPECTED_PAGES["director"] |= {"admin_import"}
 ALL_PAGE_KEYS = {spec.key for spec in PAGES}
 
 
 def _navigation_pages(at: AppTest) -> set[str]:
-    """The pages st.navigation registered for this session (AppTest's own registry)."""
+    """The pages st.navigation registered for this session with their view file (AppTest's
+    own registry). The other pages' addresses are registered too, hidden, as the refusal
+    (a function, no file): see test_a_page_not_held_answers_its_address_with_the_refusal."""
     by_file = {str((PROJECT_ROOT / spec.path).resolve()): spec.key for spec in PAGES}
-    registered = {str(info.get("script_path")) for info in at._registered_pages.values()}
+    registered = {str(info.get("script_path")) for info in at._registered_pages.values()
+                  if info.get("script_path")}
     return {by_file[path] for path in registered}
 
 
@@ -99,7 +107,9 @@ UNSCOPED = {
     "import/need_keys": "natural keys of needs inside an import, to update instead of add",
     "survey/respondent_keys": "which responses a survey holds already, inside an upload",
     "survey/next_respondent": "the next respondent number of a survey: a count",
+    "survey/respondent_count": "how many respondents a survey holds, told its uploader: a count",
     "common/count_learners": "is the database empty (demo on first run)",
+    "privacy/learners_by_external_ids": "ids inside a copy that an erasure rewrites; never shown",
     "flex/session_fill": "places taken per session: counts, no learner identity",
     "flex/plan_fill": "places taken per session in a plan: counts, no learner identity",
     "flex/plans": "a cycle's plans with how many placements each holds: counts",
@@ -113,6 +123,10 @@ UNSCOPED = {
     "council/need_learner": "the learner id of one need, to check the viewer's scope on it",
     "council/periods": "the periods of a year that have results: names and dates only",
     "progress/gains": "sums and counts per flex session, no learner identity",
+    "auth/learner_classes": "class ids of learners already matched, to check a permission on "
+                            "them; nothing reaches the page",
+    "survey/linked_learners": "ids of the learners a survey links to, to check the tagger's "
+                              "permission on them; never shown",
 }
 # The self-assessment's evidence: one school-wide share, count or date each, never a learner.
 UNSCOPED.update({
@@ -324,8 +338,8 @@ def test_an_erased_learner_leaves_no_row_anywhere_not_even_in_the_import_journal
     header = "Stamboeknummer;Naam;Voornaam;Klas\r\n"
     for first in ("Quirinella", "Quirina"):
         data = (header + f"99887766;Zwartkoppeling;{first};1A\r\n").encode()
-        prepared = pipeline.prepare(demo_db, "learners", "lijst.csv", data)
-        pipeline.commit(demo_db, prepared, Audit("import", scope="cli"))
+        prepared = pipeline.prepare(demo_db, COMMAND_LINE, "learners", "lijst.csv", data)
+        pipeline.commit(demo_db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
     learner = int(demo_db.scalar("privacy/learner_by_external_id", external_id="99887766"))
     with demo_db._con.cursor() as cur:
         cur.execute("insert into flex_choice (cycle_id, learner_id, rank, kind)"
@@ -428,6 +442,84 @@ def test_failed_logins_are_throttled(db, monkeypatch):
     assert still.value.key == "auth.error.throttled"
     monkeypatch.setattr("app.clock.now", lambda: moment + dt.timedelta(minutes=31))
     assert auth.sign_in(db, "t@school.be", "the right password").email == "t@school.be"
+
+
+def _account(db: Database, email: str = "t@school.be") -> None:
+    auth.add_user(db, Audit("user_add", scope="cli"), email=email, name="T",
+                  roles=["teacher"], password="the right password")
+
+
+@pytest.mark.parametrize("address", [None, "203.0.113.7"])
+def test_an_address_is_throttled_whatever_e_mails_it_tries(db, monkeypatch, address):
+    """20 wrong passwords on 20 e-mail addresses from one machine, then a sign-in: it used to
+    go through, because Streamlit gives no address on localhost (None: nothing was counted)."""
+    _account(db)
+    monkeypatch.setattr("app.clock.now", lambda: dt.datetime(2026, 11, 23, 9, 0))
+    for n in range(auth.MAX_FAILURES_PER_ADDRESS):
+        with pytest.raises(UserError) as wrong:
+            auth.sign_in(db, f"guess{n}@school.be", "a wrong password", address=address)
+        assert wrong.value.key == "auth.error.invalid"
+    with pytest.raises(UserError) as throttled:
+        auth.sign_in(db, "t@school.be", "the right password", address=address)
+    assert throttled.value.key == "auth.error.throttled"
+    # Another address (behind the school's proxy: another browser) is not held back.
+    assert auth.sign_in(db, "t@school.be", "the right password", address="198.51.100.9")
+
+
+def test_a_success_does_not_reset_the_throttle(db, monkeypatch):
+    """The failures counted since the last success: one known password (one's own account)
+    let an address try twenty more every time."""
+    _account(db)
+    _account(db, "mine@school.be")
+    moment = dt.datetime(2026, 11, 23, 9, 0)
+    monkeypatch.setattr("app.clock.now", lambda: moment)
+    for round_ in range(2):
+        for n in range(auth.MAX_FAILURES_PER_ADDRESS // 2):
+            with pytest.raises(UserError):
+                auth.sign_in(db, f"guess{round_}-{n}@school.be", "a wrong password")
+        if round_ == 0:
+            assert auth.sign_in(db, "mine@school.be", "the right password")
+    with pytest.raises(UserError) as throttled:
+        auth.sign_in(db, "t@school.be", "the right password")
+    assert throttled.value.key == "auth.error.throttled"
+    # Per account too: four wrong, one right, one wrong again is five failures in the window.
+    for password in ["wrong one"] * 4 + ["the right password", "wrong one"]:
+        with contextlib.suppress(UserError):
+            auth.sign_in(db, "mine@school.be", password, address="198.51.100.10")
+    with pytest.raises(UserError) as account:
+        auth.sign_in(db, "mine@school.be", "the right password", address="198.51.100.11")
+    assert account.value.key == "auth.error.throttled"
+    monkeypatch.setattr("app.clock.now", lambda: moment + auth.THROTTLE_WINDOW * 2)
+    assert auth.sign_in(db, "mine@school.be", "the right password", address="198.51.100.11")
+
+
+def test_the_client_address_trusts_a_proxy_header_only_when_configured():
+    assert auth.client_address(None) == auth.UNKNOWN_ADDRESS
+    assert auth.client_address("203.0.113.7") == "203.0.113.7"
+    # The header as the school's proxy appends to it: whatever the browser wrote on the left.
+    assert auth.client_address(None, "6.6.6.6, 203.0.113.7") == "203.0.113.7"
+    assert auth.client_address(None, "6.6.6.6, 203.0.113.7, 10.0.0.2", hops=2) == "203.0.113.7"
+    assert auth.client_address("10.0.0.2", "203.0.113.7", hops=3) == "203.0.113.7"
+    assert auth.client_address("10.0.0.2", "") == "10.0.0.2"
+
+
+def test_sign_in_page_throttles_a_browser_without_an_address(demo_path):
+    """An AppTest session has no address (st.context.ip_address is None), as on localhost."""
+    at = app_test(role=None)
+    for n in range(auth.MAX_FAILURES_PER_ADDRESS):
+        at.text_input(key="login.email").input(f"guess{n}@demo.dehorizon.example")
+        at.text_input(key="login.password").input("not the password")
+        at.button[0].click().run()
+        assert at.error[0].value == "Het e-mailadres of het wachtwoord klopt niet."
+    at.text_input(key="login.email").input("flexteam@demo.dehorizon.example")
+    at.text_input(key="login.password").input(auth.DEMO_PASSWORD)
+    at.button[0].click().run()
+    assert at.title[0].value == "Aanmelden" and "auth.user_id" not in at.session_state
+    assert at.error[0].value.startswith("Te veel mislukte pogingen. Probeer het opnieuw over ")
+    # The demo buttons are throttled too, and say so instead of failing.
+    at.button(key=f"login.demo.{demo_user_id('director')}").click().run()
+    assert not at.exception and "auth.user_id" not in at.session_state
+    assert at.error[0].value.startswith("Te veel mislukte pogingen.")
 
 
 def test_unknown_e_mail_and_wrong_password_get_the_same_answer(db):

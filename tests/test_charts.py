@@ -52,3 +52,24 @@ def test_dutch_charts_write_a_decimal_comma():
         Translator("nl")), Translator("nl"))
     number = chart.to_dict()["config"]["locale"]["number"]
     assert number["decimal"] == "," and number["thousands"] == "."
+
+
+def test_a_likert_legend_writes_its_points_the_local_way():
+    from app import charts
+    from app.i18n import Translator
+
+    scales = pd.DataFrame({
+        "question_no": [1, 1, 1], "question": ["Uren"] * 3, "item": [None] * 3,
+        "answer_value": [0.5, 2.5, 12.5], "answers": [3, 2, 1], "label": ["0.5", "2.5", "12.5"]})
+    chart = charts.likert(scales, 0.5, 12.5, Translator("nl")).to_dict()
+    points = set(chart["encoding"]["color"]["scale"]["domain"])
+    assert points == {"0,5", "2,5", "12,5"}
+    english = charts.likert(scales.assign(label=["0,5", "2,5", "12,5"]), 0.5, 12.5,
+                            Translator("en")).to_dict()
+    assert set(english["encoding"]["color"]["scale"]["domain"]) == {"0.5", "2.5", "12.5"}
+    labels = {row["label"] for rows in english["datasets"].values() for row in rows}
+    assert labels == {"0.5", "2.5", "12.5"}
+    worded = scales.assign(answer_value=[1.0, 2.0, 3.0], label=["oneens", "neutraal", "eens"])
+    chart = charts.likert(worded, 1, 3, Translator("en")).to_dict()
+    assert set(chart["encoding"]["color"]["scale"]["domain"]) == {
+        "1 · oneens", "2 · neutraal", "3 · eens"}

@@ -74,3 +74,61 @@ def test_unexpected_error_is_one_line_not_a_traceback(tmp_path):
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     assert done.stderr.strip()
+
+
+def test_a_sqlite_file_as_db_is_refused_without_reaching_the_internet(tmp_path):
+    """DuckDB used to try downloading its sqlite extension for such a file (into
+    ~/.duckdb/extensions) before external access was switched off."""
+    import sqlite3
+
+    path = tmp_path / "andere-toepassing.db"
+    con = sqlite3.connect(path)
+    con.execute("create table t (a)")
+    con.commit()
+    con.close()
+    home = tmp_path / "home"
+    home.mkdir()
+    for command in (["stats"], ["restore", "--from", str(path)]):
+        args = [*command, "--db", str(path if command == ["stats"] else tmp_path / "n.duckdb")]
+        done = run(*args, env={"HOME": str(home)})
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip() == (
+            f"{path} is een SQLite-databank van een ander programma, geen Flexwijs-databank. "
+            "Flexwijs opent het niet. Geef met --db het .duckdb-bestand van Flexwijs op, of een "
+            "nieuwe bestandsnaam voor een nieuwe databank.")
+    assert list(home.iterdir()) == []  # no extension directory, nothing downloaded
+
+
+def test_demo_leave_switches_demo_mode_and_every_demo_account_off(demo_path):
+    from app import auth, settings
+    from app.db import Database
+    from app.errors import UserError
+
+    done = run("demo", "--leave", "--db", str(demo_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"{demo_path} is geen demoschool meer: 7 demo-accounts zijn voorgoed uitgeschakeld en "
+        "hun wachtwoord is gewist. De gegevens blijven zoals ze zijn.",
+        "Er is nog geen eigen beheerder. Maak er een: python -m app users add jij@school.be "
+        f"--role admin --db {demo_path}"]
+    with Database(demo_path) as db:
+        assert settings.get(db, "school.demo") is False
+        with db._con.cursor() as cur:
+            assert cur.execute("select count(*) from app_user where is_demo and"
+                               " (is_active or password_hash is not null)").fetchall() == [(0,)]
+            audit = cur.execute("select outcome, detail, len(record_ids) from audit_log"
+                                " where action = 'demo_leave'").fetchall()
+        assert audit == [("ok", "was_demo=True accounts=7", 7)]
+        # Every account the demo made is off, the coached teacher without a password too.
+        with db._con.cursor() as cur:
+            assert cur.execute("select email from app_user where is_active").fetchall() == []
+        try:
+            auth.sign_in(db, "beheerder@demo.dehorizon.example", auth.DEMO_PASSWORD)
+        except UserError as error:
+            assert error.key == "auth.error.invalid"
+        else:
+            raise AssertionError("a demo account still signs in")
+    again = run("demo", "--leave", "--db", str(demo_path))
+    assert again.returncode == 0
+    assert again.stdout.strip() == (f"{demo_path} is geen demoschool en heeft geen werkende "
+                                    "demo-accounts: er is niets gewijzigd.")

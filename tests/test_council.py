@@ -5,6 +5,7 @@ its printable page, and the learning gains, flags and successes of Flex › Opvo
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -75,6 +76,25 @@ def test_the_matrix_holds_the_latest_result_of_every_learner_and_subject(demo_db
     # Sorting by concern puts the learners with most reasons for worry first.
     ordered = overview.filtered(view, False, None, None)
     assert list(ordered["concern"]) == sorted(ordered["concern"], reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_matrix_writes_results_as_percentages_and_keeps_shares_to_sort(demo_db, lang):
+    t = Translator(lang)
+    council = viewer(demo_db, "admin")
+    class_id = int(overview.classes(demo_db, council.scope, YEAR)["class_id"].iloc[0])
+    period_id = int(overview.periods(demo_db, YEAR)["period_id"].iloc[-1])
+    view = overview.class_view(demo_db, council.scope, class_id, period_id, TODAY, lang,
+                               0.5, 0.5, 0.8)
+    shown = overview.table(view, overview.filtered(view, False, None, None), t)
+    subject = next(iter(view.subjects.values()))
+    assert shown.frame[subject].dtype.kind == "f"  # a column sorts by result
+    body = shown.styler._translate(False, False)["body"]
+    cells = [c["display_value"].replace("\u00a0", " ") for row in body for c in row[1:]]
+    assert not [c for c in cells if c in ("None", "nan", "NaN", "<NA>")]
+    percent = r"\d+ %" if lang == "nl" else r"\d+%"
+    assert any(re.fullmatch(percent + r"( [↑↓])?", c) for c in cells), cells[:20]
+    assert not [c for c in cells if re.fullmatch(r"0\.\d+", c)]
 
 
 def test_filters_keep_only_learners_with_a_need_of_that_kind(demo_db):
@@ -421,13 +441,13 @@ def test_the_council_decides_for_two_learners_on_the_class_page(demo_path, demo_
     _pick_rows(at, [0, 1])
     assert any("2 leerlingen" in m.value for m in at.markdown)
     # Remediation is about a subject: without one the council is told so, nothing is saved.
-    at.get("form_submit_button")[0].click()
+    at.button(key="council_class.save_decision").click()
     at.run()
     assert any("kies het vak" in e.value for e in at.error)
     subject = [box for box in at.selectbox if box.label == "Vak"][-1]
     subject.select("WIS")
     at.text_input(key="council_class.decide.reason.0").input("tafels van vermenigvuldiging")
-    at.get("form_submit_button")[0].click()
+    at.button(key="council_class.save_decision").click()
     at.run()
     assert not at.exception
     with demo_db._con.cursor() as cur:

@@ -205,3 +205,62 @@ def test_deleting_rows_that_refer_to_each_other_works_in_one_transaction(demo_db
         learner = cur.execute("select min(learner_id) from learner").fetchone()[0]
     privacy.erase(demo_db, Audit("erase", "learner", scope="cli"), [learner])
     assert demo_db.read("admin/orphans").empty
+
+
+# -- files that are not a DuckDB database -------------------------------------------------------
+
+def _sqlite_file(path):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    con.execute("create table leerling (naam text)")
+    con.execute("insert into leerling values ('Jan')")
+    con.commit()
+    con.close()
+    return path
+
+
+def test_a_sqlite_file_is_refused_before_duckdb_opens_it(tmp_path, monkeypatch):
+    """DuckDB would load its sqlite extension for it, downloading it from the internet before
+    external access is switched off. Refused from its first bytes instead, and the file is left
+    alone."""
+    path = _sqlite_file(tmp_path / "school.db")
+    original = path.read_bytes()
+    opened = []
+    monkeypatch.setattr(db_module.duckdb, "connect",
+                        lambda *a, **k: opened.append(a) or pytest.fail("DuckDB opened it"))
+    with pytest.raises(DatabaseError) as refused:
+        Database(path)
+    assert refused.value.key == "db.error.sqlite_file"
+    assert opened == [] and path.read_bytes() == original
+
+
+@pytest.mark.parametrize("content", [b"this is not a database file" * 100,
+                                     b"PK\x03\x04" + b"\x00" * 200])
+def test_any_other_file_that_is_not_duckdb_is_refused_plainly(tmp_path, content):
+    path = tmp_path / "x.duckdb"
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError) as refused:
+        Database(path)
+    assert refused.value.key == "db.error.not_duckdb"
+    assert path.read_bytes() == content
+
+
+def test_duckdb_never_installs_or_loads_an_extension_by_itself(db):
+    with db._con.cursor() as cur:
+        settings = cur.execute("select current_setting('autoinstall_known_extensions'),"
+                               " current_setting('autoload_known_extensions')").fetchall()
+    assert settings == [(False, False)]
+    with pytest.raises(duckdb.Error), db._con.cursor() as cur:  # would autoload 'sqlite'
+        cur.execute("select * from sqlite_scan('x.db', 'leerling')")
+
+
+def test_opening_the_file_again_in_the_same_process_keeps_it_locked(db):
+    # DuckDB's lock is a POSIX record lock: it belongs to the process, and closing any
+    # descriptor of the file drops it. Checking the header of a file we hold already (a second
+    # Database on it, as the sign-in or a page does) once let another program open it beside us.
+    Database(db.path).close()
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys, duckdb; duckdb.connect(sys.argv[1], read_only=True)",
+         str(db.path)], capture_output=True, text=True, timeout=120)
+    assert probe.returncode != 0 and "lock" in probe.stderr.lower(), probe.stderr

@@ -102,3 +102,63 @@ def test_demo_size_is_bounded(db, size):
     with pytest.raises(UserError) as refused:
         build_demo(db, learners=size, today=TODAY)
     assert refused.value.key == "demo.error.size"
+
+
+# -- leaving demo mode ----------------------------------------------------------------------------
+
+REAL_DATA = ("In deze demoschool zijn leerlingen- of personeelslijsten geïmporteerd, maar de "
+             "demo-accounts met hun gepubliceerde wachtwoord werken nog")
+
+
+def _import_real_learners(path) -> None:
+    from app.audit import Audit
+    from app.auth import COMMAND_LINE
+    from app.importing import pipeline
+
+    with Database(path) as db:
+        data = b"Stamboeknummer;Naam;Voornaam;Klas\r\n9991001;Echte;Leerling;1A\r\n"
+        prepared = pipeline.prepare(db, COMMAND_LINE, "learners", "lijst.csv", data)
+        pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+
+
+def test_home_and_databank_say_when_real_learners_sit_behind_the_demo_accounts(demo_path):
+    from tests.conftest import app_test
+
+    assert not any(REAL_DATA in w.value for w in app_test("pages/home.py").warning)
+    _import_real_learners(demo_path)
+    for page in ("pages/home.py", "pages/admin_database.py"):
+        at = app_test(page)
+        assert not at.exception
+        assert any(w.value.startswith(REAL_DATA) for w in at.warning), page
+
+
+def test_the_administrator_leaves_demo_mode_on_the_databank_page(demo_path):
+    from app import auth, settings
+    from app.audit import Audit
+    from tests.conftest import app_test
+
+    at = app_test("pages/admin_database.py")
+    assert any("worden alle demo-accounts (wachtwoord 'demo') voorgoed uitgeschakeld" in c.value
+               for c in at.caption)
+    assert at.button(key="admin_database.demo_leave").disabled  # until confirmed
+    at.checkbox(key="admin_database.demo_leave_sure").check().run()
+    at.button(key="admin_database.demo_leave").click().run()
+    # Without an administrator of the school's own, nobody could sign in afterwards: refused.
+    assert [e.value for e in at.error] == [
+        "Maak eerst een eigen beheerdersaccount (Beheer › Gebruikers): zonder demo-accounts kan "
+        "anders niemand zich nog als beheerder aanmelden."]
+    with Database(demo_path) as db:
+        assert settings.get(db, "school.demo") is True
+        auth.add_user(db, Audit("user_add", scope="cli"), email="ik@school.be", name="Ik",
+                      roles=["admin"], password="a long password")
+    at.button(key="admin_database.demo_leave").click().run()
+    assert not at.exception
+    assert at.title[0].value == "Aanmelden"  # the demo administrator is out at once, and told
+    assert [s.value for s in at.success] == [
+        "De school is geen demo meer. Demo-accounts uitgeschakeld: 7. Meld je aan met je eigen "
+        "account."]
+    assert not [b for b in at.button if (b.key or "").startswith("login.demo.")]
+    with Database(demo_path) as db:
+        assert settings.get(db, "school.demo") is False
+        assert db.records("auth/demo_accounts") == []
+        assert auth.sign_in(db, "ik@school.be", "a long password").roles == {"admin"}

@@ -20,6 +20,7 @@ import pytest
 
 from app import bench
 from app.audit import cli
+from app.auth import COMMAND_LINE
 from app.db import Database
 from app.importing import pipeline
 from tests.conftest import (
@@ -56,11 +57,13 @@ def _points_file(db_path, folder):
 PAUSED_IMPORT = """
 import sys, time
 from app.audit import cli
+from app.auth import COMMAND_LINE
 from app.db import Database, Transaction
 from app.importing import pipeline
 
 db = Database(sys.argv[1])
-prepared = pipeline.prepare(db, "results", "punten.csv", open(sys.argv[2], "rb").read())
+prepared = pipeline.prepare(db, COMMAND_LINE, "results", "punten.csv",
+                            open(sys.argv[2], "rb").read())
 execute = Transaction.execute
 
 def execute_then_wait(self, name, **params):
@@ -70,7 +73,7 @@ def execute_then_wait(self, name, **params):
     return execute(self, name, **params)
 
 Transaction.execute = execute_then_wait
-pipeline.commit(db, prepared, cli("import"))
+pipeline.commit(db, COMMAND_LINE, prepared, cli("import"))
 """
 
 
@@ -198,7 +201,7 @@ READS = [("home/open_needs", {"school_year": "2026-2027", "today": TODAY}),
 
 def test_eight_readers_while_one_imports_see_no_errors(demo_db, tmp_path):
     points = _points_file(demo_db.path, tmp_path)
-    prepared = pipeline.prepare(demo_db, "results", "punten.csv", points.read_bytes())
+    prepared = pipeline.prepare(demo_db, COMMAND_LINE, "results", "punten.csv", points.read_bytes())
     errors: list[BaseException] = []
     stop = threading.Event()
     reads = [0] * 8
@@ -218,7 +221,7 @@ def test_eight_readers_while_one_imports_see_no_errors(demo_db, tmp_path):
     for thread in threads:
         thread.start()
     try:
-        result = pipeline.commit(demo_db, prepared, cli("import"))
+        result = pipeline.commit(demo_db, COMMAND_LINE, prepared, cli("import"))
     finally:
         time.sleep(0.2)
         stop.set()

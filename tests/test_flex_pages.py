@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from app.audit import Audit
+from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import AccessDenied, UserError
 from app.flex import attendance, offer, plans
@@ -111,7 +112,8 @@ def test_the_previous_offer_is_copied_into_an_empty_cycle(demo_db, next_cycle):
 def leader_scope(db, cycle_id, plan_id) -> tuple[Scope, int]:
     fill = plans.fill(db, cycle_id, plan_id, "nl")
     session = fill[(fill["learners"] > 0) & fill["leader_staff_id"].notna()].iloc[0]
-    return Scope(leader_staff_id=int(session["leader_staff_id"])), int(session["session_id"])
+    return (Scope(leader_staff_id=int(session["leader_staff_id"]), school_year="2026-2027"),
+            int(session["session_id"]))
 
 
 def test_a_register_with_notes_is_saved_for_the_whole_group(demo_db):
@@ -119,9 +121,9 @@ def test_a_register_with_notes_is_saved_for_the_whole_group(demo_db):
     plan = plans.latest_published(demo_db, cycle_id)
     scope, session_id = leader_scope(demo_db, cycle_id, plan.plan_id)
     rows = attendance.group(demo_db, scope, plan.plan_id, session_id, "2026-W48")
-    table = attendance.register(rows, NL)
-    assert set(table["status"]) == {"aanwezig"}            # nobody recorded: all present
-    table.loc[0, "status"] = "afwezig"
+    table = attendance.register(rows, NL).frame
+    assert set(table["status"]) == {"present"}             # nobody recorded: all present
+    table.loc[0, "status"] = "absent"
     table.loc[1, "feedback"] = "Breuken vereenvoudigen lukt."
     saved = attendance.save(demo_db, scope, session_id, "2026-W48", table, NL, audit(), "Jo")
     again = attendance.group(demo_db, scope, plan.plan_id, session_id, "2026-W48")
@@ -142,11 +144,11 @@ def test_a_teacher_keeps_only_the_registers_of_own_sessions(demo_db):
     plan = plans.latest_published(demo_db, cycle_id)
     scope, session_id = leader_scope(demo_db, cycle_id, plan.plan_id)
     rows = attendance.group(demo_db, EVERYTHING, plan.plan_id, session_id, "2026-W48")
-    other = Scope(leader_staff_id=scope.leader_staff_id + 100000)
+    other = Scope(leader_staff_id=scope.leader_staff_id + 100000, school_year="2026-2027")
     with pytest.raises(AccessDenied):
         attendance.save(demo_db, other, session_id, "2026-W48",
-                        attendance.register(rows, NL), NL, audit(), "X")
-    table = attendance.register(rows, NL)
+                        attendance.register(rows, NL).frame, NL, audit(), "X")
+    table = attendance.register(rows, NL).frame
     table.loc[0, "status"] = "ziek"
     with pytest.raises(UserError, match=r"attendance\.error\.status"):
         attendance.save(demo_db, scope, session_id, "2026-W48", table, NL, audit(), "Jo")
@@ -160,9 +162,9 @@ def test_choices_from_a_form_export_are_matched_to_the_offer(db):
     for kind, name in [("learners", "leerlingen_smartschool.csv"),
                        ("flex-sessions", "flexaanbod.csv"),
                        ("flex-choices", "flexkeuzes_google_forms.csv")]:
-        prepared = pipeline.prepare(db, kind, name, (SAMPLES / name).read_bytes())
+        prepared = pipeline.prepare(db, COMMAND_LINE, kind, name, (SAMPLES / name).read_bytes())
         assert not prepared.problems and not prepared.missing, name
-        result = pipeline.commit(db, prepared, Audit("import", scope="cli"))
+        result = pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
     assert result.counts.new == 8
     with db._con.cursor() as cur:
         rows = cur.execute("select l.external_id, c.rank, c.kind, c.subject_id, c.title "
@@ -176,10 +178,10 @@ def test_choices_from_a_form_export_are_matched_to_the_offer(db):
 def test_a_choice_not_on_offer_is_a_problem_naming_row_and_column(db):
     for kind, name in [("learners", "leerlingen_smartschool.csv"),
                        ("flex-sessions", "flexaanbod.csv")]:
-        pipeline.commit(db, pipeline.prepare(db, kind, name, (SAMPLES / name).read_bytes()),
-                        Audit("import", scope="cli"))
+        prepared = pipeline.prepare(db, COMMAND_LINE, kind, name, (SAMPLES / name).read_bytes())
+        pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
     data = b"Stamboeknummer;Cyclus;1e keuze\n0900100;6;Schaken\n0900101;5;Debatclub\n"
-    prepared = pipeline.prepare(db, "flex-choices", "keuzes.csv", data)
+    prepared = pipeline.prepare(db, COMMAND_LINE, "flex-choices", "keuzes.csv", data)
     lines = [pipeline.render_problem(p, NL) for p in prepared.problems]
     assert lines[0].startswith("rij 2, kolom 1e keuze: 'Schaken' staat niet in het aanbod")
     assert "Debatclub" in lines[0]
@@ -232,7 +234,7 @@ def test_attendance_page_saves_the_register_of_a_teacher(demo_path):
         cycle_id = db.scalar("flex/cycle_of_week", week_id="2026-W48")
     session_id = at.selectbox(key=f"flex_attendance.session.{cycle_id}@nl").value
     register = f"flex_attendance.register.{session_id}.2026-W48.0@nl"
-    at.session_state[register] = {"edited_rows": {0: {"status": "afwezig"}},
+    at.session_state[register] = {"edited_rows": {0: {"status": "absent"}},
                                   "added_rows": [], "deleted_rows": []}
     at.run()
     at.button(key="flex_attendance.save").click().run()
@@ -267,7 +269,7 @@ def test_the_routing_rules_are_set_on_the_offer_page(demo_path):
     at = app_test("pages/flex_offer.py", role="flex_team")
     at.number_input(key="flex_offer.rules.below").set_value(40)
     at.number_input(key="flex_offer.rules.k").set_value(3)
-    next(b for b in at.button if b.label == "Regels bewaren").click().run()
+    at.button(key="flex_offer.rules.save").click().run()
     assert not at.exception and not at.error
     with Database(demo_path) as db:
         school = settings.load(db)

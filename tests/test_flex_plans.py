@@ -207,7 +207,7 @@ def test_a_flex_teacher_sees_their_own_groups_once_published(demo_db, proposal):
                         lang="nl").dropna(subset=["leader_staff_id"])
     leader = int(fill["leader_staff_id"].iloc[0])
     own = set(fill[fill["leader_staff_id"] == leader]["session_id"])
-    teacher = Scope(leader_staff_id=leader)
+    teacher = Scope(leader_staff_id=leader, school_year="2026-2027")
     before = plans.assignments(demo_db, teacher, plan.plan_id, "nl")
     # Before publishing, only learners they already had in a published group (earlier
     # cycles) can show up, never a learner new to them.
@@ -251,6 +251,43 @@ def test_messages_say_where_when_what_and_why_without_ranking_or_scores(demo_db,
         quiet = words.message(stays[stays["learner_id"] == stays["learner_id"].iloc[0]],
                               changes.iloc[0:0], t, "learner", start, end)
         assert not quiet.changed
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_messages_name_groups_and_subjects_in_words_and_address_one_way(demo_db, proposal,
+                                                                         lang):
+    """No session code (1FRA-R1) or subject code (WIS) in a letter, also not in the change of
+    group; 'je' to learners and 'u' to parents, never both in one letter."""
+    import re
+
+    plan, _ = proposal
+    plans.publish(demo_db, plan.plan_id, audit("publish"), "An")
+    published = plans.latest_published(demo_db, plan.cycle_id)
+    t = Translator(lang)
+    rows = plans.assignments(demo_db, EVERYTHING, published.plan_id, lang)
+    changes, _ = plans.diff(demo_db, EVERYTHING, published, lang)
+    start, end = plans.cycle_span(demo_db, published.cycle_id)
+    subjects = set(demo_db.read("import/subjects")["subject_id"])
+    codes = set(rows["code"]) | subjects
+    switched = set(changes.loc[changes["change"] == "switch", "learner_id"])
+    learners = [*list(switched)[:5], *rows["learner_id"].drop_duplicates().head(20)]
+    assert switched, "the demo plan switches nobody: the change of group goes untested"
+    informal = re.compile(r"\b(je|jij|jou|jouw|you|your)\b", re.IGNORECASE)
+    formal = re.compile(r"\b(u|uw)\b", re.IGNORECASE)
+    for learner_id in learners:
+        mine = rows[rows["learner_id"] == learner_id]
+        theirs = changes[changes["learner_id"] == learner_id]
+        for audience in ("learner", "parent"):
+            body = words.message(mine, theirs, t, audience, start, end).body
+            said = set(re.findall(r"[\w-]+", body))
+            assert not said & codes, (audience, said & codes)
+            assert "nan" not in said and "None" not in said
+            if lang == "nl" and audience == "learner":
+                assert not formal.search(body), body
+            if lang == "nl" and audience == "parent":
+                assert not informal.search(body), body
+            if lang == "en" and audience == "parent":
+                assert "your child" in body
 
 
 # -- exports and the command line -----------------------------------------------------------------

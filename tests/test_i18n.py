@@ -14,12 +14,13 @@ from app.navigation import PAGES, SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted([*ROOT.glob("app/**/*.py"), *ROOT.glob("pages/*.py")])
-# t("key"), t.has("key"), translate(lang, "key"), and errors raised with a catalogue key.
+# t("key"), t.md("key"), t.has("key"), translate(lang, "key"), and errors raised with a
+# catalogue key.
 LITERAL_KEY = re.compile(
-    r"""(?:\bt(?:\.has)?|\btranslate\([^,()]+,|\b(?:UserError|DatabaseError|DatabaseLocked|WriteConflict|AccessDenied))\(\s*"([a-z0-9_.]+)"""
+    r"""(?:\bt(?:\.has|\.md)?|\btranslate\([^,()]+,|\b(?:UserError|DatabaseError|DatabaseLocked|WriteConflict|AccessDenied))\(\s*"([a-z0-9_.]+)"""
 )
-# t.plural("key", n): the catalogue has key.one and key.other.
-PLURAL_KEY = re.compile(r'\bt\.plural\(\s*"([a-z0-9_.]+)"')
+# t.plural("key", n), t.md.plural("key", n): the catalogue has key.one and key.other.
+PLURAL_KEY = re.compile(r'\bt(?:\.md)?\.plural\(\s*"([a-z0-9_.]+)"')
 
 FAMILIES = {
     "kind": KINDS,
@@ -83,6 +84,14 @@ def test_numbers_and_dates_are_formatted_the_flemish_way():
     assert nl.kind("remediation") == "remediëring"
 
 
-def test_a_missing_key_shows_the_key_instead_of_crashing(caplog):
+def test_a_missing_key_shows_the_key_instead_of_crashing(caplog, monkeypatch):
+    monkeypatch.delenv(i18n.STRICT_ENV)  # production: the page keeps working
     assert i18n.translate("en", "no.such.key") == "no.such.key"
     assert "missing text" in caplog.text
+
+
+def test_in_tests_a_missing_key_is_an_error():
+    with pytest.raises(i18n.MissingText):
+        i18n.translate("nl", "entity.no_such_table")
+    with pytest.raises(i18n.MissingText):  # a field the text needs and the code did not give
+        i18n.translate("nl", "display.refused.cell", row=1)

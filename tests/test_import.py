@@ -8,10 +8,12 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from app import auth, export, stats
 from app.audit import Audit
+from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import UserError
 from app.i18n import Translator
@@ -28,10 +30,11 @@ def cli_audit() -> Audit:
 
 
 def load(db: Database, kind: str, name: str, **kwargs) -> pipeline.ImportResult:
-    prepared = pipeline.prepare(db, kind, name, (SAMPLES / name).read_bytes(), **kwargs)
+    prepared = pipeline.prepare(db, COMMAND_LINE, kind, name, (SAMPLES / name).read_bytes(),
+                                **kwargs)
     assert not prepared.missing and not prepared.problems, [
         pipeline.render_problem(p, NL) for p in prepared.problems]
-    return pipeline.commit(db, prepared, cli_audit())
+    return pipeline.commit(db, COMMAND_LINE, prepared, cli_audit())
 
 
 @pytest.fixture
@@ -76,7 +79,7 @@ def test_columns_a_school_did_not_ask_for_are_not_stored(school):
                                                          school_year="2026-2027").to_numpy()
                            .ravel())
     assert "0470" not in everything and "-123.45" not in everything
-    prepared = pipeline.prepare(school, "learners", "x.xlsx",
+    prepared = pipeline.prepare(school, COMMAND_LINE, "learners", "x.xlsx",
                                 (SAMPLES / "leerlingen_informat.xlsx").read_bytes())
     assert set(prepared.ignored_columns) == {"Rijksregisternummer", "Telefoon"}
 
@@ -92,8 +95,8 @@ def test_overlapping_rows_update_by_their_natural_key(school):
     first, second = data.splitlines()[1:3]
     changed = "Stamboeknummer;Vak;Periode;Punt\n" + first.rsplit(";", 1)[0] + ";19/20\n" \
         + second + "\n"
-    prepared = pipeline.prepare(school, "results", "correctie.csv", changed.encode())
-    result = pipeline.commit(school, prepared, cli_audit())
+    prepared = pipeline.prepare(school, COMMAND_LINE, "results", "correctie.csv", changed.encode())
+    result = pipeline.commit(school, COMMAND_LINE, prepared, cli_audit())
     assert (result.counts.new, result.counts.updated, result.counts.unchanged) == (0, 1, 1)
     assert stats.counts(school)["results"] == 96
 
@@ -101,7 +104,7 @@ def test_overlapping_rows_update_by_their_natural_key(school):
 def test_undo_restores_what_the_last_import_changed(school):
     before = stats.counts(school)
     load(school, "results", "punten_trimester1.csv")
-    pipeline.undo_last(school, Audit("import_undo", scope="cli"))
+    pipeline.undo_last(school, COMMAND_LINE, Audit("import_undo", scope="cli"))
     after = stats.counts(school)
     assert after["results"] == before["results"] == 0
     log = pipeline.log(school)
@@ -111,9 +114,9 @@ def test_undo_restores_what_the_last_import_changed(school):
 def test_undo_of_an_update_brings_the_old_value_back(school):
     load(school, "learners", "leerlingen_smartschool.csv")
     renamed = (SAMPLES / "leerlingen_smartschool.csv").read_bytes().replace(b"Peeters", b"Pieters")
-    prepared = pipeline.prepare(school, "learners", "nieuw.csv", renamed)
-    assert pipeline.commit(school, prepared, cli_audit()).counts.updated >= 1
-    pipeline.undo_last(school, Audit("import_undo", scope="cli"))
+    prepared = pipeline.prepare(school, COMMAND_LINE, "learners", "nieuw.csv", renamed)
+    assert pipeline.commit(school, COMMAND_LINE, prepared, cli_audit()).counts.updated >= 1
+    pipeline.undo_last(school, COMMAND_LINE, Audit("import_undo", scope="cli"))
     with school._con.cursor() as cur:
         assert cur.execute("select count(*) from learner where last_name = 'Pieters'")\
             .fetchall()[0][0] == 0
@@ -127,28 +130,28 @@ def test_undo_is_refused_when_newer_data_refers_to_it(db):
         tx._cur.execute("insert into result select learner_id, 'WIS', (select min(period_id)"
                         " from period), 5, 20, null from learner limit 1")
     with pytest.raises(UserError) as refused:
-        pipeline.undo_last(db, Audit("import_undo", scope="cli"))  # the learners
+        pipeline.undo_last(db, COMMAND_LINE, Audit("import_undo", scope="cli"))  # the learners
     assert refused.value.key == "import.error.undo_would_orphan"
     assert stats.counts(db)["learners"] == 16
 
 
 def test_a_confirmed_mapping_is_remembered_for_the_same_export(school):
     odd = b"Nr;Achternaam;Roepnaam;Groep\n0900100;Peeters;Zo\xc3\xab;1A\n"
-    first = pipeline.prepare(school, "learners", "odd.csv", odd)
+    first = pipeline.prepare(school, COMMAND_LINE, "learners", "odd.csv", odd)
     assert first.missing == ["external_id"]
-    fixed = pipeline.prepare(school, "learners", "odd.csv", odd,
+    fixed = pipeline.prepare(school, COMMAND_LINE, "learners", "odd.csv", odd,
                              mapping={"external_id": "Nr"})
-    pipeline.commit(school, fixed, cli_audit())
-    second = pipeline.prepare(school, "learners", "odd-later.csv", odd)
+    pipeline.commit(school, COMMAND_LINE, fixed, cli_audit())
+    second = pipeline.prepare(school, COMMAND_LINE, "learners", "odd-later.csv", odd)
     assert second.missing == [] and second.mapping_saved
     assert second.mapping["external_id"] == "Nr"
 
 
 def test_month_first_dates_are_asked_not_guessed(school):
     data = (SAMPLES / "zelfreflectie_microsoft_forms.xlsx").read_bytes()
-    asked = pipeline.prepare(school, "survey", "ms.xlsx", data)
+    asked = pipeline.prepare(school, COMMAND_LINE, "survey", "ms.xlsx", data)
     assert asked.needs_date_order
-    answered = pipeline.prepare(school, "survey", "ms.xlsx", data, order="mdy")
+    answered = pipeline.prepare(school, COMMAND_LINE, "survey", "ms.xlsx", data, order="mdy")
     assert not answered.problems
     times = answered.built.frames["survey_respondent"]["answered_at"]
     assert {t.month for t in times} == {11} and {t.day for t in times} == {3}
@@ -198,10 +201,10 @@ def test_limesurvey_incomplete_response_is_kept_and_marked(db):
 def test_a_longer_export_of_the_same_form_adds_only_new_respondents(school):
     data = (SAMPLES / "welbevinden_google_forms.csv").read_bytes()
     shorter = b"\n".join(data.split(b"\n")[:11]) + b"\n"
-    first = pipeline.commit(school, pipeline.prepare(school, "survey", "w.csv", shorter),
-                            cli_audit())
-    second = pipeline.commit(school, pipeline.prepare(school, "survey", "w.csv", data),
-                             cli_audit())
+    first = pipeline.commit(school, COMMAND_LINE, pipeline.prepare(
+        school, COMMAND_LINE, "survey", "w.csv", shorter), cli_audit())
+    second = pipeline.commit(school, COMMAND_LINE, pipeline.prepare(
+        school, COMMAND_LINE, "survey", "w.csv", data), cli_audit())
     assert first.counts.new == 10 and (second.counts.new, second.counts.unchanged) == (10, 10)
     assert stats.counts(school)["surveys"] == 1
 
@@ -211,8 +214,8 @@ def test_a_longer_export_of_the_same_form_adds_only_new_respondents(school):
 @pytest.fixture
 def with_formula_learner(school) -> Database:
     data = "Stamboeknummer;Naam;Voornaam;Klas\n0900999;=HYPERLINK(\"http://x\");@SUM;1A\n"
-    pipeline.commit(school, pipeline.prepare(school, "learners", "f.csv", data.encode()),
-                    cli_audit())
+    prepared = pipeline.prepare(school, COMMAND_LINE, "learners", "f.csv", data.encode())
+    pipeline.commit(school, COMMAND_LINE, prepared, cli_audit())
     return school
 
 
@@ -246,7 +249,7 @@ def test_pseudonymised_export_holds_no_names(school):
 def test_exported_learners_read_back_unchanged(school):
     made = export.export(school, EVERYTHING, Audit("export", scope="cli"), "learners", "csv",
                          NL)
-    again = pipeline.prepare(school, "learners", made.file_name, made.data)
+    again = pipeline.prepare(school, COMMAND_LINE, "learners", made.file_name, made.data)
     assert not again.problems and again.counts.unchanged == 24
 
 
@@ -322,10 +325,24 @@ def test_survey_page_charts_an_upload_at_once(demo_path):
     assert len(at.get("vega_lite_chart")) >= 3
     survey_id = picker.value
     at.text_input(key=f"surveys.edit.{survey_id}.title").input("Welbevinden oktober")
-    at.selectbox(key=f"surveys.edit.{survey_id}.tag@nl").set_value("wellbeing")
+    # A teacher names their survey, but no tag makes it learner or staff data (permissions).
+    assert at.selectbox(key=f"surveys.edit.{survey_id}.tag@nl").options == ["geen"]
+    assert any("Deze labels kan je niet kiezen" in c.value for c in at.caption)
     next(b for b in at.button if b.label == "Bewaren").click().run()
     picker = at.selectbox(key="surveys.survey@nl")
     assert picker.options[picker.index].startswith("Welbevinden oktober")
+    assert any(m.value == "geen" for m in at.metric)
+
+
+def test_the_flex_team_tags_an_upload_for_the_other_pages(demo_path):
+    at = app_test("pages/surveys.py", role="flex_team")
+    data = (SAMPLES / "welbevinden_google_forms.csv").read_bytes()
+    at.file_uploader(key="surveys.upload").set_value(("Welbevinden (Antwoorden).csv", data,
+                                                       "text/csv")).run()
+    survey_id = at.selectbox(key="surveys.survey@nl").value
+    at.selectbox(key=f"surveys.edit.{survey_id}.tag@nl").set_value("wellbeing")
+    next(b for b in at.button if b.label == "Bewaren").click().run()
+    assert not at.exception and not at.error
     assert any(m.value == "welbevinden" for m in at.metric)
 
 
@@ -342,3 +359,59 @@ def test_every_undo_journal_mirrors_its_table(db):
 
         for table in TABLES:
             assert columns(f"undo_{table}") == ["import_id", "op", *columns(table)], table
+
+
+def _preview_cells(demo_db, kind: str, name: str, t: Translator) -> pd.DataFrame:
+    """The preview of a sample upload as the reader sees it: the Styler's display values."""
+    prepared = pipeline.prepare(demo_db, COMMAND_LINE, kind, name, (SAMPLES / name).read_bytes())
+    shown = pipeline.preview_table(prepared, t, demo_db)
+    body = shown.styler._translate(False, False)["body"]
+    return pd.DataFrame([[c["display_value"].replace("\u00a0", " ") for c in row[1:]]
+                         for row in body], columns=list(shown.frame.columns))
+
+
+@pytest.mark.parametrize("kind, name", [
+    ("competences", "prof_competentieniveaus.csv"), ("initiatives", "prof_initiatieven.csv"),
+    ("budget", "prof_budget.csv"), ("staff", "personeel.csv"),
+    ("flex-sessions", "flexaanbod.csv"), ("survey", "professionaliseringsnoden_limesurvey.csv")])
+def test_an_import_preview_shows_names_words_and_numbers_the_local_way(hostile_path, kind,
+                                                                       name):
+    import re
+
+    demo_db = Database(hostile_path)
+    if kind == "competences":  # levels are of staff the school knows: the sample's staff first
+        load(demo_db, "staff", "personeel.csv")
+    for t in (Translator("nl"), Translator("en")):
+        cells = _preview_cells(demo_db, kind, name, t)
+        texts = [*cells.columns, *(v for col in cells.columns for v in cells[col])]
+        assert not [v for v in texts if re.fullmatch(r"[a-z]+(_[a-z]+)+", v)], texts
+        assert not [v for v in texts if re.fullmatch(r"-?[\d.,]+[.,]\d{4,}", v)], texts
+        assert not [v for v in texts if v in ("None", "nan", "NaT", "<NA>")], texts
+        assert not [v for v in texts if re.fullmatch(r"G\d+Q\d+", v)], texts
+    if kind == "competences":
+        nl = _preview_cells(demo_db, kind, name, Translator("nl"))
+        assert "Personeelslid" in nl.columns and "staff_id" not in nl.columns
+        assert all(re.fullmatch(r"[^,]+, [^,]+", v) for v in nl["Personeelslid"])
+    demo_db.close()
+
+
+def test_a_limesurvey_export_with_codes_shows_no_code_as_a_question(demo_path):
+    import json
+    import re
+
+    at = app_test("pages/surveys.py", role="director")
+    name = "professionaliseringsnoden_limesurvey.csv"
+    at.file_uploader(key="surveys.upload").set_value((name, (SAMPLES / name).read_bytes(),
+                                                       "text/csv")).run()
+    assert not at.exception and not at.error
+    assert any("alleen bij hun code" in c.value for c in at.caption)
+    import pyarrow as pa
+
+    def data(chart) -> str:
+        tables = [pa.ipc.open_stream(d.data.data).read_all() for d in chart.proto.datasets]
+        return json.dumps([t.to_pylist() for t in tables], default=str)
+
+    charts = " ".join(c.proto.spec + data(c) for c in at.get("vega_lite_chart"))
+    shown = [s.value for s in at.subheader] + [charts]
+    assert not [m for s in shown for m in re.findall(r".{40}(?:\bG1Q\d\b|\bSQ00\d\b).{20}", s)]
+    assert any("Vraag 1" in s for s in shown)

@@ -6,7 +6,7 @@ import csv
 import io
 
 import openpyxl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app.importing.reading import DELIMITERS, read_table
@@ -33,6 +33,14 @@ def tables(draw):
     return header, rows
 
 
+def _valid_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @given(
     table=tables(),
     delimiter=st.sampled_from(DELIMITERS),
@@ -52,6 +60,10 @@ def test_csv_in_any_dialect_reads_back_equal(table, delimiter, terminator, encod
     writer.writerows(rows)
     text = (f"sep={delimiter}{terminator}" if hint else "") + out.getvalue()
     data = text.encode(encoding)
+    # A Windows-1252 row whose bytes are also valid UTF-8 ('ç––' is E7 96 96, which is UTF-8
+    # for '疖') cannot be told apart by any reader: such a file is not the property's business.
+    assume(encoding != "cp1252" or not any(
+        _valid_utf8(line) for line in data.splitlines() if any(b >= 0x80 for b in line)))
     read = read_table(data)
     assert read.header == header
     assert read.rows == rows

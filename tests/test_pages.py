@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from app.i18n import translate
@@ -75,3 +77,34 @@ def test_language_switch_keeps_the_chosen_class(demo_path):
     assert at.title[0].value == "Class overview"
     assert picker.value == chosen
     assert "learners" in picker.options[1]
+
+
+def test_the_log_says_actions_entities_and_roles_in_words(demo_path):
+    at = app_test("pages/admin_log.py", role="admin")
+    # The demo school was made today, by the real clock; the page's clock stands still.
+    today = dt.date.today()
+    at.session_state["admin_log.period"] = (today - dt.timedelta(days=1), today)
+    at.run()
+    assert not at.exception and not at.error
+    log = at.dataframe[0].value
+    assert "gebruiker toegevoegd" in set(log["Handeling"])
+    assert not {"user_add", "migrate", "demo"} & set(log["Handeling"])
+    assert any("rollen: beheerder" in d for d in log["Details"].dropna())
+    assert not any("roles=" in d for d in log["Details"].dropna())
+    assert "gebruiker toegevoegd" in at.selectbox(key="admin_log.action@nl").options
+
+
+def test_the_users_table_names_roles_in_words_and_leaves_no_none(demo_path):
+    at = app_test("pages/admin_users.py", role="admin")
+    assert not at.exception and not at.error
+    users = at.dataframe[0].value
+    roles = " ".join(users["Rollen"].dropna())
+    assert "beheerder" in roles and "class_council" not in roles and "flex_team" not in roles
+    assert not any(isinstance(v, str) and v in ("None", "nan") for v in users.to_numpy().ravel())
+
+
+def test_the_database_page_counts_what_it_holds_in_words(demo_path):
+    at = app_test("pages/admin_database.py", role="admin")
+    assert not at.exception and not at.error
+    counted = at.dataframe[0].value
+    assert "leerlingen" in set(counted.iloc[:, 0]) and "learners" not in set(counted.iloc[:, 0])

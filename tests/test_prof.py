@@ -13,6 +13,7 @@ import pytest
 
 from app import auth
 from app.audit import Audit
+from app.auth import COMMAND_LINE
 from app.errors import AccessDenied, UserError, WriteConflict
 from app.i18n import Translator
 from app.importing import pipeline
@@ -424,24 +425,24 @@ def test_uncovered_gaps_and_internal_experts(demo_db):
 ])
 def test_import_kinds_write_and_a_second_import_changes_nothing(demo_db, kind, name, table):
     data = (SAMPLES / name).read_bytes()
-    prepared = pipeline.prepare(demo_db, kind, name, data, today=TODAY)
+    prepared = pipeline.prepare(demo_db, COMMAND_LINE, kind, name, data, today=TODAY)
     assert not prepared.problems, [pipeline.render_problem(p, NL) for p in prepared.problems]
-    pipeline.commit(demo_db, prepared, Audit("import", scope="cli"))
-    again = pipeline.prepare(demo_db, kind, name, data, today=TODAY)
-    result = pipeline.commit(demo_db, again, Audit("import", scope="cli"))
+    pipeline.commit(demo_db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+    again = pipeline.prepare(demo_db, COMMAND_LINE, kind, name, data, today=TODAY)
+    result = pipeline.commit(demo_db, COMMAND_LINE, again, Audit("import", scope="cli"))
     assert result.counts.new == 0 and result.counts.updated == 0
     assert len(demo_db.read(table, school_year=YEAR)) >= 3
 
 
 def test_budget_import_problems_name_row_and_column(demo_db):
     data = b"Bron;Omschrijving;Bedrag\nOverheid;Middelen;9.850,00\nLoterij;Extra;-5\n"
-    prepared = pipeline.prepare(demo_db, "budget", "b.csv", data, today=TODAY)
+    prepared = pipeline.prepare(demo_db, COMMAND_LINE, "budget", "b.csv", data, today=TODAY)
     problems = {(p.row, p.key) for p in prepared.problems}
     assert (3, "import.problem.prof_source_kind") in problems
     assert (3, "import.problem.prof_negative") in problems
     before = budget.sources(demo_db, YEAR)
     with pytest.raises(UserError):
-        pipeline.commit(demo_db, prepared, Audit("import", scope="cli"))
+        pipeline.commit(demo_db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
     pd.testing.assert_frame_equal(budget.sources(demo_db, YEAR), before)
 
 
@@ -450,15 +451,15 @@ def test_competence_levels_import(db):
 
     load(db, "staff", "personeel.csv")
     data = (SAMPLES / "prof_competentieniveaus.csv").read_bytes()
-    prepared = pipeline.prepare(db, "competences", "c.csv", data, today=TODAY)
+    prepared = pipeline.prepare(db, COMMAND_LINE, "competences", "c.csv", data, today=TODAY)
     assert not prepared.problems, [pipeline.render_problem(p, NL) for p in prepared.problems]
-    pipeline.commit(db, prepared, Audit("import", scope="cli"))
+    pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
     from app.scope import EVERYTHING
 
     levels = db.read("prof/staff_levels", scope=EVERYTHING)
     assert len(levels) == 3 and set(levels["source"]) == {"import"}
     bad = b"Personeelsnummer;Competentie;Niveau\n999;XYZ;7\n"
-    prepared = pipeline.prepare(db, "competences", "c.csv", bad, today=TODAY)
+    prepared = pipeline.prepare(db, COMMAND_LINE, "competences", "c.csv", bad, today=TODAY)
     assert {p.key for p in prepared.problems} == {"import.problem.prof_unknown_staff",
                                                   "import.problem.prof_competence",
                                                   "import.problem.prof_level"}
@@ -501,7 +502,9 @@ def test_teacher_files_a_request_and_the_director_approves_it_in_the_pages(demo_
     at.text_input(key="prof_requests.new.title").input("Formatief evalueren")
     at.text_area(key="prof_requests.new.goal").input("Feedback in elke les")
     at.date_input(key="prof_requests.new.starts_on").set_value(dt.date(2027, 2, 3))
-    at.number_input(key="prof_requests.new.fee").set_value(95.0)
+    # A decimal comma, as a Flemish teacher types it: 95,50 is 95.5 euro, never 9550.
+    at.text_input(key="prof_requests.new.fee").input("95,50")
+    at.text_input(key="prof_requests.new.hours").input("3,5")
     at.button(key="prof_requests.new.save").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     from app.db import Database
@@ -511,6 +514,7 @@ def test_teacher_files_a_request_and_the_director_approves_it_in_the_pages(demo_
         mine = requests.visible(db, teacher, YEAR)
         row = mine[mine["title"] == "Formatief evalueren"].iloc[0]
         assert row["state"] == "draft"
+        assert float(row["fee"]) == 95.5 and float(row["hours"]) == 3.5
         request_id = int(row["request_id"])
     at.button(key=f"prof_requests.mine.move.{request_id}.submitted").click().run()
     assert not at.exception and not at.error
@@ -519,6 +523,33 @@ def test_teacher_files_a_request_and_the_director_approves_it_in_the_pages(demo_
     assert not boss.exception and not boss.error
     with Database(demo_path) as db:
         assert db.one("prof/request_one", request_id=request_id)["state"] == "approved"
+
+
+def test_a_fee_that_is_no_number_is_said_under_the_field_and_nothing_is_saved(demo_path):
+    at = app_test("pages/prof_requests.py", role="teacher", timeout=60)
+    at.text_input(key="prof_requests.new.title").input("Niet te bewaren")
+    at.text_area(key="prof_requests.new.goal").input("Doel")
+    at.date_input(key="prof_requests.new.starts_on").set_value(dt.date(2027, 2, 3))
+    at.text_input(key="prof_requests.new.fee").input("twaalf")
+    at.button(key="prof_requests.new.save").click().run()
+    assert not at.exception
+    assert any("twaalf" in c.value for c in at.caption)
+    from app.db import Database
+
+    with Database(demo_path) as db:
+        mine = requests.visible(db, viewer(db, "teacher"), YEAR)
+        assert "Niet te bewaren" not in set(mine["title"])
+
+
+def test_the_requests_tables_show_words_money_and_dates_never_codes(demo_path):
+    at = app_test("pages/prof_requests.py", role="director", timeout=60)
+    assert not at.exception and not at.error
+    every = [d for d in at.dataframe if "Kost" in d.value.columns]
+    assert every, [list(d.value.columns) for d in at.dataframe]
+    shown = every[0].value
+    assert not set(shown["Stand"]) & set(rules.STATES)
+    assert shown["Kost"].dtype.kind == "f"
+    assert all(isinstance(d, dt.date) or d is None for d in shown["Datum"])
 
 
 def test_overview_shows_budget_queue_and_report_buttons(demo_path):
@@ -566,3 +597,92 @@ def test_charts_are_built_from_small_frames():
     burn = budget.burndown_frame(pd.DataFrame(columns=["day", "committed", "spent"]),
                                  D("1000"), START, END, dt.date(2026, 10, 1))
     assert charts.prof_burndown(burn, NL).to_dict()["mark"]["type"] == "line"
+
+
+def test_the_plan_editors_offer_words_and_read_hours_with_a_decimal_comma(demo_path):
+    at = app_test("pages/prof_plan.py", role="director", timeout=60)
+    assert not at.exception and not at.error
+    shown = " ".join(c.value for c in at.caption)
+    assert "study_day" not in shown and "internal_sharing" not in shown
+    at.session_state["prof_plan.initiatives.0"] = {
+        "edited_rows": {0: {"hours": "3,5", "estimated_cost": "1.250,50"}},
+        "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="prof_plan.save_initiatives").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    from app.db import Database
+
+    with Database(demo_path) as db:
+        first = plan.initiatives(db, YEAR).iloc[0]
+    assert float(first["hours"]) == 3.5 and float(first["estimated_cost"]) == 1250.5
+
+
+def test_a_plan_cell_that_is_no_number_names_its_row_and_saves_nothing(demo_path):
+    at = app_test("pages/prof_plan.py", role="director", timeout=60)
+    from app.db import Database
+
+    with Database(demo_path) as db:
+        before = float(plan.initiatives(db, YEAR).iloc[0]["hours"])
+    at.session_state["prof_plan.initiatives.0"] = {
+        "edited_rows": {0: {"hours": "drie"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="prof_plan.save_initiatives").click().run()
+    assert any("drie" in e.value for e in at.error), [e.value for e in at.error]
+    with Database(demo_path) as db:
+        assert float(plan.initiatives(db, YEAR).iloc[0]["hours"]) == before
+
+
+def test_budget_amounts_take_a_decimal_comma_and_roles_are_words(demo_path):
+    at = app_test("pages/prof_budget.py", role="director", timeout=60)
+    assert not at.exception and not at.error
+    captions = " ".join(c.value for c in at.caption)
+    assert "care_coordinator" not in captions and "pro_rata" not in captions
+    assert "zorgcoördinator" in captions
+    at.session_state["prof_budget.sources.0"] = {
+        "edited_rows": {0: {"amount": "9.850,50"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key="prof_budget.save_sources").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    from app.db import Database
+
+    with Database(demo_path) as db:
+        assert float(budget.sources(db, YEAR)["amount"].iloc[0]) == 9850.5
+
+
+def test_a_role_in_the_key_is_typed_as_a_word_and_stored_as_its_code(demo_path):
+    at = app_test("pages/prof_budget.py", role="director", timeout=60)
+    from app.db import Database
+
+    with Database(demo_path) as db:
+        count = len(db.read("prof/key_lines", school_year=YEAR))
+    at.session_state["prof_budget.key.0"] = {
+        "edited_rows": {}, "deleted_rows": list(range(count)),
+        "added_rows": [{"target_kind": "role", "target": "zorgcoördinator", "percent": "100"}]}
+    at.run()
+    at.button(key="prof_budget.simulate").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    pots = [d.value for d in at.dataframe if "Potje" in d.value.columns]
+    assert pots and "Rol zorgcoördinator" in set(pots[0]["Potje"]), pots
+    at.button(key="prof_budget.apply").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    with Database(demo_path) as db:
+        stored = db.read("prof/key_lines", school_year=YEAR)
+    assert list(stored["target"]) == ["care_coordinator"]
+
+
+def test_needed_levels_show_roles_as_words_and_store_their_codes(demo_path):
+    at = app_test("pages/prof_competences.py", role="director", timeout=60)
+    assert not at.exception and not at.error
+    editor = next(d for d in at.dataframe if d.key == "prof_competences.needed.0")
+    targets = set(editor.value["target"].dropna())
+    assert "graadcoördinator" in targets and "grade_coordinator" not in targets
+    matrices = [d.value for d in at.dataframe if d.key is None and "VAK1" in d.value.columns]
+    assert matrices and all(m["VAK1"].dtype.kind == "f" for m in matrices)  # numbers sort
+    at.button(key="prof_competences.save_needed").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    from app.db import Database
+
+    with Database(demo_path) as db:
+        stored = competences.needed(db)
+    roles = set(stored.loc[stored["target_kind"] == "role", "target"])
+    assert "grade_coordinator" in roles and "graadcoördinator" not in roles

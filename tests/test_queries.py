@@ -73,6 +73,7 @@ SAMPLE_PARAMS = {
     "scope_all": True,
     "scope_class_ids": [1],
     "scope_leader": None,
+    "scope_school_year": "2026-2027",
     "scope_user_id": 1,
     "scope_staff_data": True,
     "day": dt.date(2026, 11, 30),

@@ -13,12 +13,13 @@ import pytest
 
 from app import auth
 from app.audit import Audit
+from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import AccessDenied, UserError
 from app.i18n import Translator
 from app.team import charts as team_charts
 from app.team import coaching, leaders, problem_text, selfcheck
-from tests.conftest import PROJECT_ROOT, TODAY, app_test, demo_user_id
+from tests.conftest import PROJECT_ROOT, TODAY, app_test, demo_user_id, shown
 
 NL, EN = Translator("nl"), Translator("en")
 # A copy of ../shared/reference/kijkwijzer-flexwerking.txt, so CI checks the seeded text too.
@@ -594,12 +595,12 @@ def test_selfcheck_page_scores_a_round_and_refuses_bad_input(demo_path):
     at.radio(key=f"team_selfcheck.score.{round_id}.101.0").set_value(1)
     at.selectbox(key=f"team_selfcheck.decision.{round_id}.101.0@nl").set_value("adjust")
     at.text_input(key=f"team_selfcheck.owner.{round_id}.101.0").set_value("")
-    submit = next(b for b in at.button if "Ronde bewaren" in str(b.label))
+    submit = at.button(key=f"team_selfcheck.save.{round_id}")
     submit.click().run()
     assert any("Niets bewaard" in e.value for e in at.error)
-    assert any("rij 1.1, kolom Eigenaar opvolging" in m.value for m in at.markdown)
+    assert any("rij 1.1, kolom Eigenaar opvolging" in shown(m.value) for m in at.markdown)
     at.text_input(key=f"team_selfcheck.owner.{round_id}.101.0").set_value("Flexcoördinator")
-    next(b for b in at.button if "Ronde bewaren" in str(b.label)).click().run()
+    at.button(key=f"team_selfcheck.save.{round_id}").click().run()
     assert not at.error and not at.exception
     with Database(demo_path) as db:
         stored = selfcheck.scores(db, round_id).set_index("indicator_id")
@@ -615,8 +616,24 @@ def test_leaders_page_reports_bad_rows_and_warns_about_load(demo_path):
     at.run()
     at.button(key=f"team_leaders.save.{role_id}.0").click().run()
     assert any("Niets bewaard" in e.value for e in at.error)
-    assert any("rij 1, kolom Geschatte uren: '99.0'" in m.value or
-               "rij 1, kolom Geschatte uren: '99'" in m.value for m in at.markdown)
+    assert any("rij 1, kolom Geschatte uren: '99.0'" in shown(m.value) or
+               "rij 1, kolom Geschatte uren: '99'" in shown(m.value) for m in at.markdown)
+
+
+def test_leaders_hours_and_threshold_take_a_decimal_comma(demo_path):
+    at = app_test("pages/team_leaders.py", role="director")
+    role_id = at.selectbox(key="team_leaders.role").value
+    at.session_state[f"team_leaders.tasks.{role_id}.0"] = {
+        "edited_rows": {0: {"estimated_hours": "2,5"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.button(key=f"team_leaders.save.{role_id}.0").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    at.text_input(key="team_leaders.limit.1").input("1,35")
+    at.button(key="team_leaders.threshold.save").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    with Database(demo_path) as db:
+        assert float(leaders.tasks(db, role_id)["estimated_hours"].iloc[0]) == 2.5
+        assert leaders.threshold(db) == 1.35
 
 
 def test_coaching_page_shows_each_party_only_their_trajectories(demo_path):
@@ -661,11 +678,12 @@ def test_time_registration_upload_is_tagged_and_compared(demo_db):
         cells[names.index(roles.loc[h.role_id, "name_nl"])] = "3,5"
         lines.append(";".join([f"20/11/2026 16:{n:02d}:00", h.email, *cells, "2"]))
     data = ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
-    prepared = pipeline.prepare(demo_db, "survey", "tijdsregistratie.csv", data, order="dmy",
+    director = viewer(demo_db, "director")
+    prepared = pipeline.prepare(demo_db, director, "survey", "tijdsregistratie.csv", data,
+                                order="dmy",
                                 options={"tag": "time_registration", "audience": "staff"})
     assert not prepared.problems
-    director = viewer(demo_db, "director")
-    result = pipeline.commit(demo_db, prepared, director.audit("import"))
+    result = pipeline.commit(demo_db, director, prepared, director.audit("import"))
     survey_id = result.record_id("survey")
     assert survey_id in set(leaders.time_surveys(demo_db, director.scope)["survey_id"])
     compared, unmatched = leaders.compare_time(demo_db, director.scope, survey_id, "nl")
@@ -677,6 +695,6 @@ def test_the_sample_time_registration_reads_without_problems(db):
     from app.importing import pipeline
 
     data = (PROJECT_ROOT / "data" / "samples" / "team_tijdsregistratie.csv").read_bytes()
-    prepared = pipeline.prepare(db, "survey", "team_tijdsregistratie.csv", data, order="dmy",
-                                options={"tag": "time_registration"})
+    prepared = pipeline.prepare(db, COMMAND_LINE, "survey", "team_tijdsregistratie.csv", data,
+                                order="dmy", options={"tag": "time_registration"})
     assert not prepared.problems and prepared.built.rows == 24

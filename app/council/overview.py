@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
+from app import display
 from app.db import Database
 from app.i18n import Translator
 from app.scope import Scope
@@ -26,7 +26,8 @@ def classes(db: Database, scope: Scope, school_year: str) -> pd.DataFrame:
 
 
 def class_label(row: pd.Series, t: Translator) -> str:
-    return t("council.class_label", code=row["code"], learners=int(row["learners"]))
+    return t("council.class_label", code=row["code"],
+             learners=t.plural("count.learners", int(row["learners"])))
 
 
 def periods(db: Database, school_year: str) -> pd.DataFrame:
@@ -151,34 +152,34 @@ def markers(row: pd.Series, t: Translator) -> str:
 
 
 def table(view: ClassView, learners: pd.DataFrame, t: Translator,
-          subject: str | None = None) -> pd.DataFrame:
+          subject: str | None = None) -> display.Table:
     """The matrix as the page shows it: a learner per row, a subject per column (one subject
-    when filtered), the markers and the concern first."""
+    when filtered), the markers and the concern first. Result cells keep the share underneath
+    (so a column sorts by result), are written as '42 % ↓' and coloured by level: orange below
+    half, light orange below 60 %, blue from 80 % (a colour-blind-safe pair; the arrow carries
+    the trend)."""
     subjects = [subject] if subject else list(view.subjects)
-    frame = pd.DataFrame({
-        t("council.col.learner"): learners["learner"],
-        t("council.col.signs"): [markers(row, t) for _, row in learners.iterrows()],
-        t("council.col.concern"): learners["concern"].astype(int),
-    }, index=learners.index)
+    frame = learners.assign(signs=[markers(row, t) for _, row in learners.iterrows()])
     for code in subjects:
-        frame[view.subjects.get(code, code)] = view.shares[code].reindex(learners.index)
-    return frame
-
-
-def styled(frame: pd.DataFrame, view: ClassView, t: Translator) -> Styler:
-    """Result cells written as '42 % ↓' and coloured by level: orange below half, light orange
-    below 60 %, blue from 80 % (a colour-blind-safe pair; the arrow carries the trend)."""
-    names = {view.subjects.get(c, c): c for c in view.subjects}
-    results = [c for c in frame.columns if c in names]
-
-    def text(value: float, code: str, learner_id: int) -> str:
-        if value != value:
-            return "–"
-        trend = view.trends.at[learner_id, code] if learner_id in view.trends.index else None
-        arrow = ""
-        if trend is not None and trend == trend:
-            arrow = " ↑" if trend >= 0.05 else (" ↓" if trend <= FALLING / 2 else "")
-        return t.percent(value) + arrow
+        frame[f"share:{code}"] = view.shares[code].reindex(learners.index)
+    shown = display.table(frame, t, [
+        display.person("learner", "council.col.learner", pinned=True),
+        display.text("signs", "council.col.signs"),
+        display.count("concern", "council.col.concern"),
+        *(display.percent(f"share:{code}", view.subjects.get(code, code), literal=True)
+          for code in subjects),
+    ])
+    styler = shown.styler
+    for position, learner_id in enumerate(learners.index):
+        for code in subjects:
+            trend = view.trends.at[learner_id, code] if learner_id in view.trends.index \
+                else None
+            arrow = ""
+            if trend is not None and trend == trend:
+                arrow = " ↑" if trend >= 0.05 else (" ↓" if trend <= FALLING / 2 else "")
+            if arrow:
+                styler.format(lambda v, a=arrow: t.percent(v) + a, na_rep="",
+                              subset=pd.IndexSlice[position, view.subjects.get(code, code)])
 
     def colour(value: float) -> str:
         if value != value:
@@ -189,10 +190,5 @@ def styled(frame: pd.DataFrame, view: ClassView, t: Translator) -> Styler:
             return "background-color: #fbe5d6"
         return "background-color: #bdd7ee" if value >= 0.8 else ""
 
-    shown = frame.astype({c: object for c in results})
-    for column in results:
-        shown[column] = [text(v, names[column], i)
-                         for i, v in zip(frame.index, frame[column], strict=True)]
-    return shown.style.apply(
-        lambda col: [colour(v) for v in frame[col.name]] if col.name in results
-        else [""] * len(col), axis=0).hide(axis="index")
+    styler.map(colour, subset=[view.subjects.get(c, c) for c in subjects])
+    return shown

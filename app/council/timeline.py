@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app import display
 from app.db import Database
 from app.flex import words
 from app.i18n import Translator
@@ -73,16 +74,43 @@ def decision_text(row: dict, t: Translator) -> str:
     hard = t("council.hard") if row["is_hard"] else t("council.advisory")
     text = t("council.decision_line", what=what, hard=hard,
              source=t(f"need_source.{row['source']}"),
-             start=t.date(pd.Timestamp(row["valid_from"]).date()))
-    if row.get("valid_until") is not None and not pd.isna(row["valid_until"]):
-        text += " " + t("council.until", date=t.date(pd.Timestamp(row["valid_until"]).date()))
+             start=display.day(row["valid_from"], t))
+    if not display.missing(row.get("valid_until")):
+        text += " " + t("council.until", date=display.day(row["valid_until"], t))
     return text
 
 
+def flex_table(flex: pd.DataFrame, t: Translator) -> display.Table:
+    """The flex sessions of a learner, per cycle: attended, missed, excused."""
+    frame = flex.assign(
+        slot=[words.slot(t, d, h) for d, h in zip(flex["weekday"], flex["lesson_hour"],
+                                                  strict=True)],
+        session=[f"{c} · {words.what(t, k, p)}" for c, k, p in
+                 zip(flex["code"], flex["kind"], flex["topic"], strict=True)])
+    return display.table(frame, t, [
+        display.count("cycle", "timeline.cycle"), display.text("slot", "timeline.slot"),
+        display.text("session", "timeline.session"),
+        display.count("present", "timeline.present"), display.count("absent", "timeline.absent"),
+        display.count("excused", "timeline.excused")])
+
+
+def decisions_table(decisions: pd.DataFrame, t: Translator) -> display.Table:
+    """A learner's decisions, newest first as the query gives them; the date stays a date."""
+    frame = decisions.assign(
+        decision=[decision_text(r, t) for r in decisions.to_dict("records")],
+        status=[t("timeline.ended_by", who=display.text_of(by)) if not display.missing(ended)
+                else t("timeline.open") for ended, by in
+                zip(decisions["ended_at"], decisions["ended_by"], strict=True)])
+    return display.table(frame, t, [
+        display.date("created_at", "timeline.date"),
+        display.text("decision", "timeline.decision"),
+        display.text("reason", "timeline.reason"),
+        display.person("decided_by", "timeline.by"),
+        display.text("status", "timeline.status")])
+
+
 def _cell(value) -> str:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NaT:
-        return ""
-    return html.escape(str(value))
+    return "" if display.missing(value) else html.escape(str(value))
 
 
 PRINT_CSS = """
@@ -109,8 +137,8 @@ def _table(headers: list[str], rows: list[list], numeric: set[int] = frozenset()
 def printable(line: Timeline, t: Translator, school: str, today: dt.date) -> str:
     """The timeline as one page to print, every value escaped."""
     who = line.learner
-    meta = t("timeline.sheet.meta", school=school or "", klass=who.get("class_code") or "–",
-             date=t.date(today))
+    meta = t("timeline.sheet.meta", school=school or "",
+             klass=display.text_of(who.get("class_code")), date=t.date(today))
     parts = [f"<h1>{html.escape(who['learner'])}</h1>",
              f"<p class=\"meta\">{html.escape(meta)}</p>"]
     table = results_table(line.results)
@@ -126,27 +154,28 @@ def printable(line: Timeline, t: Translator, school: str, today: dt.date) -> str
     parts.append(_table(
         [t("timeline.cycle"), t("timeline.slot"), t("timeline.session"),
          t("timeline.present"), t("timeline.absent"), t("timeline.excused")],
-        [[r.cycle, words.slot(t, r.weekday, r.lesson_hour),
-          f"{r.code} · {words.what(t, r.kind, r.topic)}", r.present, r.absent, r.excused]
+        [[t.count(r.cycle), words.slot(t, r.weekday, r.lesson_hour),
+          f"{r.code} · {words.what(t, r.kind, r.topic)}", t.count(r.present),
+          t.count(r.absent), t.count(r.excused)]
          for r in line.flex.itertuples()], numeric={0, 3, 4, 5}))
     parts.append(f"<h2>{html.escape(t('timeline.notes'))}</h2>")
     parts.append(_table(
         [t("timeline.date"), t("timeline.session"), t("attendance.col.feed_up"),
          t("attendance.col.feedback"), t("attendance.col.feed_forward")],
-        [[t.date(pd.Timestamp(r.created_at).date()), r.code, r.feed_up, r.feedback,
+        [[display.day(r.created_at, t), r.code, r.feed_up, r.feedback,
           r.feed_forward] for r in line.notes.itertuples()]))
     parts.append(f"<h2>{html.escape(t('timeline.surveys'))}</h2>")
     parts.append(_table(
         [t("timeline.date"), t("timeline.survey"), t("timeline.score"), t("timeline.words")],
-        [[t.date(pd.Timestamp(r.answered_at).date()), r.title,
-          t.percent(r.score) if r.score == r.score and r.score is not None else "", r.words]
+        [[display.day(r.answered_at, t), r.title,
+          "" if display.missing(r.score) else t.percent(r.score), r.words]
          for r in line.surveys.itertuples()], numeric={2}))
     parts.append(f"<h2>{html.escape(t('timeline.decisions'))}</h2>")
     parts.append(_table(
         [t("timeline.date"), t("timeline.decision"), t("timeline.reason"),
          t("timeline.status")],
-        [[t.date(pd.Timestamp(r["created_at"]).date()), decision_text(r, t), r["reason"],
-          t("timeline.ended") if not pd.isna(r["ended_at"]) else t("timeline.open")]
+        [[display.day(r["created_at"], t), decision_text(r, t), r["reason"],
+          t("timeline.ended") if not display.missing(r["ended_at"]) else t("timeline.open")]
          for r in line.decisions.to_dict("records")]))
     title = html.escape(t("timeline.sheet.title", learner=who["learner"]))
     return (f"<!DOCTYPE html><html lang=\"{t.lang}\"><head><meta charset=\"utf-8\">"

@@ -4,9 +4,11 @@ and saved in one transaction."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
-from app import clock
+from app import clock, display
 from app.audit import Audit
 from app.db import Database
 from app.errors import AccessDenied, UserError
@@ -33,38 +35,46 @@ def group(db: Database, scope: Scope, plan_id: int, session_id: int, week_id: st
                    session_id=session_id, week_id=week_id)
 
 
-def register(rows: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """The group as the register shows it. Nobody recorded yet counts as present, so a teacher
-    only marks who was not there."""
-    labels = {code: t(f"attendance.status.{code}") for code in STATUSES}
-    return pd.DataFrame({
-        "learner_id": pd.array(rows["learner_id"].astype(int).tolist(), dtype="Int64"),
-        "learner": list(rows["learner"]),
-        "class_code": list(rows["class_code"]),
-        "status": [labels[s] if isinstance(s, str) else labels["present"]
-                   for s in rows["status"]],
-        **{field: [None if values.is_blank(v) else str(v) for v in rows[field]]
-           for field in NOTE_FIELDS},
-    }).astype({"learner": "object", "class_code": "object", "status": "object",
-               **{f: "object" for f in NOTE_FIELDS}})
+def register(rows: pd.DataFrame, t: Translator) -> display.Form:
+    """The group as the register shows it: the status a drop-down of words whose values stay
+    codes. Nobody recorded yet counts as present, so a teacher only marks who was not there."""
+    frame = rows.assign(
+        learner_id=pd.array(rows["learner_id"].astype(int).tolist(), dtype="Int64"),
+        status=[s if isinstance(s, str) else "present" for s in rows["status"]])
+    return display.editor(frame, t, [
+        display.person("learner", "flex_lists.col.learner", editable=False),
+        display.text("class_code", "flex_lists.col.class", editable=False, width="small"),
+        display.code("status", "attendance.col.status", codes="attendance.status",
+                     options=STATUSES, required=True),
+        *(display.text(f, f"attendance.col.{f}", help=f"attendance.help.{f}")
+          for f in NOTE_FIELDS),
+    ], keep=["learner_id"])
+
+
+def _require_register(db: Database, scope: Scope, session_id: int) -> None:
+    """A flex teacher keeps only the registers of the sessions they lead."""
+    session = db.one("flex/session", session_id=session_id)
+    if session is None or (not scope.all_learners and (
+            scope.leader_staff_id is None or session["leader_staff_id"] != scope.leader_staff_id)):
+        raise AccessDenied("attendance.error.not_yours")
 
 
 def save(db: Database, scope: Scope, session_id: int, week_id: str, edited: pd.DataFrame,
          t: Translator, audit: Audit, author: str) -> int:
     """Attendance of every learner in the register, and their notes. A flex teacher saves
-    only the registers of the sessions they lead."""
-    session = db.one("flex/session", session_id=session_id)
-    if session is None or (not scope.all_learners and (
-            scope.leader_staff_id is None or session["leader_staff_id"] != scope.leader_staff_id)):
-        raise AccessDenied("attendance.error.not_yours")
-    codes = {t(f"attendance.status.{code}"): code for code in STATUSES}
+    only the registers of the sessions they lead. The saver's draft of this register goes in
+    the same transaction."""
+    _require_register(db, scope, session_id)
     now = clock.now()
     audit.entity = "flex_attendance"
     with db.transaction(audit) as tx:
+        if audit.user_id is not None:
+            tx.execute("flex/attendance_draft_clear", user_id=audit.user_id,
+                       session_id=session_id, week_id=week_id)
         notes = 0
         for position, row in enumerate(edited.to_dict("records"), start=1):
-            status = codes.get(row.get("status") or "")
-            if status is None:
+            status = row.get("status")
+            if status not in STATUSES:
                 raise UserError("attendance.error.status", row=position, value=row.get("status"))
             learner_id = int(row["learner_id"])
             tx.execute("flex/attendance_save", week_id=week_id, session_id=session_id,
@@ -81,3 +91,74 @@ def save(db: Database, scope: Scope, session_id: int, week_id: str, edited: pd.D
         tx.audit.record_ids = [str(session_id)]
         tx.audit.detail = f"week={week_id} learners={len(edited)} notes={notes}"
     return len(edited)
+
+
+# -- the draft: what was typed and not saved yet ---------------------------------------------
+# A register is typed for a whole group in one go; a refresh, a second tab or a lost connection
+# must not cost the teacher what they typed. Every change in the editor is kept at once as that
+# person's draft (their own rows only, in the database); opening the register again shows it,
+# saying so, until it is saved (which deletes it) or discarded.
+
+_DRAFT_COLUMNS = ("status", *NOTE_FIELDS)
+
+
+def _same(a: object, b: object) -> bool:
+    return (values.is_blank(a) and values.is_blank(b)) or a == b
+
+
+def keep_draft(db: Database, scope: Scope, audit: Audit, session_id: int, week_id: str,
+               edited: pd.DataFrame, stored: pd.DataFrame, t: Translator) -> int:
+    """Keep the rows of `edited` that differ from what is stored, as the draft of the person in
+    `audit`; returns how many. A register one may not keep is refused as for saving."""
+    _require_register(db, scope, session_id)
+    before = {int(r["learner_id"]): r for r in stored.to_dict("records")}
+    changed = []
+    for row in edited.to_dict("records"):
+        old = before.get(int(row["learner_id"]))
+        if old is None or all(_same(row.get(c), old.get(c)) for c in _DRAFT_COLUMNS):
+            continue
+        changed.append(row)
+    now = clock.now()
+    audit.action, audit.entity = "draft", "flex_attendance"
+    audit.record_ids = [str(session_id)]
+    audit.detail = f"week={week_id} learners={len(changed)}"
+    with db.transaction(audit) as tx:
+        tx.execute("flex/attendance_draft_clear", user_id=audit.user_id, session_id=session_id,
+                   week_id=week_id)
+        tx.execute_many("flex/attendance_draft_put", [dict(
+            user_id=audit.user_id, session_id=session_id, week_id=week_id,
+            learner_id=int(row["learner_id"]),
+            status=row.get("status") if row.get("status") in STATUSES else None,
+            typed_at=now, **{f: None if values.is_blank(row.get(f)) else str(row[f])
+                             for f in NOTE_FIELDS}) for row in changed])
+    return len(changed)
+
+
+def with_draft(db: Database, user_id: int, session_id: int, week_id: str,
+               form: display.Form) -> tuple[display.Form, object]:
+    """The register `form` with this person's draft laid over it, and when the draft was typed
+    (None: no draft). Only learners in the register are touched: a draft row of a learner who
+    left the group meanwhile is not shown (and goes with the next save)."""
+    frame = form.frame.copy()
+    draft = db.read("flex/attendance_draft", user_id=user_id, session_id=session_id,
+                    week_id=week_id)
+    if draft.empty:
+        return form, None
+    position = {int(i): n for n, i in enumerate(frame["learner_id"])}
+    for row in draft.to_dict("records"):
+        at = position.get(int(row["learner_id"]))
+        if at is None:
+            continue
+        if row["status"] in STATUSES:
+            frame.at[frame.index[at], "status"] = row["status"]
+        for field in NOTE_FIELDS:
+            frame.at[frame.index[at], field] = None if values.is_blank(row[field]) else row[field]
+    return dataclasses.replace(form, frame=frame), draft["typed_at"].max()
+
+
+def discard_draft(db: Database, audit: Audit, session_id: int, week_id: str) -> None:
+    audit.action, audit.entity = "draft", "flex_attendance"
+    audit.record_ids, audit.detail = [str(session_id)], f"week={week_id} discarded"
+    with db.transaction(audit) as tx:
+        tx.execute("flex/attendance_draft_clear", user_id=audit.user_id, session_id=session_id,
+                   week_id=week_id)

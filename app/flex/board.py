@@ -8,7 +8,7 @@ import datetime as dt
 
 import pandas as pd
 
-from app import school_calendar
+from app import display, school_calendar
 from app.db import Database
 from app.flex import words
 from app.flex.plans import Plan
@@ -28,8 +28,8 @@ def default_week(weeks: pd.DataFrame, today: dt.date) -> int:
 
 def week_label(weeks: pd.DataFrame, week_id: str, t: Translator) -> str:
     row = weeks.loc[weeks["week_id"] == week_id].iloc[0]
-    return t("flex.week_label", week=week_id, monday=t.date(pd.Timestamp(row["monday"]).date()),
-             cycle=int(row["cycle_seq"]))
+    return t("flex.week_label", week=words.week(t, week_id),
+             monday=t.date(pd.Timestamp(row["monday"]).date()), cycle=int(row["cycle_seq"]))
 
 
 def first_week_of(weeks: pd.DataFrame, cycle_id: int) -> str | None:
@@ -50,45 +50,46 @@ def plan_label(row: dict | pd.Series | Plan, t: Translator) -> str:
 
 
 def leader_text(leader: str | None, kind: str, t: Translator) -> str:
-    if leader is None or (isinstance(leader, float) and leader != leader):
+    if display.missing(leader):
         return "–"
     return leader if kind == "teacher" else f"{leader} ({t(f'leader_kind.{kind}')})"
 
 
-def session_table(sessions: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def session_table(sessions: pd.DataFrame, t: Translator) -> display.Table:
     """The sessions of one slot as the flex team reads them."""
-    return pd.DataFrame({
-        t("flex_board.col.code"): sessions["code"],
-        t("flex_board.col.kind"): [t.kind(k) for k in sessions["kind"]],
-        t("flex_board.col.topic"): sessions["topic"],
-        t("flex_board.col.leader"): [leader_text(lead, kind, t) for lead, kind in
-                                     zip(sessions["leader"], sessions["leader_kind"],
-                                         strict=True)],
-        t("flex_board.col.room"): sessions["room"],
-        t("flex_board.col.learners"): sessions["learners"],
-        t("flex_board.col.capacity"): sessions["capacity"],
-        t("flex_board.col.fill"): (sessions["fill"].astype(float) * 100).round(),
-    })
+    frame = sessions.assign(leader_text=[leader_text(lead, kind, t) for lead, kind in
+                                         zip(sessions["leader"], sessions["leader_kind"],
+                                             strict=True)])
+    return display.table(frame, t, [
+        display.text("code", "flex_board.col.code"),
+        display.code("kind", "flex_board.col.kind", codes="kind"),
+        display.text("topic", "flex_board.col.topic"),
+        display.text("leader_text", "flex_board.col.leader"),
+        display.text("room", "flex_board.col.room"),
+        display.count("learners", "flex_board.col.learners"),
+        display.count("capacity", "flex_board.col.capacity"),
+        display.progress("fill", "flex_board.col.fill"),
+    ])
 
 
 def learner_table(rows: pd.DataFrame, t: Translator, with_session: bool = False
-                  ) -> pd.DataFrame:
+                  ) -> display.Table:
     """Learners with why each is where they are; locked placements marked."""
-    table = {
-        t("flex_board.col.learner"): rows["learner"],
-        t("flex_board.col.class"): rows["class_code"],
-    }
+    frame = rows.assign(reason=[words.reason_text(r, t) for r in rows.to_dict("records")])
+    columns = [display.person("learner", "flex_board.col.learner"),
+               display.text("class_code", "flex_board.col.class")]
     if with_session:
-        table[t("flex_board.col.slot")] = [words.slot(t, d, h) for d, h in
-                                           zip(rows["weekday"], rows["lesson_hour"],
-                                               strict=True)]
-        table[t("flex_board.col.code")] = rows["code"]
-        table[t("flex_board.col.topic")] = [words.what(t, k, p) for k, p in
-                                            zip(rows["kind"], rows["topic"], strict=True)]
-    table[t("flex_board.col.locked")] = rows["is_locked"].astype(bool)
-    table[t("flex_board.col.reason")] = [words.reason_text(r, t)
-                                         for r in rows.to_dict("records")]
-    return pd.DataFrame(table).reset_index(drop=True)
+        frame = frame.assign(
+            slot=[words.slot(t, d, h) for d, h in zip(rows["weekday"], rows["lesson_hour"],
+                                                      strict=True)],
+            what=[words.what(t, k, p) for k, p in zip(rows["kind"], rows["topic"],
+                                                      strict=True)])
+        columns += [display.text("slot", "flex_board.col.slot"),
+                    display.text("code", "flex_board.col.code"),
+                    display.text("what", "flex_board.col.topic")]
+    columns += [display.flag("is_locked", "flex_board.col.locked", width="small"),
+                display.text("reason", "flex_board.col.reason")]
+    return display.table(frame, t, columns)
 
 
 def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
@@ -130,14 +131,14 @@ def target_options(fill: pd.DataFrame, slot_id: int, chosen: pd.DataFrame,
     return {**options, **others}
 
 
-def change_table(changes: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("flex_board.col.learner"): changes["learner"],
-        t("flex_board.col.class"): changes["class_code"],
-        t("flex_board.col.slot"): [words.slot(t, d, h) for d, h in
-                                   zip(changes["weekday"], changes["lesson_hour"],
-                                       strict=True)],
-        t("flex_board.col.change"): [t(f"flex_board.change.{c}") for c in changes["change"]],
-        t("flex_board.col.before"): changes["before"].fillna("–"),
-        t("flex_board.col.after"): changes["after"].fillna("–"),
-    })
+def change_table(changes: pd.DataFrame, t: Translator) -> display.Table:
+    frame = changes.assign(slot=[words.slot(t, d, h) for d, h in
+                                 zip(changes["weekday"], changes["lesson_hour"], strict=True)])
+    return display.table(frame, t, [
+        display.person("learner", "flex_board.col.learner"),
+        display.text("class_code", "flex_board.col.class"),
+        display.text("slot", "flex_board.col.slot"),
+        display.code("change", "flex_board.col.change", codes="flex_board.change"),
+        display.text("before", "flex_board.col.before", dash=True),
+        display.text("after", "flex_board.col.after", dash=True),
+    ])

@@ -9,18 +9,20 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from app import display
 from app.flex import words
 from app.flex.board import leader_text
 from app.i18n import Translator
 
 
-def list_table(members: pd.DataFrame, t: Translator) -> pd.DataFrame:
+def list_table(members: pd.DataFrame, t: Translator) -> display.Table:
     """A session's learners as its leader needs them: who, which class, what to work on."""
-    return pd.DataFrame({
-        t("flex_lists.col.learner"): members["learner"],
-        t("flex_lists.col.class"): members["class_code"],
-        t("flex_lists.col.why"): [words.reason_text(r, t) for r in members.to_dict("records")],
-    }).reset_index(drop=True)
+    frame = members.assign(why=[words.reason_text(r, t) for r in members.to_dict("records")])
+    return display.table(frame, t, [
+        display.person("learner", "flex_lists.col.learner"),
+        display.text("class_code", "flex_lists.col.class"),
+        display.text("why", "flex_lists.col.why"),
+    ])
 
 
 PRINT_CSS = """
@@ -55,7 +57,8 @@ def printable(sessions: pd.DataFrame, members: pd.DataFrame, t: Translator, scho
             for r in rows.itertuples())
         meta = t("flex_lists.print.meta", slot=words.slot(t, s.weekday, s.lesson_hour),
                  room=s.room or "–", leader=leader_text(s.leader, s.leader_kind, t),
-                 start=t.date(start), end=t.date(end), learners=len(rows))
+                 start=t.date(start), end=t.date(end),
+                 learners=t.plural("count.learners", len(rows)))
         parts.append(
             f"<section><h1>{html.escape(s.code)} · "
             f"{html.escape(words.what(t, s.kind, s.topic))}</h1>"
@@ -63,7 +66,8 @@ def printable(sessions: pd.DataFrame, members: pd.DataFrame, t: Translator, scho
             f"<table><thead><tr><th>{html.escape(t('flex_lists.col.learner'))}</th>"
             f"<th>{html.escape(t('flex_lists.col.class'))}</th>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table></section>")
-    title = html.escape(t("flex_lists.print.title", school=school or "Flexwijs", week=week))
+    title = html.escape(t("flex_lists.print.title", school=school or "Flexwijs",
+                          week=words.week(t, week)))
     return (f"<!DOCTYPE html><html lang=\"{t.lang}\"><head><meta charset=\"utf-8\">"
             f"<title>{title}</title><style>{PRINT_CSS}</style></head>"
             f"<body>{''.join(parts)}</body></html>")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app import display
 from app.audit import Audit
 from app.db import Database
 from app.errors import UserError
@@ -108,6 +109,25 @@ def editable(raw: pd.DataFrame, pick: Choices) -> pd.DataFrame:
     })
     # Object columns, not pandas 3's str dtype: the editor must be able to hold None in them.
     return frame.astype({c: "object" for c in COLUMNS if c != "capacity"})
+
+
+def form(frame: pd.DataFrame, pick: Choices, t: Translator) -> display.Form:
+    """The editor of the offer: drop-downs of the labels ``editable`` made, the session id
+    kept out of sight."""
+    return display.editor(frame, t, [
+        display.code("slot", "offer.col.slot", None, options=pick.slots, required=True),
+        display.text("code", "offer.col.code", required=True, max_chars=20),
+        display.code("kind", "offer.col.kind", None, options=pick.kinds, required=True),
+        display.code("subject", "offer.col.subject", None, options=pick.subjects),
+        display.text("title", "offer.col.title", help="offer.help.title"),
+        display.code("leader", "offer.col.leader", None, options=pick.staff),
+        display.text("leader_name", "offer.col.leader_name", help="offer.help.leader_name"),
+        display.code("leader_kind", "offer.col.leader_kind", None, options=pick.leader_kinds),
+        display.text("room", "offer.col.room"),
+        display.count("capacity", "offer.col.capacity", minimum=1, maximum=200, required=True),
+        display.text("years", "offer.col.years", help="offer.help.years"),
+        display.text("classes", "offer.col.classes", help="offer.help.classes"),
+    ], keep=["session_id"])
 
 
 @dataclass(frozen=True)

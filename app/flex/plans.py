@@ -323,11 +323,11 @@ def diff(db: Database, scope: Scope, target: Plan, lang: str) -> tuple[pd.DataFr
     before = (assignments(db, scope, base.plan_id, lang) if base is not None
               else now.iloc[0:0])
     columns = ["learner_id", "learner", "class_code", "weekday", "lesson_hour", "change",
-               "before", "after"]
+               "before", "after", "before_kind", "before_topic", "after_kind", "after_topic"]
     if base is None:
         return pd.DataFrame(columns=columns), None
     key = ["learner_id", "weekday", "lesson_hour"]
-    keep = [*key, "learner", "class_code", "code", "topic"]
+    keep = [*key, "learner", "class_code", "code", "kind", "topic"]
     both = before[keep].merge(now[keep], on=key, how="outer", suffixes=("_was", "_is"))
     learners_before = set(before["learner_id"])
     learners_now = set(now["learner_id"])
@@ -339,7 +339,9 @@ def diff(db: Database, scope: Scope, target: Plan, lang: str) -> tuple[pd.DataFr
     both = both.sort_values(key)
 
     def label(code, topic):
-        return [None if pd.isna(c) else f"{c} · {t}" for c, t in zip(code, topic, strict=True)]
+        # For the flex team: the session's code and its topic (a session without one: the code).
+        return [None if pd.isna(c) else c if pd.isna(t) else f"{c} · {t}"
+                for c, t in zip(code, topic, strict=True)]
 
     rows = pd.DataFrame({
         "learner_id": both["learner_id"],
@@ -349,6 +351,9 @@ def diff(db: Database, scope: Scope, target: Plan, lang: str) -> tuple[pd.DataFr
         "change": both["change"],
         "before": label(both["code_was"], both["topic_was"]),
         "after": label(both["code_is"], both["topic_is"]),
+        # For learners and parents: the group in words (kind and topic), without its code.
+        "before_kind": both["kind_was"], "before_topic": both["topic_was"],
+        "after_kind": both["kind_is"], "after_topic": both["topic_is"],
     })
     return rows[columns].reset_index(drop=True), base
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app import display
 from app.i18n import Translator
 
 NAMES_SHOWN = 8
@@ -26,9 +27,18 @@ MESSAGE_CODES = ("hard_over_capacity", "hard_not_offered", "hard_not_open", "har
 WHY_NOT = ("not_offered", "full", "decision", "needs")
 
 
-def _blank(value) -> bool:
-    return value is None or value is pd.NaT or value is pd.NA or (
-        isinstance(value, float) and value != value)
+_blank = display.missing
+
+
+def _words(value, dash: str = "–") -> str:
+    return display.text_of(value, dash)
+
+
+def week(t: Translator, week_id: str) -> str:
+    """A school week as people say it: 'week 49' (the stored '2026-W49' is an ISO code; the
+    year goes without saying beside its date)."""
+    number = str(week_id).rpartition("W")[2]
+    return t("flex.week", number=int(number)) if number.isdigit() else str(week_id)
 
 
 def slot(t: Translator, weekday: int, hour: int) -> str:
@@ -40,10 +50,12 @@ def slots(t: Translator, pairs: Sequence[Sequence[int]]) -> str:
 
 
 def what(t: Translator, kind: str, topic: str | None) -> str:
-    """'Wiskunde remediëring', 'Debat', 'verbreding'."""
+    """'Wiskunde remediëring', 'Debat', 'verbreding'; just the kind when there is no topic."""
+    if _blank(topic):
+        return t.kind(kind)
     if kind == "broadening":
-        return topic or t.kind(kind)
-    return t("flex.what", topic=topic or "?", kind=t.kind(kind))
+        return str(topic)
+    return t("flex.what", topic=topic, kind=t.kind(kind))
 
 
 def names(t: Translator, learner_ids: Sequence[int], known: Mapping[int, str],
@@ -52,9 +64,10 @@ def names(t: Translator, learner_ids: Sequence[int], known: Mapping[int, str],
     shown = [known[i] for i in learner_ids if i in known][:NAMES_SHOWN]
     more = (total if total is not None else len(learner_ids)) - len(shown)
     if not shown:
-        return t("flex.names_hidden", count=t.count(more))
+        return t.plural("count.learners", more)
     text = "; ".join(shown)
-    return t("flex.names_more", names=text, count=t.count(more)) if more > 0 else text
+    return t("flex.names_more", names=text, others=t.plural("count.others", more)) \
+        if more > 0 else text
 
 
 # -- what the composition reported -------------------------------------------------------------
@@ -93,10 +106,6 @@ def detail_of(row: Mapping) -> dict:
     return dict(raw) if isinstance(raw, Mapping) else {}
 
 
-def _date(t: Translator, value) -> str:
-    return t.date(pd.Timestamp(value).date())
-
-
 def reason_text(row: Mapping, t: Translator) -> str:
     """Why a learner is in a session, for the flex team and the class council: which need or
     choice, its source, who decided, until when; and why a first choice was not given."""
@@ -106,8 +115,8 @@ def reason_text(row: Mapping, t: Translator) -> str:
         if _blank(row.get("moved_at")):
             text = t("reason.moved_unknown")
         else:
-            text = t("reason.moved", who=row.get("moved_by") or "?",
-                     when=t.datetime(pd.Timestamp(row["moved_at"]).to_pydatetime()))
+            text = t("reason.moved", who=_words(row.get("moved_by")),
+                     when=display.moment(row["moved_at"], t))
     elif code == "choice" and detail.get("rank"):
         text = t("reason.choice_rank", rank=int(detail["rank"]))
     elif code in ("hard_decision", "need"):
@@ -115,8 +124,11 @@ def reason_text(row: Mapping, t: Translator) -> str:
         source = row.get("need_source")
         source = detail.get("source") if _blank(source) else source
         if source == "result_rule" and "share" in detail:
+            # The name of the subject, never its code (the query looks it up).
+            subject = row.get("rule_subject_name")
             text = t("reason.result_rule", share=t.percent(detail["share"]),
-                     subject=detail.get("subject", "?"), period=detail.get("period") or "?",
+                     subject=_words(subject if not _blank(subject) else row.get("topic")),
+                     period=_words(detail.get("period")),
                      threshold=t.percent(detail.get("threshold")))
         elif source and code == "need":
             text += " – " + t(f"need_source.{source}")
@@ -126,7 +138,7 @@ def reason_text(row: Mapping, t: Translator) -> str:
         if not _blank(row.get("decided_by")):
             extra.append(t("reason.decided_by", who=row["decided_by"]))
         if not _blank(row.get("valid_until")):
-            extra.append(t("reason.until", date=_date(t, row["valid_until"])))
+            extra.append(t("reason.until", date=display.day(row["valid_until"], t)))
         if extra:
             text += f" ({', '.join(extra)})"
     else:
@@ -168,9 +180,12 @@ def _why_for_learner(row: Mapping, t: Translator, audience: str) -> str:
         key = code
     else:
         key = "team"
+    # A subject by its name, never its code: the session's topic, else the result rule's.
+    subject = row.get("topic")
+    if _blank(subject):
+        subject = row.get("rule_subject_name")
     text = t(f"flex.message.{audience}.why.{key}", rank=int(detail.get("rank") or 1),
-             subject=row.get("topic") or detail.get("subject") or "",
-             first_name=row["first_name"])
+             subject=_words(subject, ""), first_name=row["first_name"])
     if detail.get("why_not") in WHY_NOT:
         kind, topic = detail.get("first_choice") or ["broadening", None]
         text += " " + t(f"flex.message.{audience}.first_choice.{detail['why_not']}",
@@ -192,24 +207,32 @@ def message(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, audience: 
              t(f"{key}.intro", start=t.date(start), end=t.date(end), **who), ""]
     for row in rows.sort_values(["weekday", "lesson_hour"]).to_dict("records"):
         where = t("flex.message.where", slot=slot(t, row["weekday"], row["lesson_hour"]),
-                  what=what(t, row["kind"], row["topic"]), leader=row["leader"] or "–")
+                  what=what(t, row["kind"], row["topic"]), leader=_words(row["leader"]))
         if not _blank(row.get("room")):
             where += " " + t("flex.message.room", room=row["room"])
         lines.append(f"• {where}")
-        lines.append("  " + t(f"{key}.feed_up.{row['kind']}", topic=row["topic"] or "", **who))
+        lines.append("  " + t(f"{key}.feed_up.{row['kind']}",
+                              topic=_words(row["topic"], t.kind(row["kind"])), **who))
         lines.append("  " + _why_for_learner(row, t, audience))
     switched = changes[changes["change"] == "switch"] if len(changes) else changes
     if len(switched):
         lines.append("")
         for change in switched.to_dict("records"):
+            # In words, never the session's code: 'Frans remediëring', not '1FRA-R1'.
             lines.append(t(f"{key}.change", slot=slot(t, change["weekday"],
                                                         change["lesson_hour"]),
-                           before=change["before"] or "–", after=change["after"] or "–", **who))
-    lines += ["", t("flex.message.kinds"), "", t(f"{key}.announce", end=t.date(end), **who),
+                           before=_group(change, "before", t), after=_group(change, "after", t),
+                           **who))
+    lines += ["", t(f"{key}.kinds"), "", t(f"{key}.announce", end=t.date(end), **who),
               t(f"{key}.closing")]
     subject = t(f"{key}.subject", start=t.date(start), **who)
     return Message(int(first["learner_id"]), audience, t.lang, subject, "\n".join(lines),
                    bool(len(switched)))
+
+
+def _group(change: Mapping, side: str, t: Translator) -> str:
+    kind = change.get(f"{side}_kind")
+    return "–" if _blank(kind) else what(t, kind, change.get(f"{side}_topic"))
 
 
 # -- exports --------------------------------------------------------------------------------------

@@ -11,8 +11,10 @@ own column list: never from anything in an uploaded file.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from app.db import Transaction, first_row
@@ -110,7 +112,10 @@ def apply(tx: Transaction, import_id: int, table: str, frame: pd.DataFrame,
         )
         return result
     finally:
-        cur.unregister(staging)
+        # After a failed statement DuckDB refuses everything but ROLLBACK, unregistering too:
+        # that refusal ("transaction is aborted") must not hide the statement's own error.
+        with contextlib.suppress(duckdb.Error):
+            cur.unregister(staging)
 
 
 def append_answers(tx: Transaction, frame: pd.DataFrame) -> int:

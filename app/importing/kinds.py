@@ -12,6 +12,7 @@ import pandas as pd
 
 from app import school_calendar, school_year
 from app.db import Transaction
+from app.errors import UserError
 from app.importing import values
 from app.importing.journal import Counts, apply
 from app.importing.specs import (
@@ -20,11 +21,15 @@ from app.importing.specs import (
     SOURCE_WORDS,
     BuildContext,
     Built,
+    IdIndex,
     ImportSpec,
     _f,
     duplicate_keys,
     learner_ids,
+    learner_index,
+    person_numbers,
     register,
+    staff_index,
     subjects_for,
     word,
 )
@@ -48,20 +53,46 @@ def _grade(year_of_study: int) -> int:
 
 # -- learners ---------------------------------------------------------------------------------
 
+# Plausible ages on the day of the import: secondary school, including the years after it
+# that adult and part-time learners stay on (a birth year 2099 or 1850 is a typing error).
+LEARNER_AGES = (10, 25)
+# How far back and ahead dates of enrolment, employment and plans may lie, in years.
+SCHOOL_DATES = (30, 1)
+STAFF_DATES = (60, 1)
+PLAN_DATES = (5, 5)              # needs and decisions, professional-development plans
+
+
+def _dates(ctx: BuildContext, back: int, ahead: int):
+    return values.date_within(ctx.date_order, ctx.today.year - back, ctx.today.year + ahead)
+
+
+def _ends_after_start(ctx: BuildContext, built: Built, starts: list, ends: list,
+                      end_field: str) -> None:
+    rows = ctx.frame["_row"].tolist()
+    for position, (first, last) in enumerate(zip(starts, ends, strict=True)):
+        if first is not None and last is not None and last < first:
+            ctx.problem(built, rows[position], end_field, ctx.frame[end_field].iloc[position],
+                        "import.problem.ends_before_start")
+
+
 def _build_learners(ctx: BuildContext) -> Built:
     built = Built(rows=len(ctx.frame))
     duplicate_keys(ctx, built, ["external_id"],
                    ["last_name", "first_name", "class_code", "birth_date"])
-    external = ctx.parse(built, "external_id", values.identifier)
+    external = ctx.parse(built, "external_id", values.learner_number)
     last = ctx.parse(built, "last_name", values.text)
     first = ctx.parse(built, "first_name", values.text)
     classes = ctx.parse(built, "class_code", lambda v: values.text(v).upper().replace(" ", ""))
     years = ctx.parse(built, "class_code", lambda v: _class_year(str(v)), required=False)
-    order = ctx.date_order
-    birth = ctx.parse(built, "birth_date", lambda v: values.date(v, order), required=False)
+    youngest, oldest = LEARNER_AGES
+    birth = ctx.parse(built, "birth_date", values.date_within(
+        ctx.date_order, ctx.today.year - oldest, ctx.today.year - youngest,
+        "import.problem.birth_year"), required=False)
     email = ctx.parse(built, "email", _email, required=False)
-    entered = ctx.parse(built, "entered_on", lambda v: values.date(v, order), required=False)
-    left = ctx.parse(built, "left_on", lambda v: values.date(v, order), required=False)
+    entered = ctx.parse(built, "entered_on", _dates(ctx, *SCHOOL_DATES), required=False)
+    left = ctx.parse(built, "left_on", _dates(ctx, *SCHOOL_DATES), required=False)
+    _ends_after_start(ctx, built, entered, left, "left_on")
+    external = person_numbers(ctx, built, learner_index(ctx.db), external)
     frame = pd.DataFrame({
         "_row": ctx.frame["_row"], "external_id": external, "last_name": last,
         "first_name": first, "class_code": classes, "year_of_study": years,
@@ -98,17 +129,12 @@ def _write_learners(tx: Transaction, built: Built, import_id: int) -> Counts:
     counts = Counts()
     apply(tx, import_id, "class", classes, update_columns=[])
 
-    keys = tx.read("import/learner_keys")
-    known = dict(zip(keys["external_id"], keys["learner_id"], strict=True))
-    fresh = [e for e in frame["external_id"] if e not in known]
-    known.update(zip(fresh, tx.next_ids("learner_id_seq", len(fresh)) if fresh else [],
-                     strict=True))
-    learners = frame.assign(learner_id=[int(known[e]) for e in frame["external_id"]])
+    learners = _with_ids(tx, frame, learner_index_in(tx), "learner_id", "learner_id_seq")
     present = [c for c in ("birth_date", "email", "entered_on", "left_on")
                if c in built.mapped]
     counts += apply(tx, import_id, "learner",
                     learners[["learner_id", "external_id", "last_name", "first_name", *present]],
-                    update_columns=["last_name", "first_name", *present])
+                    update_columns=["external_id", "last_name", "first_name", *present])
     enrolment = pd.DataFrame({
         "learner_id": learners["learner_id"], "school_year_id": year,
         "class_id": [int(class_ids[c]) for c in learners["class_code"]],
@@ -118,6 +144,30 @@ def _write_learners(tx: Transaction, built: Built, import_id: int) -> Counts:
     counts.updated += min(moved.updated, counts.unchanged)
     counts.unchanged -= min(moved.updated, counts.unchanged)
     return counts
+
+
+def learner_index_in(tx: Transaction) -> IdIndex:
+    known = tx.read("import/learner_keys")
+    return IdIndex(known["external_id"], known["learner_id"])
+
+
+def _with_ids(tx: Transaction, frame: pd.DataFrame, index: IdIndex, id_column: str,
+              sequence: str) -> pd.DataFrame:
+    """People with their ids, found by number as the build step did (and read again inside
+    the transaction), new ones with fresh ids. A stored number keeps its spelling unless the
+    file writes it with more leading zeros."""
+    ids: list[int | None] = []
+    spellings: list[str] = []
+    for number in frame["external_id"]:
+        try:
+            found = index.find(number)
+        except Invalid as twins:
+            raise UserError("import.error.id_twins", **twins.params) from None
+        ids.append(None if found is None else found[0])
+        spellings.append(number if found is None or len(number) > len(found[1]) else found[1])
+    fresh = iter(tx.next_ids(sequence, ids.count(None)) if None in ids else [])
+    return frame.assign(**{id_column: [i if i is not None else next(fresh) for i in ids]},
+                        external_id=spellings)
 
 
 def _plan_learners(ctx: BuildContext, built: Built) -> None:
@@ -153,25 +203,39 @@ register(ImportSpec(
 
 # -- staff ------------------------------------------------------------------------------------
 
+# Teaching hours a week: a full-time assignment is 20 to 24 hours; 40 leaves room for
+# combined assignments and keeps every value inside the column (DECIMAL(5,2)).
+MAX_WEEK_HOURS = 40
+
+
 def _assignment(value: object) -> tuple[float, float | None]:
     """'18/22' → (18, 22); '18' → (18, None); '0,8' as a fraction is not accepted (ambiguous)."""
     got, maximum, absence = values.score(value)
     if absence or got is None:
         raise Invalid("value.not_a_number")
-    if got < 0 or got > 40 or (maximum is not None and got > maximum):
+    if got < 0 or got > MAX_WEEK_HOURS or (maximum is not None and (
+            got > maximum or maximum > MAX_WEEK_HOURS)):
         raise Invalid("import.problem.assignment")
     return got, maximum
+
+
+def _full_time(value: object) -> float:
+    return values.between(1, MAX_WEEK_HOURS, "import.problem.full_time")(values.number(value))
 
 
 def _build_staff(ctx: BuildContext) -> Built:
     built = Built(rows=len(ctx.frame))
     duplicate_keys(ctx, built, ["external_id"], ["last_name", "first_name", "email"])
-    order = ctx.date_order
     assignment = ctx.parse(built, "assignment_hours", _assignment, required=False)
-    full = ctx.parse(built, "full_time_hours", lambda v: values.number(v), required=False)
+    full = ctx.parse(built, "full_time_hours", _full_time, required=False)
+    started = ctx.parse(built, "started_on", _dates(ctx, *STAFF_DATES), required=False)
+    left = ctx.parse(built, "left_on", _dates(ctx, *STAFF_DATES), required=False)
+    _ends_after_start(ctx, built, started, left, "left_on")
+    numbers = person_numbers(ctx, built, staff_index(ctx.db),
+                             ctx.parse(built, "external_id", values.identifier))
     frame = pd.DataFrame({
         "_row": ctx.frame["_row"],
-        "external_id": ctx.parse(built, "external_id", values.identifier),
+        "external_id": numbers,
         "last_name": ctx.parse(built, "last_name", values.text),
         "first_name": ctx.parse(built, "first_name", values.text),
         "email": ctx.parse(built, "email", _email, required=False),
@@ -180,9 +244,8 @@ def _build_staff(ctx: BuildContext) -> Built:
                             for a, f in zip(assignment, full, strict=True)],
         "subject_team": ctx.parse(built, "subject_team", values.text, required=False),
         "roles": ctx.parse(built, "roles", _roles, required=False),
-        "started_on": ctx.parse(built, "started_on", lambda v: values.date(v, order),
-                                required=False),
-        "left_on": ctx.parse(built, "left_on", lambda v: values.date(v, order), required=False),
+        "started_on": started,
+        "left_on": left,
     })
     frame = frame[~frame["_row"].isin(built.refused_rows)].drop_duplicates("external_id")
     built.frames["staff"] = frame
@@ -215,24 +278,21 @@ def _write_staff(tx: Transaction, built: Built, import_id: int) -> Counts:
     frame = built.frames["staff"]
     mapped = built.mapped
     keys = tx.read("import/staff_keys")
-    known = dict(zip(keys["external_id"], keys["staff_id"], strict=True))
-    fresh = [e for e in frame["external_id"] if e not in known]
-    known.update(zip(fresh, tx.next_ids("staff_id_seq", len(fresh)) if fresh else [],
-                     strict=True))
-    staff = frame.assign(staff_id=[int(known[e]) for e in frame["external_id"]])
+    staff = _with_ids(tx, frame, IdIndex(keys["external_id"], keys["staff_id"]), "staff_id",
+                      "staff_id_seq")
     optional = [c for c in ("email", "subject_team", "started_on", "left_on") if c in mapped]
     if "assignment_hours" in mapped:
         optional += ["assignment_hours"]
         if staff["full_time_hours"].notna().any():
             optional += ["full_time_hours"]
-    new_rows = ~staff["external_id"].isin(keys["external_id"])
+    new_rows = ~staff["staff_id"].isin(keys["staff_id"])
     staff.loc[new_rows & staff["assignment_hours"].isna(), "assignment_hours"] = 0.0
     staff.loc[new_rows & staff["full_time_hours"].isna(), "full_time_hours"] = 22.0
     columns = ["staff_id", "external_id", "last_name", "first_name", *optional]
     if not set(columns) >= {"assignment_hours", "full_time_hours"}:
         columns += [c for c in ("assignment_hours", "full_time_hours") if c not in columns]
     counts = apply(tx, import_id, "staff", staff[columns],
-                   update_columns=["last_name", "first_name", *optional])
+                   update_columns=["external_id", "last_name", "first_name", *optional])
     if "roles" in mapped:
         roles = pd.DataFrame([
             {"staff_id": sid, "role": role}
@@ -293,6 +353,11 @@ def _period_parser(ctx: BuildContext):
     return parse
 
 
+# The highest maximum a point book uses (a year total out of 400, 500...); far inside the
+# column (DECIMAL(7,2)), so a score of 123456789 is named on its row.
+MAX_SCORE = 1000
+
+
 def _build_results(ctx: BuildContext) -> Built:
     built = Built(rows=len(ctx.frame))
     duplicate_keys(ctx, built, ["learner", "subject", "period"], ["score", "max_score"])
@@ -322,6 +387,11 @@ def _build_results(ctx: BuildContext) -> Built:
         elif code is None and maximum <= 0:
             ctx.problem(built, rows[position], "max_score", raw_maxima[position],
                         "value.max_not_positive")
+        elif code is None and maximum > MAX_SCORE:
+            ctx.problem(built, rows[position], "score" if inline_max is not None
+                        else "max_score", raw if inline_max is not None
+                        else raw_maxima[position], "import.problem.maximum_too_large",
+                        maximum=MAX_SCORE)
         elif code is None and got > maximum:
             ctx.problem(built, rows[position], "score", raw, "import.problem.above_maximum",
                         maximum=_plain(maximum))
@@ -398,9 +468,8 @@ def _build_needs(ctx: BuildContext) -> Built:
                         required=False)
     priority = ctx.parse(built, "priority", _priority, required=False)
     hard = ctx.parse(built, "is_hard", values.boolean, required=False)
-    order = ctx.date_order
-    start = ctx.parse(built, "valid_from", lambda v: values.date(v, order), required=False)
-    until = ctx.parse(built, "valid_until", lambda v: values.date(v, order), required=False)
+    start = ctx.parse(built, "valid_from", _dates(ctx, *PLAN_DATES), required=False)
+    until = ctx.parse(built, "valid_until", _dates(ctx, *PLAN_DATES), required=False)
     rows = ctx.frame["_row"].tolist()
     for position, (kind, subject) in enumerate(zip(kinds, subjects, strict=True)):
         if kind in ("remediation", "deepening") and subject is None:
@@ -490,6 +559,12 @@ WEEKDAYS = {"maandag": 1, "ma": 1, "monday": 1, "mon": 1, "dinsdag": 2, "di": 2,
             "do": 4, "thursday": 4, "thu": 4, "vrijdag": 5, "vr": 5, "friday": 5, "fri": 5}
 
 
+# A school day has at most 12 lesson hours (the schema's bound on flex_slot.lesson_hour);
+# a session holds at most 200 learners (a whole year group in the hall).
+MAX_LESSON_HOUR = 12
+MAX_CAPACITY = 200
+
+
 def _weekday(value: object) -> int:
     folded = fold(str(value))
     if folded in WEEKDAYS:
@@ -511,34 +586,35 @@ def _build_sessions(ctx: BuildContext) -> Built:
     by_seq = dict(zip(cycles["seq"], cycles["cycle_id"], strict=True))
     cycle = ctx.parse(built, "cycle", lambda v: _cycle(v, by_seq, ctx.date_order, cycles))
     weekday = ctx.parse(built, "weekday", _weekday)
-    hour = ctx.parse(built, "lesson_hour", values.integer)
+    hour = ctx.parse(built, "lesson_hour", lambda v: values.integer(
+        v, 1, MAX_LESSON_HOUR, "import.problem.lesson_hour"))
     kinds = ctx.parse(built, "kind", word(KIND_WORDS, "import.problem.unknown_kind"))
     subjects, new_subjects = subjects_for(ctx, built, "subject", required=False)
-    capacity = ctx.parse(built, "capacity", values.integer)
+    capacity = ctx.parse(built, "capacity", lambda v: values.integer(
+        v, 1, MAX_CAPACITY, "import.problem.capacity"))
     leader_kind = ctx.parse(built, "leader_kind",
                             word(LEADER_WORDS, "import.problem.unknown_leader_kind"),
                             required=False)
     staff = ctx.db.read("import/staff_keys")
     staff_lookup: dict[str, int] = {}
     for row in staff.itertuples():
-        for label in (row.external_id, row.email, f"{row.first_name} {row.last_name}",
-                      f"{row.last_name} {row.first_name}"):
+        for label in (row.external_id, values.id_key(row.external_id), row.email,
+                      f"{row.first_name} {row.last_name}", f"{row.last_name} {row.first_name}"):
             if isinstance(label, str):
-                staff_lookup[fold(label)] = int(row.staff_id)
+                staff_lookup.setdefault(fold(label), int(row.staff_id))
     leaders = ctx.parse(built, "leader", values.text, required=False)
     rows = ctx.frame["_row"].tolist()
     leader_ids, leader_names = [], []
     for position, (name, kind) in enumerate(zip(leaders, leader_kind, strict=True)):
-        found = staff_lookup.get(fold(name)) if name else None
+        found = (staff_lookup.get(fold(name)) or staff_lookup.get(fold(values.id_key(name))))\
+            if name else None
         if name and found is None and (kind or "teacher") == "teacher":
             ctx.problem(built, rows[position], "leader", name, "import.problem.unknown_staff")
         leader_ids.append(found)
         leader_names.append(None if found else name)
-    for position, (kind, subject, cap) in enumerate(zip(kinds, subjects, capacity, strict=True)):
+    for position, (kind, subject) in enumerate(zip(kinds, subjects, strict=True)):
         if kind in ("remediation", "deepening") and subject is None:
             ctx.problem(built, rows[position], "subject", None, "import.problem.subject_needed")
-        if cap is not None and not 1 <= cap <= 200:
-            ctx.problem(built, rows[position], "capacity", cap, "import.problem.capacity")
     frame = pd.DataFrame({
         "_row": ctx.frame["_row"], "cycle_id": cycle, "weekday": weekday, "lesson_hour": hour,
         "code": ctx.parse(built, "code", values.text), "kind": kinds,

@@ -17,14 +17,22 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from app.errors import UserError
+from app.i18n import Count
 
 MAX_FIELD_CHARS = 100_000
+# Deflate shrinks the XML of real workbooks 5 to 20 times; a workbook that unpacks a hundred
+# times bigger than it is (past a few megabytes) was made to exhaust the reader (a "zip bomb").
+_XLSX_MAX_RATIO = 100
+_XLSX_RATIO_FROM = 10_000_000
+_XLSX_MAX_MEMBERS = 10_000
+_SCAN_CHUNK = 1 << 20
 DELIMITERS = (";", ",", "\t", "|")
 _SNIFF_RECORDS = 200
 
@@ -40,6 +48,24 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 class ReadError(UserError):
     """The file cannot be read as a table at all (as opposed to problems in single rows)."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a file is read at most (settings ``import.max_rows``, ``import.max_cells``,
+    ``import.max_unzipped_megabytes``). The largest real school file is a point book of
+    100,000 rows of up to 10 columns (45 MB of XML as an XLSX): the defaults leave it a margin
+    of two, and refuse a file built to keep the reader busy before it is read."""
+
+    rows: int = 200_000
+    cells: int = 1_000_000           # rows x columns, from the first to the last column used
+    unzipped_bytes: int = 100_000_000
+
+    def check(self, rows: int, width: int) -> None:
+        if rows > self.rows:
+            raise ReadError("import.error.too_many_rows", limit=Count(self.rows))
+        if rows * width > self.cells:
+            raise ReadError("import.error.too_many_values", limit=Count(self.cells))
 
 
 @dataclass
@@ -63,20 +89,22 @@ class Table:
         return self.cells.iloc[:, self.header.index(header)]
 
 
-def read_table(data: bytes, sheet: str | None = None, max_bytes: int | None = None) -> Table:
+def read_table(data: bytes, sheet: str | None = None, max_bytes: int | None = None,
+               limits: Limits | None = None) -> Table:
+    limits = limits or Limits()
     if max_bytes is not None and len(data) > max_bytes:
         raise ReadError("import.error.too_big", megabytes=round(max_bytes / 1_000_000))
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise ReadError("import.error.empty")
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, sheet)
+        return _read_xlsx(data, sheet, limits)
     if data.startswith(_OLE2):
-        return _read_xls(data, sheet)
+        return _read_xls(data, sheet, limits)
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise ReadError(f"import.error.not_a_table_{what}")
     text, encoding = decode(data)
-    return _read_csv(text, encoding)
+    return _read_csv(text, encoding, limits)
 
 
 # -- text --------------------------------------------------------------------------------------
@@ -122,7 +150,7 @@ def _refuse_mixed_encodings(data: bytes) -> None:
                             other_row=cp1252_row)
 
 
-def _read_csv(text: str, encoding: str) -> Table:
+def _read_csv(text: str, encoding: str, limits: Limits) -> Table:
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")  # classic Mac line endings: one CR per line
     lines_before = 0
@@ -137,6 +165,7 @@ def _read_csv(text: str, encoding: str) -> Table:
     if parsed is None:
         parsed = _records_frame(_parse(text, delimiter, lines_before))
     frame, lines = parsed
+    limits.check(*frame.shape)
     table = _table(frame, lines, "csv", _filled_text)
     table.encoding, table.delimiter = encoding, delimiter
     return table
@@ -291,14 +320,16 @@ def _refuse_swallowed_records(records: list[tuple[int, list[str]]], delimiter: s
 
 # -- spreadsheets ------------------------------------------------------------------------------
 
-def _read_xlsx(data: bytes, sheet: str | None) -> Table:
+def _read_xlsx(data: bytes, sheet: str | None, limits: Limits) -> Table:
     import openpyxl
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except zipfile.BadZipFile:  # cut off halfway (an interrupted download or copy)
-        raise ReadError("import.error.damaged_workbook") from None
+            if "xl/workbook.xml" in names:
+                _check_workbook(archive, limits)
+    except (zipfile.BadZipFile, zlib.error, EOFError):  # cut off halfway, or a member whose
+        raise ReadError("import.error.damaged_workbook") from None  # size or checksum lies
     if "xl/workbook.xml" not in names:
         raise ReadError("import.error.not_a_table_archive")
     try:
@@ -308,13 +339,85 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
     try:
         sheets = list(book.sheetnames)
         name = _pick_sheet(sheets, sheet)
-        values = [list(row) for row in book[name].iter_rows(values_only=True)]
+        source = book[name]
+        # The size a sheet declares is not trusted: read-only openpyxl pads every row to the
+        # declared width and adds the declared number of rows, so a 'dimension' of
+        # A1:XFD1048576 in a tiny file means 17 billion empty cells. Rows end at their last cell.
+        source.reset_dimensions()
+        values: list[tuple] = []
+        width = 0
+        for row in source.iter_rows(values_only=True):
+            width = max(width, len(row))
+            limits.check(len(values) + 1, width)
+            values.append(row)
     finally:
         book.close()
     return _from_cells(values, "xlsx", name, sheets)
 
 
-def _read_xls(data: bytes, sheet: str | None) -> Table:
+def _check_workbook(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse a workbook that would take the reader minutes or gigabytes, before any XML of it
+    is parsed: from the sizes in the zip's directory (reads never unpack more than those: a
+    member that lies about its size fails its checksum), then by counting the rows, cells and
+    shared texts in the unpacked bytes (a fast scan; openpyxl would parse every one of them,
+    and reads all shared texts into memory before the first row)."""
+    members = archive.infolist()
+    if len(members) > _XLSX_MAX_MEMBERS:
+        raise ReadError("import.error.damaged_workbook")
+    unzipped = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    if unzipped > limits.unzipped_bytes:
+        raise ReadError("import.error.unzipped_too_big",
+                        megabytes=round(limits.unzipped_bytes / 1_000_000))
+    if unzipped > _XLSX_RATIO_FROM and unzipped > _XLSX_MAX_RATIO * max(packed, 1):
+        raise ReadError("import.error.packed_too_tightly", ratio=unzipped // max(packed, 1))
+    cells = 0
+    texts = 0
+    for member in members:
+        name = member.filename.lower()
+        if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+            rows, sheet_cells = _count_elements(archive, member, (b"row", b"c"))
+            limits.check(rows, 1)
+            if sheet_cells > limits.cells:
+                raise ReadError("import.error.too_many_values", limit=Count(limits.cells))
+            cells += sheet_cells
+        elif name.endswith("sharedstrings.xml"):
+            texts += _count_elements(archive, member, (b"si",))[0]
+    # Every shared text is used by a cell; unused ones are left over from editing, never
+    # millions of them.
+    if texts > min(limits.cells, 2 * cells + 10_000):
+        raise ReadError("import.error.too_many_texts", texts=texts, cells=cells)
+
+
+_XML_ROOT = re.compile(rb"<([A-Za-z_][\w.-]*:)?(?:worksheet|sst)[\s>]")
+_TAG_ENDS = (b" ", b">", b"/", b"\t", b"\r", b"\n")
+
+
+def _count_elements(archive: zipfile.ZipFile, member: zipfile.ZipInfo,
+                    tags: tuple[bytes, ...]) -> list[int]:
+    """How many start tags of each name one XML member holds, counted in its unpacked bytes
+    chunk by chunk: no parsing, constant memory. Children use the prefix of the root element
+    (``<x:c>`` from some .NET writers)."""
+    counts = [0] * len(tags)
+    with archive.open(member) as stream:
+        chunk = stream.read(_SCAN_CHUNK)
+        root = _XML_ROOT.search(chunk)
+        prefix = (root.group(1) or b"") if root else b""
+        patterns = [[b"<" + prefix + tag + end for end in _TAG_ENDS] for tag in tags]
+        keep = max(len(p) for group in patterns for p in group) - 1
+        carry = b""
+        while chunk:
+            window = carry + chunk
+            for i, group in enumerate(patterns):
+                # A tag across two chunks is counted once: the tags inside the carried tail
+                # were counted with the chunk before.
+                counts[i] += sum(window.count(p) - carry.count(p) for p in group)
+            carry = window[-keep:]
+            chunk = stream.read(_SCAN_CHUNK)
+    return counts
+
+
+def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> Table:
     import xlrd
 
     # Excel saves a workbook with a password as an encrypted package inside an OLE2 file.
@@ -327,6 +430,7 @@ def _read_xls(data: bytes, sheet: str | None) -> Table:
     sheets = book.sheet_names()
     name = _pick_sheet(sheets, sheet)
     source = book.sheet_by_name(name)
+    limits.check(source.nrows, source.ncols)
     values = []
     for r in range(source.nrows):
         row = []

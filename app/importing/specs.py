@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
+from app.auth import Viewer
 from app.db import Database, Transaction
 from app.importing import values
 from app.importing.journal import Counts
@@ -52,6 +53,9 @@ class Built:
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[tuple[str, dict]] = field(default_factory=list)   # shown before confirming
+    # What the import will not do for this viewer (a link they may not make), said before
+    # anything is written; the person confirms knowing it.
+    held_back: list[tuple[str, dict]] = field(default_factory=list)
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)   # rows as they will be stored
     rows: int = 0                                                  # records in the file
     school_year: str = ""                                          # the year the rows are for
@@ -70,6 +74,7 @@ class BuildContext:
     headers: dict[str, str]         # field -> header as in the file (for messages)
     today: dt.date
     school_year: str
+    viewer: Viewer                  # who imports: what they may link and tag
     date_order: str = "dmy"
     options: dict = field(default_factory=dict)
 
@@ -124,13 +129,18 @@ def _f(name: str, required: bool, *aliases: str) -> Field:
 
 # -- shared checks ----------------------------------------------------------------------------
 
+# Fields that hold a person's number: '1' and '0000001' are one person (Excel drops zeros).
+ID_FIELDS = frozenset({"external_id", "learner", "prof_staff"})
+
+
 def duplicate_keys(ctx: BuildContext, built: Built, key: list[str], compare: list[str]) -> None:
     """The same natural key twice in one file: fine when the rows agree, a problem when not."""
     frame = ctx.frame
     present = [k for k in key if k in frame]
     if not present:
         return
-    keys = pd.DataFrame({k: values.text_column(frame[k]) for k in present})
+    keys = pd.DataFrame({k: [values.id_key(v.replace(" ", "")) if v and k in ID_FIELDS else v
+                             for v in values.text_column(frame[k])] for k in present})
     repeated = keys.duplicated(keep=False) & keys.notna().all(axis=1)
     if not repeated.any():  # the usual case, decided without looking at rows one by one
         return
@@ -146,21 +156,121 @@ def duplicate_keys(ctx: BuildContext, built: Built, key: list[str], compare: lis
         seen.setdefault(k, (row, rest))
 
 
+class IdIndex:
+    """People by their number: the exact spelling first, else the same number without its
+    leading zeros (a file that passed through Excel writes '1' for '0000001'). Two stored
+    people whose numbers differ only in zeros cannot be told apart: that is a problem to name,
+    never a guess."""
+
+    def __init__(self, external_ids: Iterable[str], record_ids: Iterable[int]) -> None:
+        self.exact: dict[str, int] = {}
+        self.spellings: dict[str, list[str]] = {}
+        for external, record in zip(external_ids, record_ids, strict=True):
+            self.exact[external] = int(record)
+            self.spellings.setdefault(values.id_key(external), []).append(external)
+
+    def find(self, external: str) -> tuple[int, str] | None:
+        """(record id, stored spelling), or None for nobody; raises Invalid for twins."""
+        if external in self.exact:
+            return self.exact[external], external
+        stored = self.spellings.get(values.id_key(external), [])
+        if len(stored) > 1:
+            raise Invalid("import.problem.id_twins", ids=", ".join(sorted(stored)))
+        return (self.exact[stored[0]], stored[0]) if stored else None
+
+
+def learner_index(db: Database) -> IdIndex:
+    known = db.read("import/learner_keys")
+    return IdIndex(known["external_id"], known["learner_id"])
+
+
+def staff_index(db: Database) -> IdIndex:
+    known = db.read("import/staff_keys")
+    return IdIndex(known["external_id"], known["staff_id"])
+
+
+ZERO_EXAMPLES = 8
+
+
+def note_spellings(built: Built, matched: list[tuple[int, str, str]],
+                   restored: Sequence[tuple[str, str]] = ()) -> None:
+    """Say which numbers were taken as another spelling of the same number, so nothing is
+    matched silently: (row, as written, as stored), and stored numbers that get their zeros
+    back (before, after)."""
+    if matched:
+        shown = "; ".join(f"{row}: '{given}' = {stored}"
+                          for row, given, stored in matched[:ZERO_EXAMPLES])
+        built.notes.append(("import.note.id_zeros", {
+            "count": len(matched), "examples": shown + (" …" if len(matched) > ZERO_EXAMPLES
+                                                        else "")}))
+    if restored:
+        shown = "; ".join(f"{before} → {after}" for before, after in restored[:ZERO_EXAMPLES])
+        built.notes.append(("import.note.id_zeros_restored", {
+            "count": len(restored), "examples": shown + (" …" if len(restored) > ZERO_EXAMPLES
+                                                         else "")}))
+
+
+def person_numbers(ctx: BuildContext, built: Built, index: IdIndex, numbers: list[str | None],
+                   name: str = "external_id") -> list[str | None]:
+    """For a list of people (learners, staff): each row's number as it will be stored. One
+    spelling per person: a stored person keeps theirs, unless the file writes the same number
+    with more leading zeros (restored, since Excel only ever drops them); a number written
+    twice in the file keeps its longest spelling. Numbers matching two stored people are
+    problems. Whatever is matched or restored is said in a note."""
+    rows = ctx.frame["_row"].tolist()
+    chosen: dict[str, str] = {}
+    stored_as: dict[str, str] = {}
+    for position, number in enumerate(numbers):
+        if number is None:
+            continue
+        try:
+            found = index.find(number)
+        except Invalid as twins:
+            ctx.problem(built, rows[position], name, number, twins.key, **twins.params)
+            continue
+        key = values.id_key(number)
+        if found is not None:
+            stored_as[key] = found[1]
+        best = chosen.get(key) or (found[1] if found else number)
+        chosen[key] = number if len(number) > len(best) else best
+    result: list[str | None] = []
+    matched: list[tuple[int, str, str]] = []
+    for position, number in enumerate(numbers):
+        final = None if number is None else chosen.get(values.id_key(number))
+        if final is not None and final != number:
+            matched.append((rows[position], number, final))
+        result.append(final)
+    restored = sorted((stored, chosen[key]) for key, stored in stored_as.items()
+                      if chosen[key] != stored)
+    note_spellings(built, matched, restored)
+    return result
+
+
 def learner_ids(ctx: BuildContext, built: Built, name: str = "learner") -> list[int | None]:
     """Learners referred to by stamboeknummer; unknown ones are problems."""
-    known = ctx.db.read("import/learner_keys")
-    by_id = dict(zip(known["external_id"], known["learner_id"], strict=True))
-    ids = ctx.parse(built, name, values.identifier)
+    index = learner_index(ctx.db)
+    ids = ctx.parse(built, name, values.learner_number)
     rows = ctx.frame["_row"].tolist()
     result: list[int | None] = []
+    matched: list[tuple[int, str, str]] = []
     for position, external in enumerate(ids):
         if external is None:
             result.append(None)
             continue
-        learner = by_id.get(external)
-        if learner is None:
+        try:
+            found = index.find(external)
+        except Invalid as twins:
+            ctx.problem(built, rows[position], name, external, twins.key, **twins.params)
+            result.append(None)
+            continue
+        if found is None:
             ctx.problem(built, rows[position], name, external, "import.problem.unknown_learner")
-        result.append(None if learner is None else int(learner))
+            result.append(None)
+            continue
+        if found[1] != external:
+            matched.append((rows[position], external, found[1]))
+        result.append(found[0])
+    note_spellings(built, matched)
     return result
 
 

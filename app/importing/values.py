@@ -36,6 +36,10 @@ _GROUPED_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DATE_PARTS = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp][Mm]))?$")
+_SCIENTIFIC = re.compile(r"^[+-]?\d+([.,]\d+)?[eE][+-]?\d+$")
+_DIGITS = re.compile(r"^[0-9]+$")
+_ID_CHARACTERS = re.compile(r"^[0-9A-Za-z._/-]+$")
+MAX_ID_LENGTH = 15        # stamboeknummers have 7 or 8 digits, personnel numbers up to 11
 
 
 class Invalid(ValueError):
@@ -66,12 +70,36 @@ def text(value: object) -> str | None:
     return _SPACES.sub(" ", str(value)).strip()
 
 
-def identifier(value: object) -> str:
-    """An identifier (stamboeknummer, phone): always text, leading zeros kept."""
+def identifier(value: object, digits_only: bool = False) -> str:
+    """An identifier (stamboeknummer, personnel number): always text, leading zeros kept.
+
+    Refused: Excel's scientific notation (``9,00E+05``: the column was stored as a number and
+    digits are gone for good), anything longer than a school system's number, and characters
+    no number holds (for learners: anything but digits)."""
     result = text(value)
     if result is None:
         raise Invalid("value.missing")
-    return result.replace(" ", "")
+    result = result.replace(" ", "")
+    if _SCIENTIFIC.match(result):
+        raise Invalid("value.id_scientific")
+    if len(result) > MAX_ID_LENGTH:
+        raise Invalid("value.id_too_long", maximum=MAX_ID_LENGTH)
+    if digits_only and not _DIGITS.match(result):
+        raise Invalid("value.id_not_digits")
+    if not _ID_CHARACTERS.match(result):
+        raise Invalid("value.id_characters")
+    return result
+
+
+def learner_number(value: object) -> str:
+    """A learner's stamboeknummer (or the school's learner number): digits only."""
+    return identifier(value, digits_only=True)
+
+
+def id_key(external_id: str) -> str:
+    """What two spellings of one number share: Excel drops leading zeros ('0000001' becomes
+    '1'), so an all-digit number is compared without them. The stored spelling stays as it is."""
+    return external_id.lstrip("0") if _DIGITS.match(external_id) else external_id
 
 
 def fold(value: str) -> str:
@@ -114,7 +142,26 @@ def number(value: object, decimal_comma: bool = True) -> float:
         cleaned = cleaned.replace(",", "")
     if not _NUMBER.match(cleaned.replace(",", ".")):
         raise Invalid("value.not_a_number")
-    return float(cleaned)
+    result = float(cleaned)
+    if not math.isfinite(result):  # hundreds of digits: no school number, and no float either
+        raise Invalid("value.too_large")
+    return result
+
+
+def between(low: float, high: float, key: str = "value.out_of_range"
+            ) -> Callable[[float], float]:
+    """A check that a parsed number lies within bounds the database or the domain sets, so a
+    wrong cell is a problem on its row, never a database error for the whole import."""
+    def check(number: float) -> float:
+        if not low <= number <= high:
+            raise Invalid(key, low=_plain(low), high=_plain(high))
+        return number
+
+    return check
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
 
 
 def score(value: object, decimal_comma: bool = True) -> tuple[float | None, float | None,
@@ -138,10 +185,13 @@ def score(value: object, decimal_comma: bool = True) -> tuple[float | None, floa
     return number(value, decimal_comma), None, None
 
 
-def integer(value: object) -> int:
+def integer(value: object, low: int | None = None, high: int | None = None,
+            key: str = "value.out_of_range") -> int:
     result = number(value)
     if not result.is_integer():
         raise Invalid("value.not_whole")
+    if low is not None and high is not None:
+        between(low, high, key)(result)
     return int(result)
 
 
@@ -204,6 +254,19 @@ def date(value: object, order: str = "dmy") -> dt.date:
     except ValueError:
         raise Invalid("value.impossible_date") from None
     raise Invalid("value.not_a_date")
+
+
+def date_within(order: str, earliest: int, latest: int, key: str = "value.year_out_of_range"
+                ) -> Callable[[object], dt.date]:
+    """A date parser that refuses years outside [earliest, latest]: a birth year 2099, a start
+    in 1850 or a year 20260 is a typing error, and it is named on its row."""
+    def parse(value: object) -> dt.date:
+        parsed = date(value, order)
+        if not earliest <= parsed.year <= latest:
+            raise Invalid(key, earliest=earliest, latest=latest)
+        return parsed
+
+    return parse
 
 
 def timestamp(value: object, order: str = "dmy") -> dt.datetime:

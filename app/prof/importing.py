@@ -18,7 +18,17 @@ from app.db import Transaction
 from app.importing import values
 from app.importing.journal import Counts, apply
 from app.importing.kinds import _finish
-from app.importing.specs import BuildContext, Built, ImportSpec, _f, duplicate_keys, register, word
+from app.importing.specs import (
+    BuildContext,
+    Built,
+    ImportSpec,
+    _f,
+    duplicate_keys,
+    note_spellings,
+    register,
+    staff_index,
+    word,
+)
 from app.importing.values import Invalid
 from app.prof import rules
 
@@ -44,11 +54,32 @@ SOURCE_WORDS = {
 }
 
 
+# Bounds from the domain, well inside the columns (hours DECIMAL(6,2), money DECIMAL(12,2)):
+# an initiative of more than 1,000 hours or 1 million euros, or a budget source of more than
+# 10 million, is a typing error, named on its row instead of failing the whole import.
+MAX_HOURS = 1000
+MAX_COST = 1_000_000
+MAX_BUDGET = 10_000_000
+DATES = (5, 5)            # years back and ahead an initiative may lie
+ASSESSED_BACK = 20        # a competence level assessed up to 20 years ago, never in the future
+
+
 def _money(value: object) -> float:
     amount = values.number(str(value).replace("€", "").strip())
     if amount < 0:
         raise Invalid("import.problem.prof_negative")
     return round(amount, 2)
+
+
+def _at_most(maximum: float):
+    def parse(value: object) -> float:
+        amount = _money(value)
+        if amount > maximum:
+            raise Invalid("import.problem.prof_too_large", maximum=f"{maximum:,}".replace(
+                ",", "."))
+        return amount
+
+    return parse
 
 
 def _competence_parser(ctx: BuildContext):
@@ -70,9 +101,10 @@ def _competence_parser(ctx: BuildContext):
 def _build_initiatives(ctx: BuildContext) -> Built:
     built = Built(rows=len(ctx.frame))
     duplicate_keys(ctx, built, ["prof_title"], ["prof_form", "prof_starts_on", "prof_cost"])
-    order = ctx.date_order
-    starts = ctx.parse(built, "prof_starts_on", lambda v: values.date(v, order), required=False)
-    ends = ctx.parse(built, "prof_ends_on", lambda v: values.date(v, order), required=False)
+    dates = values.date_within(ctx.date_order, ctx.today.year - DATES[0],
+                               ctx.today.year + DATES[1])
+    starts = ctx.parse(built, "prof_starts_on", dates, required=False)
+    ends = ctx.parse(built, "prof_ends_on", dates, required=False)
     rows = ctx.frame["_row"].tolist()
     for position, (a, b) in enumerate(zip(starts, ends, strict=True)):
         if a and b and b < a:
@@ -88,8 +120,8 @@ def _build_initiatives(ctx: BuildContext) -> Built:
         "competence_id": ctx.parse(built, "prof_competence", _competence_parser(ctx),
                                    required=False),
         "starts_on": starts, "ends_on": ends,
-        "hours": ctx.parse(built, "prof_hours", _money, required=False),
-        "estimated_cost": ctx.parse(built, "prof_cost", _money, required=False),
+        "hours": ctx.parse(built, "prof_hours", _at_most(MAX_HOURS), required=False),
+        "estimated_cost": ctx.parse(built, "prof_cost", _at_most(MAX_COST), required=False),
     })
     frame = frame[~frame["_row"].isin(built.refused_rows)]
     frame = frame.assign(title_key=frame["title"].str.strip().str.lower()).drop_duplicates(
@@ -149,7 +181,7 @@ def _build_budget(ctx: BuildContext) -> Built:
         "kind": ctx.parse(built, "prof_source_kind",
                           word(SOURCE_WORDS, "import.problem.prof_source_kind")),
         "label": ctx.parse(built, "prof_label", values.text),
-        "amount": ctx.parse(built, "prof_amount", _money),
+        "amount": ctx.parse(built, "prof_amount", _at_most(MAX_BUDGET)),
     })
     frame = frame[~frame["_row"].isin(built.refused_rows)].drop_duplicates(["kind", "label"])
     built.frames["budget"] = frame
@@ -199,21 +231,29 @@ def _level(value: object) -> int:
 def _build_levels(ctx: BuildContext) -> Built:
     built = Built(rows=len(ctx.frame))
     duplicate_keys(ctx, built, ["prof_staff", "prof_competence"], ["prof_level"])
-    keys = ctx.db.read("import/staff_keys")
-    by_number = dict(zip(keys["external_id"], keys["staff_id"], strict=True))
+    index = staff_index(ctx.db)
+    spelled: dict[str, str] = {}
 
     def staff(value: object) -> int:
         number = values.identifier(value)
-        if number not in by_number:
+        found = index.find(number)
+        if found is None:
             raise Invalid("import.problem.prof_unknown_staff")
-        return int(by_number[number])
+        if found[1] != number:
+            spelled[number] = found[1]
+        return found[0]
 
-    order = ctx.date_order
-    assessed = ctx.parse(built, "prof_assessed_on", lambda v: values.date(v, order),
-                         required=False)
+    assessed = ctx.parse(built, "prof_assessed_on", values.date_within(
+        ctx.date_order, ctx.today.year - ASSESSED_BACK, ctx.today.year), required=False)
+    staff_ids = ctx.parse(built, "prof_staff", staff)
+    if spelled:
+        numbers = values.text_column(ctx.frame["prof_staff"])
+        note_spellings(built, [(row, n.replace(" ", ""), spelled[n.replace(" ", "")])
+                               for row, n in zip(ctx.frame["_row"], numbers, strict=True)
+                               if n and n.replace(" ", "") in spelled])
     frame = pd.DataFrame({
         "_row": ctx.frame["_row"],
-        "staff_id": ctx.parse(built, "prof_staff", staff),
+        "staff_id": staff_ids,
         "competence_id": ctx.parse(built, "prof_competence", _competence_parser(ctx)),
         "level": ctx.parse(built, "prof_level", _level),
         "assessed_on": [a or ctx.today for a in assessed],

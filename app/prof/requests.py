@@ -216,8 +216,9 @@ def form_of(row: dict | pd.Series) -> RequestForm:
         ends_on=day(row["ends_on"]), partner=opt(row["partner"]), form=row["form"],
         initiative_id=_int(row["initiative_id"]), competence_id=_int(row["competence_id"]),
         subject_id=opt(row["subject_id"]),
-        class_ids=tuple(int(c) for c in (opt(row["class_ids"]) if row["class_ids"] is not None
-                                         else []) or ()),
+        # A list column reads as a numpy array: its truth value is refused, so no `or ()`.
+        class_ids=tuple(int(c) for c in (() if opt(row["class_ids"]) is None
+                                         else row["class_ids"])),
         fee=money(row["fee"]), travel=money(row["travel"]), substitute=money(row["substitute"]),
         hours=money(row["hours"]), sharing_plan=opt(row["sharing_plan"]))
 

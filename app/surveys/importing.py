@@ -7,8 +7,10 @@ voltooien``/``Completion time``; multi-select joined by ``;``), LimeSurvey (``id
 
 Likert answers get a number on a known Dutch or English scale; labels outside it are kept as
 text and listed, for the person who uploaded to place. A respondent is linked to a learner or
-staff member by e-mail or stamboeknummer; otherwise a keyed-hash pseudonym stands in. The e-mail
-address and the name are never stored.
+staff member by e-mail or stamboeknummer, when the uploader may make that link (app/permissions.py:
+a class-council member for their own classes, the flex team and the administrator for every
+learner, the director and the administrator for staff); otherwise a keyed-hash pseudonym stands
+in, and the preview says how many and why. The e-mail address and the name are never stored.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import auth
+from app import auth, permissions
 from app.db import Transaction
-from app.importing import values
+from app.importing import specs, values
 from app.importing.journal import Counts, append_answers, apply
 from app.importing.specs import BuildContext, Built, ImportSpec, register
 from app.importing.values import Invalid, fold
@@ -164,6 +166,9 @@ def _classify(question: Question, answers: list[str], survey_labels: set[str],
         question.kind = "text"
 
 
+MAX_QUESTIONS = 1000
+
+
 # -- build -----------------------------------------------------------------------------------------
 
 def _build(ctx: BuildContext) -> Built:
@@ -193,6 +198,11 @@ def _build(ctx: BuildContext) -> Built:
         ctx.problem(built, 1, header[0] if header else "", None, "survey.problem.no_questions")
         built.blocking = True
         return built
+    if len(questions) > MAX_QUESTIONS:  # question numbers are SMALLINT; no form asks this many
+        ctx.problem(built, 1, header[0], None, "survey.problem.too_many_questions",
+                    count=len(questions), maximum=MAX_QUESTIONS)
+        built.blocking = True
+        return built
 
     rows = ctx.frame["_row"].tolist()
     cells = {c: [values.text(v) for v in ctx.frame[c]] for c in header}
@@ -209,29 +219,60 @@ def _build(ctx: BuildContext) -> Built:
     # Respondents.
     moments = [None] * len(rows)
     if moment_col:
-        moments = ctx.parse(built, moment_col, lambda v: values.timestamp(v, ctx.date_order),
-                            required=False)
+        moments = ctx.parse(built, moment_col, lambda v: _moment(v, ctx), required=False)
     complete = [True] * len(rows)
     if source == "limesurvey" and "submitdate" in [folded[h] for h in header]:
         submit = next(h for h in header if folded[h] == "submitdate")
         complete = [bool(v) for v in cells[submit]]
     key = auth.secret_key(ctx.db)
-    learners = ctx.db.read("import/learner_keys")
-    learner_by_id = dict(zip(learners["external_id"], learners["learner_id"], strict=True))
+    learner_index = specs.learner_index(ctx.db)
+    linked_by_zeros: list[tuple[int, str, str]] = []
     emails = ctx.db.read("survey/people_by_email")
     person_by_email = {r.email: (r.learner_id, r.staff_id) for r in emails.itertuples()}
-    respondent_rows = []
+    matched = []
     for position, row in enumerate(rows):
         email = (cells[email_col][position] or "").lower() if email_col else ""
         learner = staff = None
         if id_col and cells[id_col][position]:
-            found = learner_by_id.get(cells[id_col][position].replace(" ", ""))
-            learner = int(found) if found is not None else None
+            number = cells[id_col][position].replace(" ", "")
+            try:
+                found = learner_index.find(number)
+            except Invalid:  # two learners share this number up to zeros: link neither
+                found = None
+            learner = None if found is None else found[0]
+            if found is not None and found[1] != number:
+                linked_by_zeros.append((row, number, found[1]))
         if email and learner is None:
             learner, staff = person_by_email.get(email, (None, None))
             learner = None if pd.isna(learner) else int(learner)
             staff = None if pd.isna(staff) else int(staff)
         identity = email or (cells[id_col][position] if id_col else "") or ""
+        matched.append((learner, staff, identity))
+
+    # Which survey this becomes (a longer export of an earlier one joins it), and so the tag and
+    # audience its links will carry.
+    title = ctx.options.get("title") or _title_from(ctx.options.get("file_name", ""))
+    signature = hashlib.sha256("|".join(fold(q) for q in questions).encode()).hexdigest()
+    target = _joined_survey(ctx, built, signature, title)
+    existing = ctx.db.one("survey/meta", survey_id=int(target)) if target else None
+    audience = ctx.options.get("audience") or _audience(pd.DataFrame(
+        [{"learner_id": m[0], "staff_id": m[1]} for m in matched],
+        columns=["learner_id", "staff_id"]))
+    tag = ctx.options.get("tag")
+    if existing is not None:
+        tag, audience = existing["tag"], existing["audience"]
+    links = _permitted_links(ctx, built, matched, tag, audience)
+    if ctx.options.get("tag") and existing is None:
+        # The uploader takes responsibility for what the tag makes of the links they keep.
+        linked = permissions.learner_records(ctx.db, {k[0] for k in links if k[0] is not None})
+        permissions.require(ctx.db, ctx.viewer, permissions.tag_action(tag, audience),
+                            permissions.Survey(None, ctx.viewer.user_id,
+                                               tuple(linked.values())))
+
+    respondent_rows = []
+    for position, row in enumerate(rows):
+        learner, staff = links[position]
+        identity = matched[position][2]
         if key_col:
             source_key = f"{source}:{cells[key_col][position]}"
         else:
@@ -288,11 +329,11 @@ def _build(ctx: BuildContext) -> Built:
         for q in questions.values()
     ])
     built.frames["survey"] = pd.DataFrame([{
-        "title": ctx.options.get("title") or _title_from(ctx.options.get("file_name", "")),
-        "source": source or "table", "tag": ctx.options.get("tag"),
-        "audience": ctx.options.get("audience") or _audience(respondents),
-        "signature": hashlib.sha256("|".join(fold(q) for q in questions).encode()).hexdigest(),
+        "title": title, "source": source or "table", "tag": ctx.options.get("tag"),
+        "audience": audience, "signature": signature,
     }])
+    linked_rows = {row for row, (learner, _) in zip(rows, links, strict=True) if learner}
+    specs.note_spellings(built, [z for z in linked_by_zeros if z[0] in linked_rows])
     if unknown:
         built.notes.append(("survey.note.unknown_labels", {"labels": "; ".join(
             f"{number}: '{label}' ({count}×)" for (number, label), count in
@@ -302,13 +343,87 @@ def _build(ctx: BuildContext) -> Built:
         "linked": int(respondents["learner_id"].notna().sum() + respondents["staff_id"]
                       .notna().sum()),
     }))
-    if ctx.options.get("survey_id"):
-        built.frames["target_survey"] = pd.DataFrame([{"survey_id": ctx.options["survey_id"]}])
+    if target:
+        built.frames["target_survey"] = pd.DataFrame([{"survey_id": int(target)}])
     built.preview = built.frames["survey_question"][["question_no", "question", "question_type",
                                                      "scale_name"]]
     built.school_year = ctx.school_year
     built.mapped = set(header)
     return built
+
+
+# A survey answered before 2000 or years from now is a clock or typing error in the export.
+FIRST_SURVEY_YEAR = 2000
+
+
+def _joined_survey(ctx: BuildContext, built: Built, signature: str, title: str) -> int | None:
+    """The survey this upload adds its respondents to: the one asked for, else an earlier one
+    from the same form (same title and questions). Adding respondents changes that survey's
+    charts, so it is an edit of it: only its uploader (or the administrator) may. Someone
+    else's upload of the same form becomes a survey of its own, and the uploader is told."""
+    asked = ctx.options.get("survey_id")
+    target = asked or ctx.db.scalar("survey/by_signature", signature=signature, title=title,
+                                    user_id=ctx.viewer.user_id)
+    if not target:
+        return None
+    owner = ctx.db.scalar("survey/owner", survey_id=int(target))
+    record = permissions.Survey(int(target), None if owner is None else int(owner))
+    if asked:
+        permissions.require(ctx.db, ctx.viewer, "survey.edit", record)
+    elif not permissions.allowed(ctx.viewer, "survey.edit", record):
+        built.notes.append(("survey.note.separate", {"title": title}))
+        return None
+    respondents = ctx.db.scalar("survey/respondent_count", survey_id=int(target))
+    built.notes.append(("survey.note.joins", {"title": title, "respondents": int(respondents)}))
+    return int(target)
+
+
+def _moment(value: object, ctx: BuildContext):
+    moment = values.timestamp(value, ctx.date_order)
+    if not FIRST_SURVEY_YEAR <= moment.year <= ctx.today.year + 1:
+        raise Invalid("value.year_out_of_range", earliest=FIRST_SURVEY_YEAR,
+                      latest=ctx.today.year + 1)
+    return moment
+
+
+def _permitted_links(ctx: BuildContext, built: Built, matched: list[tuple], tag: str | None,
+                     audience: str) -> list[tuple[int | None, int | None]]:
+    """The links to learners and staff the uploader may make; the others are not made (the
+    answers stay, under a pseudonym) and the preview says how many and why, before anything is
+    written. A link carries the survey's tag: a link the tag would turn into learner or staff
+    data the uploader may not write is not made either."""
+    viewer = ctx.viewer
+    people = permissions.learner_records(ctx.db, {m[0] for m in matched if m[0] is not None})
+    learner_tag = f"survey.tag.{tag}" if tag in permissions.LEARNER_TAGS else None
+    staff_tag = permissions.tag_action(tag, audience) if tag else None
+    if staff_tag == learner_tag:
+        staff_tag = None  # a learners' tag: staff answers to it are read by no other page
+    reasons: dict[str, int] = {}
+    kept = []
+    for learner, staff, _identity in matched:
+        reason = None
+        if learner is not None:
+            record = people[learner]
+            if not permissions.allowed(viewer, "survey.link.learner", record):
+                reason = ("learner_classes" if permissions.holds(viewer, "survey.link.learner")
+                          else "learner_role")
+            elif learner_tag and not permissions.allowed(viewer, learner_tag, record):
+                reason = "learner_tag"
+        elif staff is not None:
+            if not permissions.allowed(viewer, "survey.link.staff"):
+                reason = "staff_role"
+            elif staff_tag and not permissions.allowed(viewer, staff_tag):
+                reason = "staff_tag"
+        if reason:
+            reasons[reason] = reasons.get(reason, 0) + 1
+            kept.append((None, None))
+        else:
+            kept.append((learner, staff))
+    holders = {"learner_role": "survey.link.learner", "staff_role": "survey.link.staff"}
+    for reason, count in sorted(reasons.items()):
+        built.held_back.append((f"survey.held_back.{reason}", {
+            "count": count, "tag": tag or "", "holders": holders.get(reason, "")}))
+    return kept
 
 
 def _title_from(file_name: str) -> str:
@@ -333,9 +448,8 @@ def _write(tx: Transaction, built: Built, import_id: int) -> Counts:
     existing = None
     if target is not None and len(target):
         existing = int(target["survey_id"].iloc[0])
-    if existing is None:
-        existing = tx.scalar("survey/by_signature", signature=survey["signature"],
-                             title=survey["title"])
+    # Whether it joins an earlier survey was decided in the preview, with the uploader's
+    # permission to edit that survey (_joined_survey): never looked up again here.
     if existing is None:
         survey_id = tx.next_ids("survey_id_seq", 1)[0]
         apply(tx, import_id, "survey", pd.DataFrame([{**survey, "survey_id": survey_id,

@@ -78,8 +78,9 @@ def _user_id(tx: Transaction, local: str) -> int | None:
 
 def _second_teacher(db: Database) -> int | None:
     """A second teacher, coached in the second trajectory. The account has no password (it
-    could only sign in through the school's OpenID Connect) and is no demo account, so the
-    sign-in page keeps one button per role."""
+    could only sign in through the school's OpenID Connect), so the sign-in page, which offers
+    the demo accounts with the published password, keeps one button per role. It is a demo
+    account all the same: leaving demo mode switches it off with the others."""
     taken = {r["staff_id"] for r in db.records("auth/users") if r.get("staff_id") is not None}
     staff = db.read("common/staff_options")
     free = [int(s) for s in staff["staff_id"] if int(s) not in taken]
@@ -88,7 +89,7 @@ def _second_teacher(db: Database) -> int | None:
     return auth.add_user(
         db, Audit("user_add", "user", scope="cli", detail="demo"),
         email=f"werkbegeleiding@{DOMAIN}", name="Leerkracht in werkbegeleiding (demo)",
-        roles=["teacher"], staff_id=free[len(free) // 2])
+        roles=["teacher"], staff_id=free[len(free) // 2], is_demo=True)
 
 
 # -- the self-assessment ------------------------------------------------------------------------

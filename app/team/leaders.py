@@ -160,10 +160,15 @@ def save_role(db: Database, audit: Audit, role_id: int, name_nl: str, name_en: s
     with db.transaction(audit) as tx:
         tx.execute("team/leaders/role_update", role_id=role_id, name_nl=name_nl.strip(),
                    name_en=name_en.strip(), ask_for=(ask_for or "").strip() or None)
-        tx.execute("team/leaders/tasks_delete", role_id=role_id)
+        # The tasks are rewritten only when they changed: a save without edits keeps their
+        # rows (and ids) as they are.
+        stored = tx.read("team/leaders/tasks", role_id=role_id)
+        if [(r["text"], float(r["estimated_hours"])) for r in task_rows] != list(
+                zip(stored["text"], stored["estimated_hours"].astype(float), strict=True)):
+            tx.execute("team/leaders/tasks_delete", role_id=role_id)
+            for row in task_rows:
+                tx.execute("team/leaders/task_insert", role_id=role_id, **row)
         tx.execute("team/leaders/holders_delete", role_id=role_id)
-        for row in task_rows:
-            tx.execute("team/leaders/task_insert", role_id=role_id, **row)
         for row in holder_rows:
             tx.execute("team/leaders/holder_insert", role_id=role_id, **row)
     return Saved([], len(task_rows), len(holder_rows))

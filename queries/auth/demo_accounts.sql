@@ -1,4 +1,5 @@
--- The demo accounts with their roles, shown on the sign-in page of a demo school only.
+-- The demo accounts with their roles, shown on the sign-in page of a demo school only: those
+-- with the published password (a demo account without one signs in only through the school).
 select
     u.user_id,
     u.email,
@@ -8,4 +9,5 @@ select
 from app_user as u
 where u.is_demo
     and u.is_active
+    and u.password_hash is not null
 order by u.user_id

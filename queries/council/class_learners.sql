@@ -1,12 +1,14 @@
 -- The learners of one class the viewer may see, with what a class council looks at first: open
 -- needs (hard ones, kinds, a self-reflection), the latest well-being answers as a share of the
 -- scale, and this school year's flex history (cycles with remediation, with an own choice).
--- params: $class_id (INTEGER), $today (DATE), $scope_all, $scope_class_ids, $scope_leader
+-- params: $class_id (INTEGER), $today (DATE), $scope_all, $scope_class_ids, $scope_leader,
+--         $scope_school_year
 with members as (
     select e.learner_id, c.school_year_id
     from enrolment as e
     join class as c using (class_id)
-    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                          $scope_school_year::varchar) as v
         on v.learner_id = e.learner_id
     where e.class_id = $class_id
 ),

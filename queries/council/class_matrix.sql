@@ -1,11 +1,12 @@
 -- A class's results in one period, learner by subject, with the same subject's share in the
 -- period before (for the trend); only learners the viewer may see.
 -- params: $class_id (INTEGER), $period_id (INTEGER), $lang (VARCHAR), $scope_all,
---         $scope_class_ids, $scope_leader
+--         $scope_class_ids, $scope_leader, $scope_school_year
 with members as (
     select e.learner_id
     from enrolment as e
-    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                          $scope_school_year::varchar) as v
         on v.learner_id = e.learner_id
     where e.class_id = $class_id
 ),

@@ -1,7 +1,7 @@
 -- The class-council decisions and other needs of some learners, open and ended, newest first:
 -- the history a council reads before deciding again.
 -- params: $learner_ids (INTEGER[]), $lang (VARCHAR), $scope_all, $scope_class_ids,
---         $scope_leader
+--         $scope_leader, $scope_school_year
 select
     n.need_id,
     n.learner_id,
@@ -22,7 +22,8 @@ select
     n.ended_by,
     n.replaces_need_id
 from need as n
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join learner as l using (learner_id)
 left join subject as s using (subject_id)

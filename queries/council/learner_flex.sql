@@ -1,7 +1,7 @@
 -- One learner's flex sessions per cycle of a school year (the latest published version), with
 -- how often they were present, absent or excused, and why they were there.
 -- params: $learner_id (INTEGER), $school_year (VARCHAR), $lang (VARCHAR), $scope_all,
---         $scope_class_ids, $scope_leader
+--         $scope_class_ids, $scope_leader, $scope_school_year
 with plans as (
     select cycle_id, seq, first_monday, plan_id from published_plans($school_year)
 ),
@@ -30,7 +30,8 @@ select
     coalesce(pr.absent, 0)                                        as absent,
     coalesce(pr.excused, 0)                                       as excused
 from flex_assignment as a
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join plans as p using (plan_id)
 join flex_session as s using (session_id)

@@ -1,6 +1,6 @@
 -- One learner's answers to tagged surveys over time (well-being, self-reflection), each survey
 -- as the mean share of its scales, and the learner's own words where a question asked for them.
--- params: $learner_id (INTEGER), $scope_all, $scope_class_ids, $scope_leader
+-- params: $learner_id (INTEGER), $scope_all, $scope_class_ids, $scope_leader, $scope_school_year
 select
     s.survey_id,
     s.title,
@@ -13,7 +13,8 @@ select
         filter (where a.answer_value is null and a.answer_text is not null) as words
 from survey as s
 join survey_respondent as r using (survey_id)
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     on v.learner_id = r.learner_id
 join survey_answer as a using (survey_id, respondent_id)
 left join survey_question as q using (survey_id, question_no)

@@ -1,5 +1,5 @@
 -- Learners of a school year the viewer may see, for export, with their class.
--- params: $school_year (VARCHAR), $scope_all, $scope_class_ids, $scope_leader
+-- params: $school_year (VARCHAR), $scope_all, $scope_class_ids, $scope_leader, $scope_school_year
 select
     l.learner_id,
     l.external_id,
@@ -10,7 +10,8 @@ select
     l.email,
     l.left_on
 from learner as l
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join enrolment as e
     on e.learner_id = l.learner_id

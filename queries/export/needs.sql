@@ -1,5 +1,6 @@
 -- Needs open today of learners the viewer may see, for export.
--- params: $school_year (VARCHAR), $today (DATE), $scope_all, $scope_class_ids, $scope_leader
+-- params: $school_year (VARCHAR), $today (DATE), $scope_all, $scope_class_ids, $scope_leader,
+--         $scope_school_year
 select
     l.learner_id,
     l.external_id,
@@ -16,7 +17,8 @@ select
     n.valid_until,
     n.decided_by
 from need as n
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join learner as l using (learner_id)
 left join enrolment as e

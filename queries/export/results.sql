@@ -1,5 +1,6 @@
 -- Results of a school year the viewer may see, for export.
--- params: $school_year (VARCHAR), $lang (VARCHAR), $scope_all, $scope_class_ids, $scope_leader
+-- params: $school_year (VARCHAR), $lang (VARCHAR), $scope_all, $scope_class_ids, $scope_leader,
+--         $scope_school_year
 select
     l.learner_id,
     l.external_id,
@@ -13,7 +14,8 @@ select
     r.max_score,
     r.absence_code
 from result as r
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join learner as l using (learner_id)
 join period as p using (period_id)

@@ -1,7 +1,7 @@
 -- The learners of one session in a plan, with their attendance and feedback note of one week,
 -- for the flex teacher who takes the register.
 -- params: $plan_id (INTEGER), $session_id (INTEGER), $week_id (VARCHAR), $scope_all,
---         $scope_class_ids, $scope_leader
+--         $scope_class_ids, $scope_leader, $scope_school_year
 with notes as (
     select
         learner_id,
@@ -23,7 +23,8 @@ select
     f.feedback,
     f.feed_forward
 from flex_assignment as a
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join learner as l using (learner_id)
 join flex_plan as p on p.plan_id = a.plan_id

@@ -2,7 +2,7 @@
 -- slot the kind, subject and title of their session and why they were there. For stability
 -- (the same group again) and fairness (remediation streaks, own choices given).
 -- params: $before (DATE, the first Monday of the cycle being composed), $cycles (INTEGER),
---         $scope_all, $scope_class_ids, $scope_leader
+--         $scope_all, $scope_class_ids, $scope_leader, $scope_school_year
 with starts as (
     select cw.cycle_id, min(w.monday) as first_monday
     from flex_cycle_week as cw
@@ -39,7 +39,8 @@ select
 from plans
 join recent as r using (cycle_id)
 join flex_assignment as a using (plan_id)
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     on v.learner_id = a.learner_id
 join flex_session as s on s.session_id = a.session_id
 order by r.first_monday desc

@@ -3,7 +3,13 @@
 -- params: $learner_id (INTEGER), $session_id (INTEGER), $week_id (VARCHAR), $author (VARCHAR),
 --         $feed_up (VARCHAR), $feedback (VARCHAR), $feed_forward (VARCHAR)
 update feedback_note
-set author = $author,
+-- The author changes only with the note's text: saved again as it was, it stays theirs.
+set author = case
+        when feed_up is distinct from $feed_up
+            or feedback is distinct from $feedback
+            or feed_forward is distinct from $feed_forward then $author
+        else author
+    end,
     feed_up = $feed_up,
     feedback = $feedback,
     feed_forward = $feed_forward

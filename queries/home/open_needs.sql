@@ -2,7 +2,7 @@
 -- the learners the viewer may see. A need is open from valid_from to valid_until, unless it was
 -- ended or replaced.
 -- params: $school_year (VARCHAR), $today (DATE),
---         $scope_all, $scope_class_ids, $scope_leader (the viewer's scope)
+--         $scope_all, $scope_class_ids, $scope_leader, $scope_school_year (the viewer's scope)
 with open_needs as (
     select
         n.learner_id,
@@ -11,7 +11,8 @@ with open_needs as (
     join enrolment as e
         on e.learner_id = n.learner_id
         and e.school_year_id = $school_year
-    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                          $scope_school_year::varchar) as v
         on v.learner_id = n.learner_id
     where n.ended_at is null
         and n.valid_from <= $today

@@ -2,6 +2,7 @@
 select
     import_id,
     kind,
+    user_id,
     file_name,
     started_at
 from import_log

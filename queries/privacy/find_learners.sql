@@ -1,5 +1,5 @@
 -- Learners whose name or identifier contains a text, for picking one to erase (administrators).
--- params: $text (VARCHAR), $scope_all, $scope_class_ids, $scope_leader
+-- params: $text (VARCHAR), $scope_all, $scope_class_ids, $scope_leader, $scope_school_year
 select
     l.learner_id,
     l.external_id,
@@ -8,7 +8,8 @@ select
     (select c.code from enrolment as e join class as c using (class_id)
      where e.learner_id = l.learner_id order by c.school_year_id desc limit 1) as last_class
 from learner as l
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 where $text <> ''
     and (l.external_id ilike '%' || $text || '%'

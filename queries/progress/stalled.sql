@@ -1,7 +1,8 @@
 -- Learners who had remediation in the same subject in at least two cycles of a school year and
 -- whose share in it did not rise from the period before the first of those cycles to the period
 -- after the last: to bring to the next class council. Only learners the viewer may see.
--- params: $school_year (VARCHAR), $lang (VARCHAR), $scope_all, $scope_class_ids, $scope_leader
+-- params: $school_year (VARCHAR), $lang (VARCHAR), $scope_all, $scope_class_ids, $scope_leader,
+--         $scope_school_year
 with remediation as (
     select
         learner_id,
@@ -29,7 +30,8 @@ select
     r.last_share - r.first_share              as gain,
     r.present
 from remediation as r
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join learner as l using (learner_id)
 join class as c using (class_id)

@@ -1,7 +1,7 @@
 -- Learners whose share in a flex session's subject rose by at least a threshold from the period
 -- before the cycle to the period after: successes to celebrate. Only learners the viewer may see.
 -- params: $school_year (VARCHAR), $gain (DOUBLE), $lang (VARCHAR), $scope_all,
---         $scope_class_ids, $scope_leader
+--         $scope_class_ids, $scope_leader, $scope_school_year
 select
     p.learner_id,
     l.last_name || ', ' || l.first_name       as learner,
@@ -16,7 +16,8 @@ select
     p.after_share - p.before_share            as gain,
     p.present
 from flex_participation($school_year) as p
-join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                      $scope_school_year::varchar) as v
     using (learner_id)
 join learner as l using (learner_id)
 join class as c using (class_id)

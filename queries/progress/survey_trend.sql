@@ -1,7 +1,8 @@
 -- Answers to learner surveys with a tag over a school year, per class and survey: the mean
 -- share of the scales and how many answered; and per flex kind the learners had in the cycle
 -- running when they answered. Only learners the viewer may see.
--- params: $school_year (VARCHAR), $tag (VARCHAR), $scope_all, $scope_class_ids, $scope_leader
+-- params: $school_year (VARCHAR), $tag (VARCHAR), $scope_all, $scope_class_ids, $scope_leader,
+--         $scope_school_year
 with answers as (
     select
         s.survey_id,
@@ -12,7 +13,8 @@ with answers as (
             / nullif(coalesce(q.scale_max, 5) - coalesce(q.scale_min, 1), 0)) as score
     from survey as s
     join survey_respondent as r using (survey_id)
-    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer) as v
+    join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                          $scope_school_year::varchar) as v
         on v.learner_id = r.learner_id
     join survey_answer as a using (survey_id, respondent_id)
     left join survey_question as q using (survey_id, question_no)

@@ -1,6 +1,6 @@
 -- Answers of scale questions that are not (yet) on the scale, with how often each was given.
--- params: $survey_id (INTEGER), $scope_all, $scope_class_ids, $scope_leader, $scope_user_id,
---         $scope_staff_data
+-- params: $survey_id (INTEGER), $scope_all, $scope_class_ids, $scope_leader, $scope_school_year,
+--         $scope_user_id, $scope_staff_data
 select
     a.question_no,
     a.question,
@@ -8,6 +8,7 @@ select
     count(*)       as answers
 from survey_answer as a
 join visible_respondents($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                         $scope_school_year::varchar,
                          $scope_user_id::integer, $scope_staff_data) as v
     using (survey_id, respondent_id)
 join survey_question as q using (survey_id, question_no)

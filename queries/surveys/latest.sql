@@ -1,8 +1,10 @@
 -- The most recent survey with responses the viewer may see, and how many.
--- params: $scope_all, $scope_class_ids, $scope_leader, $scope_user_id, $scope_staff_data
+-- params: $scope_all, $scope_class_ids, $scope_leader, $scope_school_year, $scope_user_id,
+--         $scope_staff_data
 with visible as (
     select *
     from visible_respondents($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                             $scope_school_year::varchar,
                              $scope_user_id::integer, $scope_staff_data)
 )
 

@@ -1,10 +1,12 @@
 -- Every survey the viewer may see something of (or uploaded), newest first, with the number of
 -- visible respondents and complete responses.
--- params: $scope_all, $scope_class_ids, $scope_leader, $scope_user_id, $scope_staff_data
+-- params: $scope_all, $scope_class_ids, $scope_leader, $scope_school_year, $scope_user_id,
+--         $scope_staff_data
 with visible as (
     select r.*
     from survey_respondent as r
     join visible_respondents($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
+                             $scope_school_year::varchar,
                              $scope_user_id::integer, $scope_staff_data) as v
         using (survey_id, respondent_id)
 )

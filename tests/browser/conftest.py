@@ -39,7 +39,8 @@ def _free_port() -> int:
 
 
 class Server:
-    """`streamlit run app/main.py` against one database file, until stopped."""
+    """`streamlit run app/server.py` (the app with its session routes, as `make run` serves it)
+    against one database file, until stopped."""
 
     def __init__(self, db_path: Path, log_path: Path) -> None:
         self.port = _free_port()
@@ -47,7 +48,7 @@ class Server:
         env = {**os.environ, "FLEXWIJS_DB": str(db_path), "FLEXWIJS_TODAY": TODAY.isoformat()}
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app/main.py",
+            [sys.executable, "-m", "streamlit", "run", "app/server.py",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
              "--server.headless", "true"],
             cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
@@ -160,8 +161,14 @@ def press(page, label: str) -> None:
 
 
 def sign_in_as(page, server, role_label: str) -> None:
-    """Sign in with a demo account through its button, as a person would."""
+    """Sign in with a demo account through its button, as a person would: a sign-in lasts
+    (its cookie), so whoever is signed in on this browser signs out first."""
     open_app(page, server)
+    sign_out = page.get_by_role("button", name="Afmelden")
+    if sign_out.count():
+        sign_out.first.click()
+        settle(page)
+        see(page.get_by_role("heading", name="Aanmelden"))
     page.get_by_role("button", name=f"Aanmelden als {role_label}").click()
     settle(page)
 
@@ -207,9 +214,12 @@ def pick(page, label: str, option: str, *, last: bool = False) -> None:
 
 
 def tick_row(page, table: int, row: int) -> None:
-    """Tick a row's box in a selectable table (the grid is drawn on a canvas)."""
-    page.locator('[data-testid="stDataFrame"]').nth(table).click(
-        position={"x": 14, "y": 38 + 35 * row})
+    """Tick a row's box in a selectable table (the grid is drawn on a canvas). The canvas is
+    drawn a moment after the run ends, and a click before that is lost: wait for it."""
+    grid_box = page.locator('[data-testid="stDataFrame"]').nth(table)
+    grid_box.locator("canvas").first.wait_for(state="visible", timeout=SETTLE_TIMEOUT)
+    page.wait_for_timeout(300)
+    grid_box.click(position={"x": 14, "y": 38 + 35 * row})
     settle(page)
 
 

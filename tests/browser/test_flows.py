@@ -28,7 +28,7 @@ def test_sign_in_page_then_switch_language(page, server):
         ("directie", ["Start", "Weekbord", "Lijsten en berichten", "Opvolging", "Kijkwijzer",
                       "Klasoverzicht", "Tijdlijn", "Overzicht", "Aanvragen", "Budget",
                       "Competenties", "Plan", "Taakdragers", "Wie doet wat", "Werkbegeleiding",
-                      "Enquêtes"]),
+                      "Enquêtes", "Importeren"]),
     ],
 )
 def test_each_role_sees_its_own_app(page, server, role, expected):

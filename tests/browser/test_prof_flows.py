@@ -45,8 +45,9 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
         "Elke les feedback die leerlingen verder helpt.")
     # Streamlit 1.67 draws st.date_input as the browser's own date field (no label on it).
     panel.locator('input[type="date"]').first.fill("2027-02-03")
-    panel.get_by_role("spinbutton", name="Inschrijving (€)").fill("245")
-    panel.get_by_role("spinbutton", name="Verplaatsing (€)").fill("18")
+    # Amounts are typed the Flemish way: a decimal comma is a comma, never a thousands mark.
+    panel.get_by_role("textbox", name="Inschrijving (€)").fill("245")
+    panel.get_by_role("textbox", name="Verplaatsing (€)").fill("17,50")
     panel.get_by_role("textbox", name="Hoe deel je het geleerde met collega's?").fill(
         "Op de vakgroep")
     shot(page, "prof_2_request_form")
@@ -71,7 +72,7 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
     settle(page)
     see(page.get_by_text("De aanvraag is nu: goedgekeurd.").first)
 
-    # The overview changed accordingly: 263 euros more committed.
+    # The overview changed accordingly: 262,50 euros more committed (the comma kept its place).
     navigate(page, "Overzicht")
     after = committed(page)
     shot(page, "prof_5_overview_after")
@@ -79,4 +80,4 @@ def test_director_sees_budget_chart_teacher_files_director_approves(page, server
     def euros(text: str) -> float:
         return float(re.sub(r"[^\d,]", "", text).replace(",", "."))
 
-    assert round(euros(after) - euros(before), 2) == 263.0
+    assert round(euros(after) - euros(before), 2) == 262.5

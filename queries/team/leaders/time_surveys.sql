@@ -1,6 +1,7 @@
 -- Time-registration surveys (tag 'time_registration') the viewer may see, newest first, with
 -- how many visible respondents are linked to a member of staff.
--- params: $scope_all, $scope_class_ids, $scope_leader, $scope_user_id, $scope_staff_data
+-- params: $scope_all, $scope_class_ids, $scope_leader, $scope_school_year, $scope_user_id,
+--         $scope_staff_data
 select
     s.survey_id,
     s.title,
@@ -8,7 +9,7 @@ select
     count(r.staff_id) as staff_respondents
 from survey as s
 join visible_respondents($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
-    $scope_user_id::integer, $scope_staff_data) as v using (survey_id)
+    $scope_school_year::varchar, $scope_user_id::integer, $scope_staff_data) as v using (survey_id)
 join survey_respondent as r using (survey_id, respondent_id)
 where s.tag = 'time_registration'
 group by all

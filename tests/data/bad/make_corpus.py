@@ -6,9 +6,10 @@ Run once from the project root (the files are kept with the tests; run again aft
 
 Text files stay readable: CSV as schools export it (semicolons, CRLF or LF, Windows-1252 where
 that is the point). Files for results and needs name learners by placeholder, ``{L1}``, ``{L2}``
-and ``{L3}``; the test puts real stamboeknummers of the demo school in their place (in CSV text
-and in the string cells of an xlsx). Binary files are the smallest real thing of their kind: a
-1×1 PNG, a PDF, program headers, archives, OLE2 compound files, workbooks written by openpyxl.
+and ``{L3}`` (a competence file its staff member as ``{S1}``); the test puts real numbers of the
+demo school in their place (in CSV text and in the string cells of an xlsx). Binary files are
+the smallest real thing of their kind: a 1×1 PNG, a PDF, program headers, archives, OLE2
+compound files, workbooks written by openpyxl.
 """
 
 from __future__ import annotations
@@ -206,6 +207,69 @@ TEXT: dict[str, str] = {
     "personeel-onbekende-functie.csv": (
         "Personeelsnummer;Naam;Voornaam;Functie\n"
         "99000000001;Peeters;Jan;leerkracht, conciërge\n"),
+    # -- values the database would refuse, and people's numbers ---------------------------
+    # Excel turned the column into numbers: 900100 became 9,00E+05, digits lost for good.
+    "leerlingen-stamboeknummer-wetenschappelijk.csv": (
+        f"{LEARNERS}\n"
+        "9990601;Peeters;Jan;1A\n"
+        "9,00E+05;Maes;An;1B\n"),
+    "leerlingen-stamboeknummer-letters.csv": (
+        f"{LEARNERS}\n"
+        "99A0602;Maes;An;1B\n"),
+    "leerlingen-stamboeknummer-10000-cijfers.csv": (
+        f"{LEARNERS}\n"
+        + "1" * 10_000 + ";Maes;An;1B\n"),
+    "leerlingen-geboortejaar-2099-en-1850.csv": (
+        f"{LEARNERS};Geboortedatum\n"
+        "9990701;Peeters;Jan;1A;14/03/2099\n"
+        "9990702;Maes;An;1B;01/01/1850\n"
+        "9990703;Claes;Tom;1B;14/03/2013\n"),
+    # One learner twice, once as Excel wrote the number (without its leading zero).
+    "leerlingen-voorloopnul-twee-keer.csv": (
+        f"{LEARNERS}\n"
+        "0990801;Peeters;Jan;1A\n"
+        "990801;Pieters;Jan;1B\n"),
+    "personeel-voltijds-1000.csv": (
+        "Personeelsnummer;Naam;Voornaam;Lesopdracht;Voltijds\n"
+        "99000000001;Peeters;Jan;18;1000\n"
+        "99000000002;Maes;An;18/99999;\n"),
+    "resultaten-punt-123456789.csv": (
+        f"{RESULTS}\n"
+        "{L1};Wiskunde;Trimester 1;123456789;123456789\n"
+        "{L2};Wiskunde;Trimester 1;123456789/200000000;\n"),
+    "noden-jaar-2999.csv": (
+        f"{NEEDS}\n"
+        "{L1};verdieping;Frans;01/12/2026;31/12/2999\n"),
+    "flex-lesuur-99.csv": (
+        f"{SESSIONS}\n"
+        "4;dinsdag;99;R-WIS-1;remediëring;Wiskunde;B104;12\n"
+        "4;dinsdag;7;R-WIS-2;remediëring;Wiskunde;B105;" + "9" * 10_000 + "\n"),
+    "keuzes-stamboeknummer-10000-cijfers.csv": (
+        "Stamboeknummer;Cyclus;1e keuze\n"
+        + "1" * 10_000 + ";4;Programmeren\n"),
+    "enquete-tijdstempel-2999.csv": (
+        '"Tijdstempel","Hoe gaat het?"\n'
+        '"2999/10/14 9:12:33 AM GMT+2","Goed"\n'
+        '"2026/10/14 9:13:10 AM GMT+2","Slecht"\n'),
+    "prof-initiatief-uren-en-kost.csv": (
+        "Titel;Vorm;Uren;Kost\n"
+        "Studiedag evalueren;studiedag;99999;1.000.000.000,00\n"),
+    "prof-budget-bedrag.csv": (
+        "Bron;Omschrijving;Bedrag\n"
+        "Overheid;Professionaliseringsmiddelen;123.456.789.012,00\n"),
+    "prof-competentie-2099.csv": (
+        "Personeelsnummer;Competentie;Niveau;Datum\n"
+        "{S1};DID2;99;01/10/2099\n"),
+    # -- files of another kind than the one chosen, and files without rows -------------------
+    "leerlingen-gekozen-als-personeel.csv": (
+        f"{LEARNERS};Geboortedatum\n"
+        "9990901;Peeters;Jan;1A;14/03/2013\n"),
+    "personeel-gekozen-als-leerlingen.csv": (
+        "Personeelsnummer;Naam;Voornaam;Lesopdracht;Vakgroep\n"
+        "99000000001;Peeters;Jan;22/22;Wiskunde\n"),
+    "resultaten-gekozen-als-leerlingen.csv": (
+        f"{RESULTS}\n"
+        "{L1};Wiskunde;Trimester 1;14;20\n"),
     # -- surveys -----------------------------------------------------------------------------
     "enquete-alleen-metadata.csv": (
         '"Tijdstempel","E-mailadres","Naam"\n'

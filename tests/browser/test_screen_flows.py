@@ -1,0 +1,121 @@
+"""The screen checks of tests/screens.py in a real browser: per role, one flow that signs in with
+the demo account and opens every page the role may open through the navigation, in Dutch, on
+the demo school whose data carries Markdown (tests/hostile.py), and reads each page's text as
+Chromium shows it (``innerText``: what the style hides, such as Streamlit's own "Press Enter to
+submit form" and the uploader's English, is not in it; the grids' cells are, through their
+accessible copy). The sign-in page is read once, signed out.
+
+What is found today is listed in tests/data/browser_screen_findings.txt, and the list can only
+shrink, as for the AppTest sweep (tests/test_screens.py): a finding not listed fails, and so
+does a listed one that is gone. ``FLEXWIJS_SCREENS=shrink`` drops the lines that are gone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from app import i18n
+from app.navigation import PAGES
+from tests import screens
+from tests.browser.conftest import CHROMIUM, Server, open_app, see, settle, sign_in_as
+from tests.conftest import ROLE_ORDER
+
+pytestmark = pytest.mark.browser
+
+INVENTORY = screens.PROJECT_ROOT / "tests" / "data" / "browser_screen_findings.txt"
+MODE = os.environ.get("FLEXWIJS_SCREENS", "")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_file, tmp_path_factory):
+    from pathlib import Path
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it (apt chromium)")
+    folder = tmp_path_factory.mktemp("browser-screens")
+    db_path = folder / "school.duckdb"
+    shutil.copyfile(hostile_file, db_path)
+    app = Server(db_path, folder / "streamlit.log")
+    screens.use_codes(db_path)
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope="module")
+def inventory():
+    known = screens.read_inventory(INVENTORY)
+    found: dict[tuple[str, str, str], set[str]] = {}
+    yield known, found
+    if MODE not in ("shrink", "record") or not found:
+        return
+    lines = {line for key, kept in known.items() if key not in found for line in kept}
+    for key, now in found.items():
+        lines |= now if MODE == "record" else (now & known.get(key, set()))
+    screens.write_inventory(INVENTORY, screens.inventory_header(INVENTORY), lines)
+
+
+def _text(page) -> str:
+    """The page as Chromium shows it, without the icons' ligature names (`:material/...:`
+    icons are drawn from a font whose glyph names are words such as `view_week`)."""
+    return page.evaluate("""() => {
+        const app = document.querySelector('[data-testid=stApp]');
+        const icons = [...app.querySelectorAll('*')].filter(e => e.childElementCount === 0
+            && getComputedStyle(e).fontFamily.includes('Material'));
+        const kept = icons.map(e => [e, e.textContent]);
+        icons.forEach(e => { e.textContent = ''; });
+        const text = app.innerText;
+        kept.forEach(([e, t]) => { e.textContent = t; });
+        return text;
+    }""")
+
+
+def _wait_for_the_session_cookie(page) -> None:
+    """The pages are opened by their address, as a bookmark would: the sign-in must have
+    reached the browser's cookie first (a script of the run after signing in fetches it)."""
+    from app import sessions
+
+    for _ in range(100):
+        if any(c["name"] == sessions.COOKIE for c in page.context.cookies()):
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError("the sign-in never reached the session cookie")
+
+
+def _compare(case: screens.Case, found: set[screens.Finding], inventory) -> list[str]:
+    known, found_by_case = inventory
+    lines = {finding.line(case) for finding in found}
+    found_by_case[screens.case_key(case)] = lines
+    listed = known.get(screens.case_key(case), set())
+    if MODE == "record":
+        return []
+    problems = [f"new: {line}" for line in sorted(lines - listed)]
+    if MODE != "shrink":
+        problems += [f"gone (remove it from {INVENTORY.name}): {line}"
+                     for line in sorted(listed - lines)]
+    return problems
+
+
+def test_the_sign_in_page_reads_as_the_school_writes(page, hostile_server, inventory):
+    open_app(page, hostile_server)
+    case = screens.Case("login", "pages/login.py", None, "nl")
+    found = screens.text_findings(_text(page), "nl", where="page text")
+    assert not _compare(case, found, inventory), _compare(case, found, inventory)
+
+
+@pytest.mark.parametrize("role", ROLE_ORDER)
+def test_every_page_of_a_role_reads_as_the_school_writes(page, hostile_server, role, inventory):
+    sign_in_as(page, hostile_server, i18n.translate("nl", f"role.{role}"))
+    _wait_for_the_session_cookie(page)
+    problems = []
+    for spec in [s for s in PAGES if role in s.roles]:
+        title = i18n.translate("nl", f"page.{spec.key}.title")
+        page.goto(f"{hostile_server.url}/{spec.url_path}")
+        settle(page)
+        see(page.get_by_role("heading", name=title).first, timeout=60_000)
+        case = screens.Case(spec.key, spec.path, role, "nl")
+        found = screens.text_findings(_text(page), "nl", where="page text")
+        problems += _compare(case, found, inventory)
+    assert not problems, "\n".join(problems)

@@ -404,7 +404,13 @@ def _log_view_once(viewer: Viewer, page_key: str) -> None:
     seen = st.session_state.setdefault(VIEWS_LOGGED_KEY, set())
     if page_key in seen:
         return
-    database().record(viewer.audit("view", "page", detail=page_key))
+    try:
+        database().record(viewer.audit("view", "page", detail=page_key))
+    except DiskFull:
+        # The administrator needs this page (a backup, an erasure) most when the disk is full.
+        # The visit stays unlogged in this session, so the next run writes it: nothing is lost.
+        st.warning(translator()("access.view_not_logged"), icon=":material/hard_drive:")
+        return
     seen.add(page_key)
 
 

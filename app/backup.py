@@ -40,8 +40,14 @@ def backup_dir(db: Database) -> Path:
 
 
 def new_backup_path(db: Database) -> Path:
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    return backup_dir(db) / f"{db.path.stem}-{stamp}.duckdb"
+    """A name no backup has yet: two backups in one second (the command line, then the page)
+    get `-2`, `-3`, ... rather than a refusal, since an existing copy is never overwritten."""
+    stem = f"{db.path.stem}-{clock.now().strftime('%Y%m%d-%H%M%S')}"
+    target, number = backup_dir(db) / f"{stem}.duckdb", 1
+    while target.exists():
+        number += 1
+        target = backup_dir(db) / f"{stem}-{number}.duckdb"
+    return target
 
 
 def make_backup(db: Database, audit: Audit, copied_to: Path | None = None) -> Path:

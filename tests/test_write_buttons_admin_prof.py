@@ -204,6 +204,23 @@ def test_privacy_backup_makes_a_copy_of_the_database(demo_path):
     assert rows(demo_path, "select outcome from audit_log where action = 'backup'") == [("ok",)]
 
 
+def test_two_backups_in_one_second_both_get_a_name(demo_path, monkeypatch):
+    # The command line and the page, or two administrators, within one second: the second is
+    # made under a name of its own, never refused because the first took its name.
+    import datetime as dt
+
+    from app import clock
+
+    monkeypatch.setattr(clock, "now", lambda: dt.datetime(2026, 11, 23, 14, 0, 0))
+    at = opened("pages/admin_privacy.py", "admin")
+    click(at, "admin_privacy.backup")
+    click(at, "admin_privacy.backup")
+    assert not at.error, [e.value for e in at.error]
+    made = sorted(p.name for p in (demo_path.parent / "backups").glob("*.duckdb"))
+    assert made == [f"{demo_path.stem}-20261123-140000-2.duckdb",
+                    f"{demo_path.stem}-20261123-140000.duckdb"]
+
+
 # -- Professionalisering › Aanvragen --------------------------------------------------------------
 
 REQUEST = "select title, goal, version from prof_request where request_id = ?"

@@ -70,6 +70,8 @@ def title(page) -> str:
 def titled(page, text: str, *, negate: bool = False) -> None:
     """Wait (as a person would, on a busy machine) until the page's heading reads `text`, or,
     with negate, anything else; then until the app has settled."""
+    from playwright.sync_api import expect
+
     heading = expect(page.locator("h1").first)
     (heading.not_to_have_text if negate else heading.to_have_text)(text, timeout=30_000)
     settle(page)
@@ -176,8 +178,13 @@ def test_the_register_draft_survives_a_refresh(server, browser):
         tab.keyboard.press("ArrowRight")
     # Enter opens the cell's editor; typing straight onto the grid loses the first keys.
     tab.keyboard.press("Enter")
-    tab.locator("#portal textarea, #portal input").first.wait_for()
+    cell_editor = tab.locator("#portal textarea, #portal input").first
+    cell_editor.wait_for()
+    # On a busy machine the editor is drawn before it takes the focus, and keys typed in
+    # between go nowhere: wait for the focus, as a person waits for the cursor.
+    expect(cell_editor).to_be_focused(timeout=10_000)
     tab.keyboard.type("Breuken vereenvoudigen")
+    expect(cell_editor).to_have_value("Breuken vereenvoudigen")
     tab.keyboard.press("Enter")
     settle(tab)
     # The draft is kept by the edit's own run; the register then offers to discard it.

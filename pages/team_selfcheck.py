@@ -154,7 +154,10 @@ else:
     web.chart(team_charts.selfcheck_evolution(trend, t), t, key="team_selfcheck.chart")
 if round_id is not None:
     school = web.school_settings().get("school.name", "")
+    # Made with the page, not on the click: the report is small and logs nothing, and a
+    # deferred download once hung on a busy machine (spinner, no file, nothing logged).
+    report = selfcheck.report_html(db, round_id, t, school, found)
     st.download_button(
         t("team.selfcheck.print_button"), icon=":material/print:", mime="text/html",
         file_name=f"{t('export.file.selfcheck')}-{round_id}.html", key="team_selfcheck.print",
-        data=lambda: selfcheck.report_html(db, round_id, t, school, found))
+        data=report)

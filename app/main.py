@@ -28,7 +28,7 @@ st.html(look.css(t))
 
 def _page(spec: navigation.PageSpec, **kwargs) -> st.Page:
     return st.Page(kwargs.pop("page", _ROOT / spec.path), title=t(f"page.{spec.key}.title"),
-                   icon=spec.icon, url_path=spec.url_path,
+                   icon=spec.icon, url_path=kwargs.pop("url_path", spec.url_path),
                    default=kwargs.pop("default", spec.default), **kwargs)
 
 
@@ -56,7 +56,11 @@ with web.friendly_errors(t):
         allowed = navigation.pages_for(viewer.roles)
         sections = {
             (t(f"nav.section.{section}") if section else ""): [
-                _page(spec) for spec in allowed if spec.section == section
+                # The default page is served at the root, yet Streamlit reserves its own
+                # pathname without serving it ("Page not found"): it gets one nobody types, and
+                # its address leads to it through the stand-in below.
+                _page(spec, url_path=f"{spec.url_path}-root" if spec.default else spec.url_path)
+                for spec in allowed if spec.section == section
             ]
             for section in navigation.SECTIONS
         }
@@ -65,10 +69,12 @@ with web.friendly_errors(t):
         # leads to the start page.
         hidden = [_page(spec, page=_refused(spec), visibility="hidden")
                   for spec in navigation.PAGES if spec not in allowed]
+        # The start page's address (where signing in lands, a bookmark), like the sign-in
+        # page's, leads to the start page.
         home = navigation.page("home")
-        hidden.append(st.Page(lambda: st.switch_page(_ROOT / home.path),
-                              title=t("page.home.title"), url_path=navigation.LOGIN.url_path,
-                              visibility="hidden"))
+        hidden += [st.Page(lambda: st.switch_page(_ROOT / home.path), title=t("page.home.title"),
+                           url_path=url_path, visibility="hidden")
+                   for url_path in (navigation.LOGIN.url_path, home.url_path)]
         sections[""] = [*sections[""], *hidden]
         # Always fully expanded: the sections already group the pages, and a "View more"
         # button would hide half of an administrator's or director's work.

@@ -292,9 +292,10 @@ def after_sign_in() -> None:
     a signed-in user."""
     if st.session_state.pop(ASKED_KEY, None):
         st.rerun()
-    # A page by its address: the signed-out navigation has the start page's address too.
-    home = navigation.page("home")
-    st.switch_page(st.Page(config.PROJECT_ROOT / navigation.LOGIN.path, url_path=home.url_path))
+    # The root: the sign-in page while signed out, the start page from the next run on. (Not
+    # the start page's own address: that would cost a second redirect, and a click made during
+    # it is lost.)
+    st.switch_page(config.PROJECT_ROOT / navigation.LOGIN.path)
 
 
 def sign_out(viewer: Viewer) -> None:

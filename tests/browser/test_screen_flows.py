@@ -60,8 +60,10 @@ def inventory():
 def _text(page) -> str:
     """The page as Chromium shows it, without the icons' ligature names (`:material/...:`
     icons are drawn from a font whose glyph names are words such as `view_week`)."""
+    # The whole body, not the app's root only: Streamlit draws its dialogs ("Page not found")
+    # in a layer beside it.
     return page.evaluate("""() => {
-        const app = document.querySelector('[data-testid=stApp]');
+        const app = document.body;
         const icons = [...app.querySelectorAll('*')].filter(e => e.childElementCount === 0
             && getComputedStyle(e).fontFamily.includes('Material'));
         const kept = icons.map(e => [e, e.textContent]);

@@ -40,6 +40,14 @@ TAUGHT = {"NED": 50, "FRA": 50, "ENG": 50, "WIS": 50, "NAT": 20, "GES": 20, "AAR
           "TEC": 20, "MUZ": 20, "LO": 20}
 SUBJECTS = [(code, nl, en, TAUGHT[code])
             for code, nl, en in school_year.STANDARD_SUBJECTS if code in TAUGHT]
+# A class council writes a need's reason in its own words: the subject's name, not its code.
+SUBJECT_NAME_NL = {code: nl for code, nl, _, _ in SUBJECTS}
+
+
+def _weak_reason(percent: float, subject: str) -> str:
+    return f"Resultaat {percent:.0f} % in {SUBJECT_NAME_NL[subject]}: bijwerken."
+
+
 CORE_SUBJECTS = ["WIS", "NED", "FRA", "ENG"]
 DEEPENING_SUBJECTS = ["WIS", "NED", "ENG", "FRA", "NAT"]
 TEAM_WEIGHTS = {
@@ -479,7 +487,7 @@ class _Builder:
                 needs.append({
                     **base, "subject_id": weakest, "kind": "remediation",
                     "source": "class_council", "priority": 1 if hard else 2, "is_hard": hard,
-                    "reason": f"Resultaat {weakest_pct:.0f} % in {weakest}: bijwerken.",
+                    "reason": _weak_reason(weakest_pct, weakest),
                     "decided_by": "Klassenraad",
                 })
                 second_pct, second = sorted(core)[1]
@@ -487,7 +495,7 @@ class _Builder:
                     needs.append({
                         **base, "subject_id": second, "kind": "remediation",
                         "source": "class_council", "priority": 1, "is_hard": True,
-                        "reason": f"Resultaat {second_pct:.0f} % in {second}: bijwerken.",
+                        "reason": _weak_reason(second_pct, second),
                         "decided_by": "Klassenraad",
                     })
             elif weakest_pct < 58 and rng.random() < 0.15:
@@ -501,7 +509,7 @@ class _Builder:
                 needs.append({
                     **base, "subject_id": best, "kind": "deepening", "source": "subject_teacher",
                     "priority": 3, "is_hard": False,
-                    "reason": f"Sterk in {best}: verdieping aanbieden.",
+                    "reason": f"Sterk in {SUBJECT_NAME_NL[best]}: verdieping aanbieden.",
                     "decided_by": "Vakleerkracht",
                 })
             if rng.random() < 0.3:

@@ -940,3 +940,17 @@ def inventory_header(path: Path) -> str:
                    if line.startswith("#"))
 
 
+
+
+def inventory_run(path: Path, mode: str) -> Iterator[tuple[dict, dict]]:
+    """The body of an inventory fixture: yields (known, found); at the end, in `shrink` or
+    `record` mode, writes what this run found back to `path`."""
+    known = read_inventory(path)
+    found: dict[tuple[str, str, str], set[str]] = {}
+    yield known, found
+    if mode not in ("shrink", "record") or not found:
+        return
+    lines = {line for key, kept in known.items() if key not in found for line in kept}
+    for key, now in found.items():
+        lines |= now if mode == "record" else (now & known.get(key, set()))
+    write_inventory(path, inventory_header(path), lines)

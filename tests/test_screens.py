@@ -34,16 +34,7 @@ MODE = os.environ.get("FLEXWIJS_SCREENS", "")
 @pytest.fixture(scope="session")
 def inventory():
     """The known findings; in shrink or record mode, what this run found, written at the end."""
-    known = screens.read_inventory()
-    found: dict[tuple[str, str, str], set[str]] = {}
-    yield known, found
-    if MODE not in ("shrink", "record") or not found:
-        return
-    lines = {line for key, kept in known.items() if key not in found for line in kept}
-    for key, now in found.items():
-        lines |= now if MODE == "record" else (now & known.get(key, set()))
-    screens.write_inventory(screens.INVENTORY, screens.inventory_header(screens.INVENTORY),
-                            lines)
+    yield from screens.inventory_run(screens.INVENTORY, MODE)
 
 
 # Where the school's data certainly shows, the hostile values must reach Markdown, made plain:

@@ -46,15 +46,7 @@ def hostile_server(hostile_file, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def inventory():
-    known = screens.read_inventory(INVENTORY)
-    found: dict[tuple[str, str, str], set[str]] = {}
-    yield known, found
-    if MODE not in ("shrink", "record") or not found:
-        return
-    lines = {line for key, kept in known.items() if key not in found for line in kept}
-    for key, now in found.items():
-        lines |= now if MODE == "record" else (now & known.get(key, set()))
-    screens.write_inventory(INVENTORY, screens.inventory_header(INVENTORY), lines)
+    yield from screens.inventory_run(INVENTORY, MODE)
 
 
 def _text(page) -> str:

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import navigate, press, see, settle, shot, sign_in_as
+from tests.browser.conftest import navigate, press, see, settle, shot, sign_in_as, type_and_enter
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +32,7 @@ def test_score_a_round_of_the_self_assessment_and_see_the_chart(page, server):
     first = page.locator('[data-testid="stRadio"]').first
     first.get_by_text("2", exact=True).click()
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Beslissing").first.click()
-    page.keyboard.type("bijsturen")
-    page.keyboard.press("Enter")
+    type_and_enter(page, "bijsturen")
     page.get_by_label("Toelichting").first.fill("Noden per klassenraad vastleggen")
     press(page, "Ronde bewaren")
     see(page.get_by_text("rij 1.1, kolom Eigenaar opvolging", exact=False))

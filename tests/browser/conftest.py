@@ -197,6 +197,17 @@ def sidebar_pages(page) -> list[str]:
     return [text.strip().splitlines()[-1].strip() for text in links.all_inner_texts()]
 
 
+def rows_with(page, text: str, which: int = 0) -> tuple[list[str], list[list[str]]]:
+    """A table's headers and its rows, once a cell reading `text` is in the grid's accessible
+    copy (redrawn a moment after the run that changed it): Playwright's own wait, not a loop."""
+    table = page.locator('[data-testid="stDataFrame"]').nth(which)
+    table.locator('[role="gridcell"]').filter(has_text=text).first.wait_for(
+        state="attached", timeout=SETTLE_TIMEOUT)
+    headers, cells = grid(page, which)
+    width = len(headers)
+    return headers, [cells[i:i + width] for i in range(0, len(cells), width)]
+
+
 def shot(page, name: str) -> None:
     """Keep a screenshot of this step in test-artifacts/browser/ to look at afterwards."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     navigate,
     pick,
     press,
+    rows_with,
     see,
     settle,
     shot,
@@ -30,17 +31,11 @@ def learner_names(page) -> list[str]:
 
 
 def placements_of(page, name: str) -> list[list[str]]:
-    """The rows of the board's search result for one learner (the grid's accessible copy is
-    redrawn a moment after the run, so wait for the name to appear)."""
-    for _ in range(20):
-        headers, cells = grid(page)
-        width = len(headers)
-        rows = [cells[i:i + width] for i in range(0, len(cells), width)]
-        mine = [row for row in rows if row[0] == name]
-        if mine:
-            return mine
-        page.wait_for_timeout(500)
-    raise AssertionError(f"{name} is not in the search result")
+    """The rows of the board's search result for one learner."""
+    _, rows = rows_with(page, name)
+    mine = [row for row in rows if row[0] == name]
+    assert mine, f"{name} is not in the search result"
+    return mine
 
 
 def decide(page, subject: str, reason: str) -> None:

@@ -11,6 +11,7 @@ from tests.browser.conftest import (
     grid,
     navigate,
     press,
+    rows_with,
     see,
     settle,
     shot,
@@ -25,15 +26,10 @@ SAMPLES = PROJECT_ROOT / "data" / "samples"
 
 def signs_of(page, name: str) -> str:
     """The 'Signalen' cell of one learner on the class overview (the grid's accessible copy)."""
-    for _ in range(20):
-        headers, cells = grid(page)
-        width = len(headers)
-        rows = [cells[i:i + width] for i in range(0, len(cells), width)]
-        mine = [row for row in rows if row[headers.index("Leerling")] == name]
-        if mine:
-            return mine[0][headers.index("Signalen")]
-        page.wait_for_timeout(500)
-    raise AssertionError(f"{name} is not on the class overview")
+    headers, rows = rows_with(page, name)
+    mine = [row for row in rows if row[headers.index("Leerling")] == name]
+    assert mine, f"{name} is not on the class overview"
+    return mine[0][headers.index("Signalen")]
 
 
 def visible_learners(page) -> list[str]:

@@ -66,16 +66,16 @@ def _text(page) -> str:
     }""")
 
 
-def _wait_for_the_session_cookie(page) -> None:
+def _sign_in_with_cookie(page, server, role: str) -> None:
     """The pages are opened by their address, as a bookmark would: the sign-in must have
-    reached the browser's cookie first (a script of the run after signing in fetches it)."""
+    reached the browser's cookie first (a script of the run after signing in fetches it), so
+    the sign-in waits for that answer (Playwright's own wait, not a loop)."""
     from app import sessions
 
-    for _ in range(100):
-        if any(c["name"] == sessions.COOKIE for c in page.context.cookies()):
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError("the sign-in never reached the session cookie")
+    with page.expect_response(lambda answer: answer.url.endswith(sessions.ROUTE)
+                              and answer.ok, timeout=60_000):
+        sign_in_as(page, server, i18n.translate("nl", f"role.{role}"))
+    assert any(c["name"] == sessions.COOKIE for c in page.context.cookies())
 
 
 def _compare(case: screens.Case, found: set[screens.Finding], inventory) -> list[str]:
@@ -101,8 +101,7 @@ def test_the_sign_in_page_reads_as_the_school_writes(page, hostile_server, inven
 
 @pytest.mark.parametrize("role", ROLE_ORDER)
 def test_every_page_of_a_role_reads_as_the_school_writes(page, hostile_server, role, inventory):
-    sign_in_as(page, hostile_server, i18n.translate("nl", f"role.{role}"))
-    _wait_for_the_session_cookie(page)
+    _sign_in_with_cookie(page, hostile_server, role)
     problems = []
     for spec in [s for s in PAGES if role in s.roles]:
         title = i18n.translate("nl", f"page.{spec.key}.title")

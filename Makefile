@@ -13,20 +13,28 @@ PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint demo clean
+.PHONY: run test lint demo clean lock
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Flexwijs needs Python 3.11"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The lock files hold the whole tree with hashes: pip installs exactly those files or stops.
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $@
+
+# After changing a pin in requirements.in or requirements-dev.in: write the two lock files
+# (every package for every platform a school may run, with the hashes PyPI publishes).
+LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11
+lock: $(VENV)/.installed-dev
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -o requirements-dev.txt
 
 run: $(VENV)/.installed
 	@if [ "$(DEMO)" = "1" ]; then $(BIN)/python -m app demo --if-empty --db "$(DB)"; fi

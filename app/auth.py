@@ -263,10 +263,13 @@ def _write_roles(tx: Transaction, user_id: int, roles: list[str], class_ids: lis
         tx.execute("auth/insert_user_class", user_id=user_id, class_id=class_id)
 
 
-def add_user(db: Database, audit: Audit, *, email: str, name: str, roles: list[str],
+def add_user(db: Database, viewer: Viewer, *, email: str, name: str, roles: list[str],
              class_ids: list[int] = (), staff_id: int | None = None,
              password: str | None = None, is_demo: bool = False) -> int:
     """Create an account. Without a password it can sign in through OpenID Connect only."""
+    from app import permissions
+
+    permissions.require(db, viewer, "admin.users.edit")
     email = normalise_email(email)
     if not name.strip():
         raise UserError("auth.error.name_missing")
@@ -275,6 +278,7 @@ def add_user(db: Database, audit: Audit, *, email: str, name: str, roles: list[s
         check_password_rules(password)
     if db.one("auth/user_by_email", email=email):
         raise UserError("auth.error.email_taken")
+    audit = viewer.audit("user_add", "user")
     with db.transaction(audit) as tx:
         user_id = int(tx.scalar(
             "auth/insert_user", email=email, display_name=name.strip(),
@@ -287,11 +291,15 @@ def add_user(db: Database, audit: Audit, *, email: str, name: str, roles: list[s
     return user_id
 
 
-def update_user(db: Database, audit: Audit, user_id: int, *, name: str, roles: list[str],
+def update_user(db: Database, viewer: Viewer, user_id: int, *, name: str, roles: list[str],
                 class_ids: list[int], staff_id: int | None, is_active: bool) -> None:
+    from app import permissions
+
+    permissions.require(db, viewer, "admin.users.edit")
     if not name.strip():
         raise UserError("auth.error.name_missing")
     _check_roles(roles, list(class_ids))
+    audit = viewer.audit("user_edit", "user")
     with db.transaction(audit) as tx:
         before = tx.records("auth/user", user_id=user_id)
         tx.execute("auth/update_user", user_id=user_id, display_name=name.strip(),
@@ -311,13 +319,16 @@ def _grant(user: dict) -> tuple:
             user["staff_id"])
 
 
-def set_password(db: Database, audit: Audit, user_id: int, password: str) -> None:
+def set_password(db: Database, viewer: Viewer, user_id: int, password: str) -> None:
     """A new password; every browser still signed in with the old one is signed out."""
+    from app import permissions
+
+    permissions.require(db, viewer, "admin.users.edit")
     check_password_rules(password)
+    audit = viewer.audit("user_password", "user", [user_id])
     with db.transaction(audit) as tx:
         tx.execute("auth/set_password", user_id=user_id, password_hash=hash_password(password))
         tx.execute("session/delete_user", user_id=user_id)
-        audit.record_ids.append(str(user_id))
 
 
 def users(db: Database):

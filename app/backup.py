@@ -20,8 +20,9 @@ from pathlib import Path
 
 import duckdb
 
-from app import clock, sql
+from app import clock, permissions, sql
 from app.audit import Audit
+from app.auth import Viewer
 from app.db import Database, connect, migrations
 from app.errors import DatabaseError, UserError
 
@@ -50,13 +51,23 @@ def new_backup_path(db: Database) -> Path:
     return target
 
 
-def make_backup(db: Database, audit: Audit, copied_to: Path | None = None) -> Path:
+def make_backup(db: Database, viewer: Viewer, copied_to: Path | None = None) -> Path:
     """A backup in ``backups/``; `copied_to` is where the command line copies it next (the
     log book keeps that path, so that an erasure can reach the copy there too)."""
+    permissions.require(db, viewer, "admin.backup")
     target = db.backup(new_backup_path(db))
-    audit.detail = (f"out={copied_to}" if copied_to
-                    else f"{target.name} {target.stat().st_size} bytes")
-    db.record(audit)
+    db.record(viewer.audit("backup", "database",
+                           detail=f"out={copied_to}" if copied_to
+                           else f"{target.name} {target.stat().st_size} bytes"))
+    return target
+
+
+def backup_to(db: Database, viewer: Viewer, out: Path) -> Path:
+    """A backup straight into `out` (``backup --out`` when no app holds the database). The log
+    book keeps the full path, so that an erasure reaches this copy too."""
+    permissions.require(db, viewer, "admin.backup")
+    target = db.backup(out)
+    db.record(viewer.audit("backup", "database", detail=f"out={target}"))
     return target
 
 

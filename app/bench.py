@@ -93,13 +93,12 @@ def pages(ctx: Context) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from app import auth
-    from app.audit import Audit
     from app.db import Database
     from app.navigation import PAGES
 
     with Database(ctx.db_path) as db:
         user_id = auth.add_user(
-            db, Audit("user_add", "user", scope="cli", detail="bench"),
+            db, auth.COMMAND_LINE,
             email="bench@bench.example", name="Bench", password="bench password",
             roles=["admin", "director", "flex_team", "teacher", "adviser"],
         )
@@ -267,7 +266,6 @@ def imports(ctx: Context) -> dict:
     import duckdb
     import pandas as pd
 
-    from app.audit import Audit
     from app.auth import COMMAND_LINE
     from app.db import Database
     from app.importing import pipeline
@@ -285,8 +283,7 @@ def imports(ctx: Context) -> dict:
                                         rehearse=False)
             if prepared.problems:
                 raise RuntimeError(pipeline.render_problem(prepared.problems[0], str))
-            pipeline.commit(db, COMMAND_LINE, prepared,
-                            Audit("import", scope="cli", detail="bench"))
+            pipeline.commit(db, COMMAND_LINE, prepared)
             ours.append(time.perf_counter() - started)
         scratch = ctx.folder / "scratch.duckdb"
         scratch.unlink(missing_ok=True)
@@ -309,6 +306,79 @@ def imports(ctx: Context) -> dict:
         "import_rows_per_second": round(rows / seconds),
         "pandas_import_seconds": round(statistics.median(pandas_times), 3),
         "duckdb_read_seconds": round(statistics.median(duckdb_times), 3),
+    }
+
+
+# -- xlsx export ---------------------------------------------------------------------------------
+
+XLSX_ROWS = 20_000
+
+
+def _xlsx_frame():
+    import pandas as pd
+
+    return pd.DataFrame({
+        "Stamboeknummer": [f"09{n:05d}" for n in range(XLSX_ROWS)],
+        "Naam": [f"Leerling {n}" for n in range(XLSX_ROWS)],
+        "Klas": [f"{1 + n % 6}{'ABC'[n % 3]}" for n in range(XLSX_ROWS)],
+        "Vak": ["Wiskunde", "Frans", "Engels", "Nederlands"] * (XLSX_ROWS // 4),
+        "Score": [n % 21 for n in range(XLSX_ROWS)],
+        "Procent": [(n % 100) / 100 for n in range(XLSX_ROWS)],
+        "Datum": [dt.date(2026, 9, 1) + dt.timedelta(days=n % 90) for n in range(XLSX_ROWS)],
+        "Opmerking": [None if n % 3 else "=te bekijken" for n in range(XLSX_ROWS)],
+    })
+
+
+def _in_memory_xlsx(frame) -> bytes:
+    """The baseline: the same file through openpyxl's ordinary (every cell in memory) mode."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        sheet.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _peak_and_times(action: Callable[[], object], repeats: int) -> tuple[float, float, float]:
+    """Python's peak memory for one run (MB), then the median wall and CPU seconds."""
+    import tracemalloc
+
+    tracemalloc.start()
+    action()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    walls, cpus = [], []
+    for _ in range(repeats):
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return peak, statistics.median(walls), statistics.median(cpus)
+
+
+@measure
+def xlsx_export(ctx: Context) -> dict:
+    """An Excel export of 20,000 rows: ours (write-only, row by row) against the same file
+    through openpyxl's ordinary mode, in this one process, as ratios."""
+    from app.export import xlsx_workbook
+
+    frame = _xlsx_frame()
+    repeats = max(1, min(ctx.repeats, 3))
+    ours = _peak_and_times(lambda: xlsx_workbook([("Export", frame)]), repeats)
+    baseline = _peak_and_times(lambda: _in_memory_xlsx(frame), repeats)
+    return {
+        "xlsx_rows": XLSX_ROWS,
+        "xlsx_peak_mb": round(ours[0], 1), "xlsx_seconds": round(ours[1], 2),
+        "xlsx_cpu_seconds": round(ours[2], 2),
+        "xlsx_baseline_peak_mb": round(baseline[0], 1),
+        "xlsx_baseline_seconds": round(baseline[1], 2),
+        "xlsx_memory_ratio": round(baseline[0] / max(ours[0], 0.01), 1),
     }
 
 
@@ -335,6 +405,16 @@ def markdown(results: dict[str, dict]) -> str:
                 f"{f.get('hard_unmet')} / {f.get('greedy_hard_unmet')}"
                 if "hard_unmet" in f else None)),
         ]
+    rows += [
+        ("xlsx export: rows", lambda f, s: f.get("xlsx_rows")),
+        ("xlsx export: ours, peak Python memory (MB)", lambda f, s: f.get("xlsx_peak_mb")),
+        ("xlsx export: ours, wall / CPU (s, median)", lambda f, s: (
+            f"{f.get('xlsx_seconds')} / {f.get('xlsx_cpu_seconds')}" if "xlsx_seconds" in f
+            else None)),
+        ("xlsx export: openpyxl in-memory mode, peak (MB)",
+         lambda f, s: f.get("xlsx_baseline_peak_mb")),
+        ("xlsx export: memory, in-memory / ours", lambda f, s: f.get("xlsx_memory_ratio")),
+    ]
     pages = sorted({p for f in results.values() for p in f.get("page_seconds", {})})
     rows += [(f"page `{p}` (s, median)", lambda f, s, p=p: f.get("page_seconds", {}).get(p))
              for p in pages]

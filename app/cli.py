@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import audit, config
+from app import config
 from app.db import Database
 from app.errors import UserError
 from app.i18n import Translator
@@ -239,11 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 @command("demo")
 def _demo(args: argparse.Namespace, t: Translator) -> int:
+    from app.auth import COMMAND_LINE
     from app.demo import build_demo, leave_demo
 
     with open_db(args) as db:
         if args.leave:
-            left = leave_demo(db, audit.cli("demo_leave"))
+            left = leave_demo(db, COMMAND_LINE)
             if not left.was_demo and not left.accounts:
                 print(t("cli.demo.not_demo", path=str(db.path)))
                 return EXIT_OK
@@ -366,7 +367,7 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
                 staff_id = db.scalar("auth/staff_by_email", email=email)
             password, generated = (None, False) if args.no_password else _ask_password(args, t)
             auth.add_user(
-                db, audit.cli("user_add", "user"), email=email,
+                db, auth.COMMAND_LINE, email=email,
                 name=args.name or email.split("@")[0], roles=args.role,
                 class_ids=_class_ids(db, args.classes), staff_id=staff_id, password=password,
             )
@@ -377,8 +378,7 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
         user = _user(db, args.email)
         if args.users_command == "password":
             password, generated = _ask_password(args, t)
-            auth.set_password(db, audit.cli("user_password", "user"), int(user["user_id"]),
-                              password)
+            auth.set_password(db, auth.COMMAND_LINE, int(user["user_id"]), password)
             print(t("cli.users.password_set", email=user["email"]))
             if generated:
                 print(t("cli.users.generated", password=password))
@@ -387,7 +387,7 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
         classes = (_class_ids(db, args.classes) if args.classes is not None
                    else list(user["class_ids"]))
         active = True if args.enable else False if args.disable else bool(user["is_active"])
-        auth.update_user(db, audit.cli("user_edit", "user"), int(user["user_id"]),
+        auth.update_user(db, auth.COMMAND_LINE, int(user["user_id"]),
                          name=args.name or user["display_name"], roles=roles, class_ids=classes,
                          staff_id=user["staff_id"], is_active=active)
         print(t("cli.users.updated", email=user["email"], roles=", ".join(sorted(roles))))
@@ -410,10 +410,11 @@ def _one_by_number(db: Database, query: str, number: str) -> dict | None:
 @command("settings")
 def _settings(args: argparse.Namespace, t: Translator) -> int:
     from app import settings
+    from app.auth import COMMAND_LINE
 
     with open_db(args) as db:
         if args.settings_command == "set":
-            value = settings.set_limit(db, audit.cli("edit", "setting"), args.key, args.value)
+            value = settings.set_limit(db, COMMAND_LINE, args.key, args.value)
             print(t("cli.settings.set", key=args.key, value=value))
             return EXIT_OK
         current = settings.load(db)
@@ -425,14 +426,14 @@ def _settings(args: argparse.Namespace, t: Translator) -> int:
 @command("erase")
 def _erase(args: argparse.Namespace, t: Translator) -> int:
     from app import privacy
-    from app.scope import EVERYTHING
+    from app.auth import COMMAND_LINE
 
     with open_db(args) as db:
         if args.learner:
             row = _one_by_number(db, "privacy/learner_by_external_id", args.learner)
             if row is None and not args.dry_run:
                 # Erased before, perhaps cut off halfway: finish the rewrite, reach the copies.
-                done = privacy.finish(db, also=[args.learner.strip()])
+                done = privacy.finish(db, COMMAND_LINE, also=[args.learner.strip()])
                 if not done.reached_anything and not done.pending:
                     raise UserError("privacy.error.unknown_learner")
                 print("\n".join(privacy.describe(done, t)))
@@ -441,7 +442,7 @@ def _erase(args: argparse.Namespace, t: Translator) -> int:
                 raise UserError("privacy.error.unknown_learner")
             ids = [int(row["learner_id"])]
         else:
-            leavers = privacy.left_before(db, EVERYTHING, args.left_before)
+            leavers = privacy.left_before(db, COMMAND_LINE.scope, args.left_before)
             ids = [int(i) for i in leavers["learner_id"]]
         footprint = privacy.footprint(db, ids) if ids else {}
         print(t("cli.erase.plan", learners=len(ids),
@@ -450,7 +451,7 @@ def _erase(args: argparse.Namespace, t: Translator) -> int:
         if args.dry_run or not ids:
             print(t("cli.erase.dry_run") if args.dry_run else t("cli.erase.nobody"))
             return EXIT_OK
-        done = privacy.erase(db, audit.cli("erase", "learner"), ids)
+        done = privacy.erase(db, COMMAND_LINE, ids)
         print("\n".join(privacy.describe(done, t)))
     return EXIT_OK
 
@@ -458,6 +459,7 @@ def _erase(args: argparse.Namespace, t: Translator) -> int:
 @command("backup")
 def _backup(args: argparse.Namespace, t: Translator) -> int:
     from app import backup, control
+    from app.auth import COMMAND_LINE
     from app.errors import DatabaseLocked
 
     out = Path(args.out).expanduser().resolve()
@@ -483,9 +485,8 @@ def _backup(args: argparse.Namespace, t: Translator) -> int:
         via = t("cli.backup.via_app")
     else:
         with db:
-            db.backup(out)
-            # The full path: an erasure reaches this copy too (app.privacy).
-            db.record(audit.cli("backup", "database", detail=f"out={out}"))
+            # The log book keeps the full path: an erasure reaches this copy too (app.privacy).
+            backup.backup_to(db, COMMAND_LINE, out)
         via = ""
     facts = backup.inspect(out)
     print(t("cli.backup.done", path=str(out), learners=facts["learners"],
@@ -533,8 +534,7 @@ def _import(args: argparse.Namespace, t: Translator) -> int:
         if problems and not args.partial:
             raise UserError("import.error.refused", problems=len(problems),
                             rows=len(prepared.built.refused_rows))
-        result = pipeline.commit(db, COMMAND_LINE, prepared, audit.cli("import"),
-                                 partial=args.partial)
+        result = pipeline.commit(db, COMMAND_LINE, prepared, partial=args.partial)
     print(t("cli.import.done", kind=args.kind, new=result.counts.new,
             updated=result.counts.updated, unchanged=result.counts.unchanged,
             refused=result.refused, import_id=result.import_id))
@@ -549,7 +549,7 @@ def _undo_import(args: argparse.Namespace, t: Translator) -> int:
     from app.importing import pipeline
 
     with open_db(args) as db:
-        undone = pipeline.undo_last(db, COMMAND_LINE, audit.cli("import_undo", "import"))
+        undone = pipeline.undo_last(db, COMMAND_LINE)
     print(t("cli.import.undone", import_id=undone["import_id"], kind=undone["kind"],
             file=undone["file_name"]))
     return EXIT_OK
@@ -558,7 +558,7 @@ def _undo_import(args: argparse.Namespace, t: Translator) -> int:
 @command("export")
 def _export(args: argparse.Namespace, t: Translator) -> int:
     from app import export
-    from app.scope import EVERYTHING
+    from app.auth import COMMAND_LINE
 
     out = Path(args.out).expanduser()
     fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
@@ -571,8 +571,8 @@ def _export(args: argparse.Namespace, t: Translator) -> int:
                 raise UserError("cli.export.week_needed")
             plan = plans.for_week(db, args.week, published=args.published)
             extra = {"plan_id": plan.plan_id, "cycle_id": plan.cycle_id, "week": args.week}
-        made = export.export(db, EVERYTHING, audit.cli("export"), args.kind, fmt, t,
-                             survey_id=args.survey, pseudonymise=args.pseudonymise, **extra)
+        made = export.export(db, COMMAND_LINE, args.kind, fmt, t, survey_id=args.survey,
+                             pseudonymise=args.pseudonymise, **extra)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(made.data)
     print(t("cli.export.done", rows=made.rows, path=str(out)))
@@ -581,12 +581,13 @@ def _export(args: argparse.Namespace, t: Translator) -> int:
 
 @command("compose")
 def _compose(args: argparse.Namespace, t: Translator) -> int:
+    from app.auth import COMMAND_LINE
     from app.flex import plans, words
 
     with open_db(args) as db:
         cycle_id = plans.cycle_of_week(db, args.week) if args.week else plans.next_cycle(db)
         info = db.one("flex/cycle", cycle_id=cycle_id)
-        plan, result = plans.compose_cycle(db, cycle_id, audit.cli("compose"),
+        plan, result = plans.compose_cycle(db, COMMAND_LINE, cycle_id,
                                            t("cli.compose.author"), t.lang)
         summary = {"week": args.week or info["weeks"][0], "first_week": info["weeks"][0],
                    "cycle": int(info["seq"]), "school_year": info["school_year_id"],

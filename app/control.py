@@ -19,7 +19,6 @@ import tempfile
 import threading
 from pathlib import Path
 
-from app.audit import Audit
 from app.db import Database
 from app.errors import UserError
 
@@ -36,6 +35,7 @@ def socket_path(db_path: Path) -> Path:
 class _Handler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
         from app import backup, stats
+        from app.auth import COMMAND_LINE
 
         db: Database = self.server.db  # type: ignore[attr-defined]
         try:
@@ -45,8 +45,8 @@ class _Handler(socketserver.StreamRequestHandler):
                 # Where the command line copies it next, for the log book (nothing is done
                 # with that path here).
                 out = request.get("out")
-                path = backup.make_backup(db, Audit("backup", "database", scope="cli",
-                                                    detail="via control channel"),
+                # Whoever may connect holds the database file: the command line's rights.
+                path = backup.make_backup(db, COMMAND_LINE,
                                           copied_to=Path(out) if isinstance(out, str) else None)
                 answer = {"ok": True, "path": str(path)}
             elif command == "stats":

@@ -19,6 +19,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -27,6 +28,9 @@ from app import clock, school_calendar, school_year, settings
 from app.audit import Audit
 from app.db import Database, Transaction
 from app.errors import UserError
+
+if TYPE_CHECKING:
+    from app.auth import Viewer
 
 DEFAULT_LEARNERS = 600
 DEFAULT_SEED = 7
@@ -208,17 +212,20 @@ class DemoLeft:
     own_admins: int         # administrator accounts that remain
 
 
-def leave_demo(db: Database, audit: Audit, *, need_own_admin: bool = False) -> DemoLeft:
+def leave_demo(db: Database, viewer: Viewer, *, need_own_admin: bool = False) -> DemoLeft:
     """The school stops being a demo: `school.demo` goes off and every demo account is switched
     off for good, its published password removed, in one audited transaction. The data stays.
 
     From the app (`need_own_admin`) it is refused while no administrator account of the school's
     own exists: the person leaving demo mode signs in as a demo administrator and would lock
     everybody out. The command line can create one afterwards (`users add`)."""
+    from app import permissions
+
+    permissions.require(db, viewer, "admin.demo.leave")
     own_admins = int(db.scalar("auth/own_admins") or 0)
     if need_own_admin and not own_admins:
         raise UserError("demo.error.no_own_admin")
-    audit.action, audit.entity = "demo_leave", "user"
+    audit = viewer.audit("demo_leave", "user")
     with db.transaction(audit) as tx:
         was_demo = bool(settings.load_in(tx).get("school.demo"))
         settings.put(tx, "school.demo", False)
@@ -253,9 +260,8 @@ def _demo_accounts(db: Database, builder: _Builder) -> None:
     ]
     for local, name, roles, class_ids, staff_id in accounts:
         auth.add_user(
-            db, Audit("user_add", "user", scope="cli", detail="demo"),
-            email=f"{local}@{DEMO_DOMAIN}", name=name, roles=roles, class_ids=class_ids,
-            staff_id=staff_id, password=auth.DEMO_PASSWORD, is_demo=True,
+            db, auth.COMMAND_LINE, email=f"{local}@{DEMO_DOMAIN}", name=name, roles=roles,
+            class_ids=class_ids, staff_id=staff_id, password=auth.DEMO_PASSWORD, is_demo=True,
         )
 
 

@@ -71,6 +71,7 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from app.blank import is_blank
 from app.errors import UserError
 from app.i18n import Translator
 
@@ -82,24 +83,9 @@ KINDS = (*TEXT_KINDS, *NUMBER_KINDS, "date", "datetime", "flag")
 
 # -- missing values -------------------------------------------------------------------------------
 
-def missing(value: object) -> bool:
-    """None, NaN, NaT, pandas' NA or an empty text: nothing to show."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float | np.floating):
-        return math.isnan(value)
-    if isinstance(value, Decimal):
-        return value.is_nan()
-    if isinstance(value, np.datetime64 | np.timedelta64):
-        return bool(np.isnat(value))
-    if isinstance(value, str):
-        return not value.strip()
-    return False
-
-
 def text_of(value: object, dash: str = DASH) -> str:
     """A value from data for a sentence: its text, or a dash when it is missing."""
-    if missing(value):
+    if is_blank(value):
         return dash
     if isinstance(value, float | np.floating) and float(value).is_integer():
         return str(int(value))
@@ -109,7 +95,7 @@ def text_of(value: object, dash: str = DASH) -> str:
 def as_date(value: object) -> dt.date | None:
     """A date from whatever the database or pandas hands over (date, datetime, Timestamp,
     numpy datetime64, ISO text), or None."""
-    if missing(value):
+    if is_blank(value):
         return None
     if isinstance(value, pd.Timestamp | dt.datetime):
         return value.date()
@@ -121,7 +107,7 @@ def as_date(value: object) -> dt.date | None:
 
 
 def as_datetime(value: object) -> dt.datetime | None:
-    if missing(value):
+    if is_blank(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
@@ -135,7 +121,7 @@ def as_datetime(value: object) -> dt.datetime | None:
 
 
 def as_number(value: object) -> float | None:
-    if missing(value):
+    if is_blank(value):
         return None
     if isinstance(value, bool | np.bool_):
         return float(value)
@@ -158,7 +144,7 @@ def label(t: Translator, codes: str | None, code: object) -> str | None:
     """The label of a code in the viewer's language (``prof.source.government`` → 'overheid'),
     or None when there is no code. A code without a label raises in tests (see
     ``app.i18n.STRICT``) and shows the code in production rather than failing the page."""
-    if missing(code):
+    if is_blank(code):
         return None
     text = str(code)
     if codes is None:
@@ -186,8 +172,8 @@ def parse_number(text: object, lang: str) -> float | None:
     1250 in Dutch and 1.25 in English (``1,250`` the other way round); a euro sign, a percent
     sign and spaces are left out. Empty is None; anything else raises ``ValueError``."""
     if isinstance(text, int | float | Decimal) and not isinstance(text, bool):
-        return None if missing(text) else float(text)
-    if missing(text):
+        return None if is_blank(text) else float(text)
+    if is_blank(text):
         return None
     raw = _SPACES.sub("", str(text).replace("€", "").replace("EUR", "").replace("%", ""))
     if "," in raw and "." in raw:
@@ -328,7 +314,7 @@ def _values(frame: pd.DataFrame, column: Column, t: Translator) -> pd.Series | l
     source = frame[column.name]
     kind = column.kind
     if kind in ("text", "person"):
-        shown = [None if missing(v) else str(v) for v in source]
+        shown = [None if is_blank(v) else str(v) for v in source]
         if kind == "person" and column.detail:
             shown = _namesakes(shown, frame[column.detail])
     elif kind == "code":
@@ -348,7 +334,7 @@ def _values(frame: pd.DataFrame, column: Column, t: Translator) -> pd.Series | l
     elif kind == "datetime":
         return pd.Series(pd.to_datetime([as_datetime(v) for v in source]), dtype="datetime64[us]")
     elif kind == "flag":
-        return pd.array([None if missing(v) else bool(v) for v in source], dtype="boolean")
+        return pd.array([None if is_blank(v) else bool(v) for v in source], dtype="boolean")
     else:
         raise ValueError(kind)
     if column.dash:
@@ -357,16 +343,16 @@ def _values(frame: pd.DataFrame, column: Column, t: Translator) -> pd.Series | l
 
 
 def _joined(value: object, t: Translator, codes: str | None) -> str | None:
-    if value is None or (not isinstance(value, list | tuple | np.ndarray) and missing(value)):
+    if value is None or (not isinstance(value, list | tuple | np.ndarray) and is_blank(value)):
         return None
     parts = list(value) if isinstance(value, list | tuple | np.ndarray) else [value]
-    words = [label(t, codes, p) if codes else text_of(p, "") for p in parts if not missing(p)]
+    words = [label(t, codes, p) if codes else text_of(p, "") for p in parts if not is_blank(p)]
     return ", ".join(w for w in words if w) or None
 
 
 def _namesakes(names: list[str | None], details: Iterable) -> list[str | None]:
     twice = {n for n, c in Counter(names).items() if n is not None and c > 1}
-    return [f"{n} ({text_of(d)})" if n in twice and not missing(d) else n
+    return [f"{n} ({text_of(d)})" if n in twice and not is_blank(d) else n
             for n, d in zip(names, details, strict=True)]
 
 
@@ -461,7 +447,7 @@ class Form:
                     values.append(number)
                 out[name] = pd.Series(values, index=out.index, dtype="object")
             elif column.kind in ("text", "person", "code"):
-                out[name] = pd.Series([None if missing(v) else v for v in out[name]],
+                out[name] = pd.Series([None if is_blank(v) else v for v in out[name]],
                                       index=out.index, dtype="object")
         return out
 
@@ -480,10 +466,10 @@ def _editable(frame: pd.DataFrame, column: Column, t: Translator) -> pd.Series:
     if column.kind == "datetime":
         return pd.Series(pd.to_datetime([as_datetime(v) for v in source]), index=frame.index)
     if column.kind == "flag":
-        return pd.Series(pd.array([None if missing(v) else bool(v) for v in source],
+        return pd.Series(pd.array([None if is_blank(v) else bool(v) for v in source],
                                   dtype="boolean"), index=frame.index)
     # Object columns, not pandas 3's str dtype: an editor cell must be able to hold None.
-    return pd.Series([None if missing(v) else v for v in source], index=frame.index,
+    return pd.Series([None if is_blank(v) else v for v in source], index=frame.index,
                      dtype="object")
 
 

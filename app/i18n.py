@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-import math
 import os
 import re
 import tomllib
@@ -28,6 +27,7 @@ from babel import dates as babel_dates
 from babel import lists as babel_lists
 from babel import numbers as babel_numbers
 
+from app.blank import is_blank
 from app.config import DEFAULT_LANGUAGE, LANGUAGES
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -143,18 +143,6 @@ def plain(value: Any) -> Markdown:
     return Markdown(_WWW_DOT.sub(_WORD_JOINER, text))
 
 
-def _missing(value: Any) -> bool:
-    """None, NaN, NaT or pandas' NA: written as a dash, never as 'nan' or 'NaT'."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    try:
-        return bool(value != value)  # NaN of any numeric type, NaT
-    except TypeError:  # pandas' NA refuses to be a truth value
-        return True
-
-
 def _as_date(value: Any) -> dt.date | dt.datetime:
     # A pandas Timestamp or numpy datetime64 is turned into Python's own (Babel needs it).
     if hasattr(value, "to_pydatetime"):
@@ -203,7 +191,7 @@ class Translator:
         return BABEL_LOCALE[self.lang]
 
     def number(self, value: float | int | None, decimals: int = 1) -> str:
-        if _missing(value):
+        if is_blank(value):
             return "–"
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
         return babel_numbers.format_decimal(value, format=pattern, locale=self.locale)
@@ -214,7 +202,7 @@ class Translator:
 
     def percent(self, share: float | None, decimals: int = 0) -> str:
         """A share (0.725) as a percentage the local way: '72,5 %' in Dutch, '72.5%' in English."""
-        if _missing(share):
+        if is_blank(share):
             return "–"
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
         if self.lang == "en":
@@ -222,19 +210,19 @@ class Translator:
         return babel_numbers.format_percent(share, format=pattern, locale=self.locale)
 
     def money(self, amount: float | None) -> str:
-        if _missing(amount):
+        if is_blank(amount):
             return "–"
         return babel_numbers.format_currency(amount, "EUR", locale=self.locale)
 
     def date(self, value: dt.date | dt.datetime | None) -> str:
         """14/10/2026; a dash for None, NaT or NaN (a Timestamp or datetime64 is fine too)."""
-        if _missing(value):
+        if is_blank(value):
             return "–"
         return babel_dates.format_date(_as_date(value), DATE_PATTERN[self.lang],
                                        locale=self.locale)
 
     def datetime(self, value: dt.datetime | None) -> str:
-        if _missing(value):
+        if is_blank(value):
             return "–"
         return babel_dates.format_datetime(
             _as_date(value), DATE_PATTERN[self.lang] + " HH:mm", locale=self.locale

@@ -38,6 +38,14 @@ class Learner:
 
 
 @dataclass(frozen=True)
+class Learners:
+    """Several learners at once (a decision for a selection): each one must be covered, and a
+    refusal counts those that are not."""
+
+    learners: tuple[Learner, ...]
+
+
+@dataclass(frozen=True)
 class Survey:
     """A survey: who uploaded it, and the learners its respondents are linked to."""
 
@@ -46,13 +54,39 @@ class Survey:
     learners: tuple[Learner, ...] = ()
 
 
-Record = Learner | Survey
+@dataclass(frozen=True)
+class FlexSession:
+    """A flex session of a plan, and the staff member who leads it (None: nobody yet)."""
+
+    session_id: int
+    leader_staff_id: int | None
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """Something about one staff member: their professionalisation request, their level."""
+
+    staff_id: int | None
+    record_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """A work-coaching trajectory and its three parties (user ids)."""
+
+    trajectory_id: int
+    teacher_user_id: int | None
+    adviser_user_id: int | None
+    manager_user_id: int | None
+
+
+Record = Learner | Learners | Survey | FlexSession | StaffMember | Trajectory
 
 
 def _learners(record: Record) -> tuple[Learner, ...] | None:
     if isinstance(record, Learner):
         return (record,)
-    if isinstance(record, Survey):
+    if isinstance(record, Survey | Learners):
         return record.learners
     return None
 
@@ -77,8 +111,34 @@ def _own(viewer: Viewer, record: Record) -> bool:
     return owner is not None and owner == viewer.user_id
 
 
-ANY, CLASSES, OWN = "any", "classes", "own"
-SCOPES: dict[str, Callable[[Viewer, Record], bool]] = {ANY: _any, CLASSES: _classes, OWN: _own}
+def _led(viewer: Viewer, record: Record) -> bool:
+    """A session the viewer leads (their staff link); a session without leader is nobody's."""
+    return (isinstance(record, FlexSession) and record.leader_staff_id is not None
+            and record.leader_staff_id == viewer.staff_id)
+
+
+def _self(viewer: Viewer, record: Record) -> bool:
+    """About the viewer's own staff record."""
+    return (isinstance(record, StaffMember) and record.staff_id is not None
+            and record.staff_id == viewer.staff_id)
+
+
+def _party(who: str) -> Callable[[Viewer, Record], bool]:
+    def check(viewer: Viewer, record: Record) -> bool:
+        user_id = getattr(record, f"{who}_user_id", None) if isinstance(record, Trajectory) \
+            else None
+        return user_id is not None and viewer.user_id is not None and user_id == viewer.user_id
+    check.__name__ = f"_as_{who}"
+    return check
+
+
+ANY, CLASSES, OWN, LED, SELF = "any", "classes", "own", "led", "self"
+# In a work-coaching trajectory: as its teacher, its adviser, its manager (the director).
+AS_TEACHER, AS_ADVISER, AS_MANAGER = "as_teacher", "as_adviser", "as_manager"
+SCOPES: dict[str, Callable[[Viewer, Record], bool]] = {
+    ANY: _any, CLASSES: _classes, OWN: _own, LED: _led, SELF: _self,
+    AS_TEACHER: _party("teacher"), AS_ADVISER: _party("adviser"), AS_MANAGER: _party("manager"),
+}
 
 # -- the table ---------------------------------------------------------------------------------
 
@@ -87,6 +147,74 @@ COLUMNS = ("admin", "director", "flex_team", "class_council", "teacher", "advise
 # Who holds what, over which records. The reasons are in README.md, "Who sees what".
 TABLE: dict[str, tuple[str | None, ...]] = {
     # action                            admin director flex_team class_council teacher adviser
+    # pages: who may open each page (app/navigation.py lists them; the navigation asks here)
+    "page.home":                       (ANY,  ANY,     ANY,      ANY,          ANY,    ANY),
+    "page.flex_board":                 (ANY,  ANY,     ANY,      _,            ANY,    _),
+    "page.flex_offer":                 (ANY,  _,       ANY,      _,            _,      _),
+    "page.flex_lists":                 (ANY,  ANY,     ANY,      _,            ANY,    _),
+    "page.flex_attendance":            (ANY,  _,       ANY,      _,            ANY,    _),
+    "page.flex_progress":              (ANY,  ANY,     ANY,      _,            _,      _),
+    "page.team_selfcheck":             (ANY,  ANY,     ANY,      _,            _,      _),
+    "page.council_class":              (ANY,  ANY,     ANY,      ANY,          _,      _),
+    "page.council_learner":            (ANY,  ANY,     ANY,      ANY,          _,      _),
+    "page.prof_overview":              (_,    ANY,     _,        _,            _,      _),
+    "page.prof_requests":              (_,    ANY,     ANY,      ANY,          ANY,    _),
+    "page.prof_budget":                (_,    ANY,     _,        _,            _,      _),
+    "page.prof_competences":           (_,    ANY,     _,        _,            _,      _),
+    "page.prof_plan":                  (_,    ANY,     _,        _,            _,      _),
+    "page.team_leaders":               (ANY,  ANY,     _,        _,            _,      _),
+    "page.team_roles":                 (ANY,  ANY,     ANY,      ANY,          ANY,    ANY),
+    # confidential: the page opens for these roles, each trajectory only for its three parties
+    "page.team_coaching":              (_,    ANY,     _,        _,            ANY,    ANY),
+    "page.surveys":                    (ANY,  ANY,     ANY,      ANY,          ANY,    ANY),
+    "page.admin_import":               (ANY,  ANY,     ANY,      _,            _,      _),
+    "page.admin_users":                (ANY,  _,       _,        _,            _,      _),
+    "page.admin_log":                  (ANY,  _,       _,        _,            _,      _),
+    "page.admin_privacy":              (ANY,  _,       _,        _,            _,      _),
+    "page.admin_database":             (ANY,  _,       _,        _,            _,      _),
+    # flex: the offer, the composition and its publication belong to the flex team
+    "flex.offer.edit":                 (ANY,  _,       ANY,      _,            _,      _),
+    "flex.rules.edit":                 (ANY,  _,       ANY,      _,            _,      _),
+    "flex.plan.compose":               (ANY,  _,       ANY,      _,            _,      _),
+    "flex.plan.publish":               (ANY,  _,       ANY,      _,            _,      _),
+    # a flex teacher keeps the register of the sessions they lead
+    "flex.attendance.record":          (ANY,  _,       ANY,      _,            LED,    _),
+    # class councils decide for the learners of their own classes
+    "council.decide":                  (ANY,  ANY,     _,        CLASSES,      _,      _),
+    # professionalisation: the plan and the money are the director's; a request or a level
+    # about oneself is every staff member's own
+    "prof.plan.edit":                  (_,    ANY,     _,        _,            _,      _),
+    "prof.sources.edit":               (_,    ANY,     _,        _,            _,      _),
+    "prof.competences.edit":           (_,    ANY,     _,        _,            _,      _),
+    "prof.level.appraise":             (_,    ANY,     _,        _,            _,      _),
+    "prof.level.self":                 (_,    SELF,    SELF,     SELF,         SELF,   SELF),
+    "prof.expertise.declare":          (_,    SELF,    SELF,     SELF,         SELF,   SELF),
+    "prof.request.edit":               (_,    ANY,     SELF,     SELF,         SELF,   _),
+    "prof.report.export":              (_,    ANY,     _,        _,            _,      _),
+    # teacher leaders and the flex self-assessment
+    "team.leaders.edit":               (ANY,  ANY,     _,        _,            _,      _),
+    "team.selfcheck.edit":             (ANY,  ANY,     ANY,      _,            _,      _),
+    # work coaching: the director commissions; within a trajectory each party has its part
+    "team.coaching.create":            (_,    ANY,     _,        _,            _,      _),
+    "team.coaching.steer":             (_,    AS_MANAGER, _,     _,            _,      AS_ADVISER),
+    "team.coaching.observe":           (_,    _,       _,        _,            _,      AS_ADVISER),
+    "team.coaching.self_assess":       (_,    _,       _,        _,            AS_TEACHER, _),
+    "team.coaching.export":            (_,    AS_MANAGER, _,     _,        AS_TEACHER, AS_ADVISER),
+    # exports: the rows are the viewer's own scope; the kind is the permission
+    "export.learners":                 (ANY,  ANY,     ANY,      _,            _,      _),
+    "export.results":                  (ANY,  ANY,     ANY,      _,            _,      _),
+    "export.needs":                    (ANY,  ANY,     ANY,      _,            _,      _),
+    "export.assignments":              (ANY,  ANY,     ANY,      _,            ANY,    _),
+    "export.sessions":                 (ANY,  ANY,     ANY,      _,            ANY,    _),
+    "export.messages":                 (ANY,  ANY,     ANY,      _,            ANY,    _),
+    "export.survey":                   (ANY,  ANY,     ANY,      ANY,          ANY,    ANY),
+    "export.timeline":                 (ANY,  ANY,     ANY,      CLASSES,      _,      _),
+    # the administrator's: accounts, backups, erasure, limits, leaving the demo school
+    "admin.users.edit":                (ANY,  _,       _,        _,            _,      _),
+    "admin.backup":                    (ANY,  _,       _,        _,            _,      _),
+    "admin.erase":                     (ANY,  _,       _,        _,            _,      _),
+    "admin.settings":                  (ANY,  _,       _,        _,            _,      _),
+    "admin.demo.leave":                (ANY,  _,       _,        _,            _,      _),
     # imports: the school's data from its own systems, each kind a permission
     "import.learners":                 (ANY,  _,       ANY,      _,            _,      _),
     "import.staff":                    (ANY,  _,       _,        _,            _,      _),
@@ -112,6 +240,24 @@ TABLE: dict[str, tuple[str | None, ...]] = {
 }
 assert COLUMNS == ROLES, "the table's columns are the roles of app/auth.py, in order"
 assert all(len(row) == len(COLUMNS) and set(row) <= {*SCOPES, None} for row in TABLE.values())
+
+# Writes that no viewer asks for, and so no permission guards: what signing in and out writes,
+# the audit entries of a view or a refusal, building the demo school from the command line,
+# and the file-level recovery of the command line (whoever holds the database file). Every
+# other function in app/ that writes takes the viewer and calls require() first
+# (tests/test_permissions.py lists them all).
+SYSTEM_WRITES = {
+    "app/auth.py": {"secret_key", "_record_failure", "sign_in", "sign_in_by_identity"},
+    "app/sessions.py": {"start", "resume", "end"},
+    "app/web.py": {"_log_view_once", "database_audit_refusal"},
+    "app/permissions.py": {"require"},
+    "app/demo.py": {"build_demo"},
+    "app/prof/demo.py": {"build"},
+    "app/team/demo.py": {"build"},
+    "app/control.py": {"handle"},
+    "app/backup.py": {"restore"},
+    "app/importing/pipeline.py": {"_rehearse"},
+}
 
 # Tags whose learner-linked answers other pages read as that learner's data, whatever the
 # survey's audience: the class overview's ☁ flag, the timeline, the progress trends, the
@@ -143,6 +289,11 @@ def grants(viewer: Viewer, action: str) -> list[str]:
         raise LookupError(f"unknown action {action!r}: add it to app/permissions.py") from None
     return [scope for role, scope in zip(COLUMNS, row, strict=True)
             if scope is not None and role in viewer.roles]
+
+
+def roles_holding(action: str) -> frozenset[str]:
+    """The roles that hold an action over some records: who the navigation offers a page."""
+    return frozenset(role for role, _scope in holders(action))
 
 
 def holds(viewer: Viewer, action: str) -> bool:
@@ -178,6 +329,14 @@ def holders_text(action: str, translate: Callable[..., str]) -> str:
         for role, scope in holders(action))
 
 
+def action_label(action: str, translate: Callable[..., str]) -> str:
+    """An action in words: 'flexgroepen publiceren', 'de pagina Weekbord openen'."""
+    if action.startswith("page."):
+        return translate("permission.action.page",
+                         page=translate(f"page.{action.removeprefix('page.')}.title"))
+    return translate(f"permission.action.{action}")
+
+
 class Refused(AccessDenied):
     """A write the viewer's roles do not allow: says what, and who may (or over what)."""
 
@@ -188,28 +347,43 @@ class Refused(AccessDenied):
         self.scope = scope
 
     def render(self, translate: Callable[..., str]) -> str:
-        return translate(self.key, action=translate(f"permission.action.{self.action}"),
+        return translate(self.key, action=action_label(self.action, translate),
                          holders=holders_text(self.action, translate),
                          count=self.params["count"])
 
 
 def _ids(record: Record | None) -> list[Any]:
-    if isinstance(record, Learner):
-        return [record.learner_id]
-    if isinstance(record, Survey) and record.survey_id is not None:
-        return [record.survey_id]
-    return []
+    found = {Learner: "learner_id", Survey: "survey_id", FlexSession: "session_id",
+             StaffMember: "record_id", Trajectory: "trajectory_id"}
+    name = found.get(type(record))
+    if isinstance(record, Learners):
+        return [one.learner_id for one in record.learners]
+    value = getattr(record, name, None) if name else None
+    if value is None and isinstance(record, StaffMember):
+        value = record.staff_id
+    return [] if value is None else [value]
 
 
-def require(db: Database, viewer: Viewer, action: str, record: Record | None = None) -> None:
-    """Refuse (and log the refusal) unless the viewer may do this to this record."""
-    if allowed(viewer, action, record):
-        return
+# The audit log's words for what a refused write was about (app/locales/*/audit.toml).
+_ENTITY = {Learner: "learner", Learners: "learner", Survey: "survey",
+           FlexSession: "flex_session", StaffMember: "staff", Trajectory: "wb_trajectory"}
+
+
+def require(db: Database, viewer: Viewer, action: str,
+            record: Record | Callable[[], Record | None] | None = None) -> Record | None:
+    """Refuse (and log the refusal) unless the viewer may do this to this record; the first
+    line of every write in app/. The record may be given as a function that reads it: it is
+    read only when a grant depends on it (a flex teacher's own session), never for a viewer
+    who holds the action over every record or not at all. Returns the record it checked."""
     scopes = grants(viewer, action)
+    if callable(record):
+        record = record() if scopes and ANY not in scopes else None
+    if allowed(viewer, action, record) or (ANY in scopes):
+        return record
     scope = next((s for s in scopes if s != ANY), None)
     learners = _learners(record) if record is not None else None
     count = len(outside(viewer, action, learners)) if scope == CLASSES and learners else 0
-    entity = type(record).__name__.lower() if record is not None else None
+    entity = _ENTITY.get(type(record)) if record is not None else None
     audit = viewer.audit(action, entity, _ids(record),
                          detail=f"permission scope={scope} outside={count}" if scope
                          else "permission not held")

@@ -30,8 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from app import backup, settings
+from app import backup, permissions, settings
 from app.audit import Audit
+from app.auth import Viewer
 from app.db import Database
 from app.errors import DiskFull, UserError
 from app.scope import Scope
@@ -110,13 +111,14 @@ def pending(db: Database) -> tuple[int, bool]:
     return len(db.records("privacy/pending")), bool(settings.get(db, REWRITE_PENDING))
 
 
-def erase(db: Database, audit: Audit, learner_ids: list[int]) -> Erasure:
+def erase(db: Database, viewer: Viewer, learner_ids: list[int]) -> Erasure:
     """Erase learners and everything about them, all or nothing, then reach every copy and
     rewrite the file (see :func:`finish`)."""
+    permissions.require(db, viewer, "admin.erase")
     ids = sorted({int(i) for i in learner_ids})
     if not ids:
         raise UserError("privacy.error.nobody")
-    audit.record_ids.extend(str(i) for i in ids)
+    audit = viewer.audit("erase", "learner", ids)
     rows: dict[str, int] = {}
     with db.transaction(audit) as tx:
         tx.execute("privacy/pending_insert", learner_ids=ids)
@@ -126,14 +128,19 @@ def erase(db: Database, audit: Audit, learner_ids: list[int]) -> Erasure:
             raise UserError("privacy.error.unknown_learner")
         settings.put(tx, REWRITE_PENDING, True)
         audit.detail = " ".join(f"{k}={v}" for k, v in rows.items())
-    return finish(db, learners=len(ids), rows=rows)
+    return _finish(db, learners=len(ids), rows=rows)
 
 
-def finish(db: Database, *, learners: int = 0, rows: dict[str, int] | None = None,
-           also: Sequence[str] = ()) -> Erasure:
+def finish(db: Database, viewer: Viewer, *, also: Sequence[str] = ()) -> Erasure:
     """Whatever erasures left undone: rewrite every copy that holds an erased learner (by
     stamboeknummer; `also` adds numbers, to run an erasure again for a learner no longer in
     the database), forget the numbers once every copy is done, then rewrite the file."""
+    permissions.require(db, viewer, "admin.erase")
+    return _finish(db, also=also)
+
+
+def _finish(db: Database, *, learners: int = 0, rows: dict[str, int] | None = None,
+            also: Sequence[str] = ()) -> Erasure:
     wanted = sorted({r["external_id"] for r in db.records("privacy/pending")} | set(also))
     results: dict[Path, Copy] = {}
     if wanted:

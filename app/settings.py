@@ -7,9 +7,12 @@ a key that nobody documented.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.db import Database, Transaction
+
+if TYPE_CHECKING:  # app.auth reads the settings: no import of it at run time
+    from app.auth import Viewer
 
 DEFAULTS: dict[str, Any] = {
     "school.name": "",
@@ -76,18 +79,19 @@ FLEX_RULES: dict[str, tuple[float, float, float]] = {
 }
 
 
-def save_flex_rules(db: Database, audit, rules: dict[str, float]) -> None:
+def save_flex_rules(db: Database, viewer: Viewer, rules: dict[str, float]) -> None:
     """The routing rules in one transaction; values outside their bounds are refused."""
+    from app import permissions
     from app.errors import UserError
 
+    permissions.require(db, viewer, "flex.rules.edit")
     for key, value in rules.items():
         low, high, _ = FLEX_RULES[key]
         if not low <= value <= high:
             raise UserError("offer.error.rule_bounds", low=low, high=high)
     if rules["flex.rule.remediation_below"] >= rules["flex.rule.deepening_above"]:
         raise UserError("offer.error.rule_order")
-    audit.entity = "setting"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("edit", "setting")) as tx:
         for key, value in rules.items():
             put(tx, key, int(value) if FLEX_RULES[key][2] == 1 else float(value))
         tx.audit.detail = ", ".join(f"{k}={v}" for k, v in rules.items())
@@ -100,11 +104,13 @@ LIMITS = ("import.max_megabytes", "import.max_rows", "import.max_cells",
           "import.max_unzipped_megabytes", "session.hours")
 
 
-def set_limit(db: Database, audit, key: str, text: str) -> int:
+def set_limit(db: Database, viewer: Viewer, key: str, text: str) -> int:
     """Change one upload limit; refused unless the key is a limit and the value a positive
     whole number."""
+    from app import permissions
     from app.errors import UserError
 
+    permissions.require(db, viewer, "admin.settings")
     if key not in LIMITS:
         raise UserError("settings.error.not_a_limit", setting=key, limits=", ".join(LIMITS))
     try:
@@ -113,7 +119,6 @@ def set_limit(db: Database, audit, key: str, text: str) -> int:
         raise UserError("settings.error.not_a_number", value=text) from None
     if value <= 0:
         raise UserError("settings.error.not_a_number", value=text)
-    audit.entity, audit.detail = "setting", f"{key}={value}"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("edit", "setting", detail=f"{key}={value}")) as tx:
         put(tx, key, value)
     return value

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from app.blank import is_blank
 from app.i18n import Translator
 
 
@@ -44,13 +45,11 @@ def localized(
 
 
 def _number(value: object) -> float | None:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
-        return None
-    return float(value)
+    return None if is_blank(value) else float(value)
 
 
 def _date(value: object) -> dt.date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+    if is_blank(value):
         return None
     if isinstance(value, pd.Timestamp | dt.datetime):
         return value.date()

@@ -23,6 +23,7 @@ from pandas.io.formats.style import Styler
 
 from app import auth, charts, config, control, display, look, navigation, sessions, settings
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import DiskFull, UserError
 from app.i18n import Translator, plain
@@ -72,7 +73,8 @@ def _finish_erasures(db: Database) -> None:
     if not (waiting or rewrite):
         return
     try:
-        done = privacy.finish(db)
+        # Whoever starts the app holds the database file: the command line's rights.
+        done = privacy.finish(db, auth.COMMAND_LINE)
     except UserError:
         log.exception("an unfinished erasure could not be finished on start")
         return
@@ -424,8 +426,7 @@ def export_buttons(viewer: Viewer, t: Translator, kind: str, key: str, **options
 
     def make(fmt: str):
         def build() -> bytes:
-            return export.export(database(), viewer.scope, viewer.audit("export"), kind, fmt,
-                                 t, **options).data
+            return export.export(database(), viewer, kind, fmt, t, **options).data
         return build
 
     stamp = f"{export.file_stem(kind, t)}-{clock.today().isoformat()}"
@@ -512,8 +513,7 @@ def _printable(data, frame: pd.DataFrame, kwargs: dict) -> Styler:
 
 
 def _cell(value: Any, t: Translator) -> str:
-    if value is None or value is pd.NA or value is pd.NaT or (
-            isinstance(value, float) and value != value):
+    if is_blank(value):
         return "–"
     if isinstance(value, bool):
         return t("common.yes") if value else t("common.no")

@@ -40,7 +40,7 @@ if web.school_settings()["school.demo"]:
     if st.button(t("admin.demo_leave.button"), key="admin_database.demo_leave",
                  disabled=not sure, icon=":material/logout:"):
         try:
-            left = demo.leave_demo(db, viewer.audit("demo_leave"), need_own_admin=True)
+            left = demo.leave_demo(db, viewer, need_own_admin=True)
         except UserError as error:
             st.error(error.render(t), icon=":material/block:")
         else:

@@ -122,8 +122,7 @@ if upload is not None:
         web.table(pipeline.preview_table(prepared, t, db))
         if st.button(t("import.ui.confirm"), type="primary", key="admin_import.confirm",
                      disabled=counts.new + counts.updated == 0 and not built.problems):
-            result = pipeline.commit(db, viewer, prepared, viewer.audit("import"),
-                                     partial=partial)
+            result = pipeline.commit(db, viewer, prepared, partial=partial)
             st.session_state.pop("admin_import.prepared", None)
             st.session_state["admin_import.done"] = {
                 "new": t.count(result.counts.new), "updated": t.count(result.counts.updated),
@@ -164,7 +163,7 @@ else:
                            key=f"admin_import.undo_sure.{last['import_id']}")
         if st.button(t("import.ui.undo"), key="admin_import.undo", disabled=not sure,
                      icon=":material/undo:"):
-            undone = pipeline.undo_last(db, viewer, viewer.audit("import_undo", "import"))
+            undone = pipeline.undo_last(db, viewer)
             st.toast(t.md("import.ui.undone", file=undone["file_name"]))
             st.rerun()
 

@@ -27,7 +27,7 @@ if waiting or rewrite:
     if rewrite:
         st.warning(t("privacy.pending.rewrite"), icon=":material/warning:")
     if st.button(t("privacy.pending.finish"), key="admin_privacy.finish", type="primary"):
-        st.session_state["admin_privacy.done"] = privacy.finish(db)
+        st.session_state["admin_privacy.done"] = privacy.finish(db, viewer)
         st.rerun()
 
 
@@ -40,8 +40,7 @@ def _learner_table(found: pd.DataFrame) -> display.Table:
 
 
 def _erase(ids: list[int]) -> None:
-    st.session_state["admin_privacy.done"] = privacy.erase(
-        db, viewer.audit("erase", "learner"), ids)
+    st.session_state["admin_privacy.done"] = privacy.erase(db, viewer, ids)
     st.rerun()
 
 
@@ -90,7 +89,7 @@ with leavers:
 with copies:
     st.caption(t("privacy.backups_intro"))
     if st.button(t("privacy.backup_now"), key="admin_privacy.backup", icon=":material/backup:"):
-        path = backup.make_backup(db, viewer.audit("backup", "database"))
+        path = backup.make_backup(db, viewer)
         st.success(t.md("privacy.backup_made", name=path.name))
     files = backup.backups(db)
     if not files:

@@ -4,7 +4,7 @@ one learner or several at once, with their history."""
 
 import streamlit as st
 
-from app import clock, display, school_calendar, web
+from app import clock, display, permissions, school_calendar, web
 from app.council import decisions, overview
 from app.council.decisions import Decision
 from app.flex import words
@@ -19,6 +19,7 @@ school_year = school_calendar.school_year_of(today)
 school = web.school_settings()
 saves = web.Saves("council_class")
 edits = saves.version
+decides = permissions.holds(viewer, "council.decide")
 
 
 def done(message: str) -> None:
@@ -84,10 +85,10 @@ if len(chosen) == 1:
                 source=t(f"need_source.{need['source']}"),
                 hard=t("council.hard") if need["is_hard"] else t("council.advisory"),
                 reason=display.text_of(need["reason"]), who=display.text_of(need["decided_by"])))
-            if need["source"] == "class_council" and decisions.can_decide(viewer.roles):
+            if need["source"] == "class_council" and decides:
                 if end_button.button(t("council.end"), key=f"council_class.end.{need['need_id']}"):
                     with web.friendly_errors(t):
-                        decisions.end(db, viewer, int(need["need_id"]), school_year)
+                        decisions.end(db, viewer, int(need["need_id"]))
                         done(t("council.ended"))
                 if change_button.button(t("council.change"),
                                         key=f"council_class.change.{need['need_id']}"):
@@ -96,7 +97,7 @@ if len(chosen) == 1:
                      icon=":material/timeline:", query_params={"learner": str(learner_id)})
 
 # -- a decision, for the learners chosen --------------------------------------------------------
-if len(chosen) and decisions.can_decide(viewer.roles):
+if len(chosen) and decides:
     changing = st.session_state.get("council_class.changing")
     old = view.needs[view.needs["need_id"] == changing].iloc[0] \
         if changing is not None and (view.needs["need_id"] == changing).any() else None
@@ -140,10 +141,8 @@ if len(chosen) and decisions.can_decide(viewer.roles):
             by = t("council.decided_by", klass=class_code)
             with web.friendly_errors(t):
                 if old is not None:
-                    decisions.change(db, viewer, int(old["need_id"]), decision, by,
-                                     school_year)
+                    decisions.change(db, viewer, int(old["need_id"]), decision, by)
                     done(t("council.changed"))
                 else:
-                    made = decisions.decide(db, viewer, list(chosen.index), decision, by,
-                                            school_year)
+                    made = decisions.decide(db, viewer, list(chosen.index), decision, by)
                     done(t.plural("council.decided", len(made)))

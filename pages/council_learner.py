@@ -87,9 +87,7 @@ else:
 
 st.download_button(
     t("timeline.print"), icon=":material/print:", key="council_learner.print",
-    data=lambda: timeline.printable(line, t, web.school_settings().get("school.name", ""),
-                                    today).encode("utf-8"),
+    data=lambda: timeline.export(db, viewer, int(learner_id), school_year, t,
+                                 web.school_settings().get("school.name", ""), today),
     file_name=f"{t('export.file.timeline')}-{who['external_id']}.html", mime="text/html",
-    on_click=lambda: db.record(viewer.audit("export", "learner", record_ids=[learner_id],
-                                            detail="timeline")),
     help=t("timeline.print_help"))

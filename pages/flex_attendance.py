@@ -21,10 +21,9 @@ plan = plans.latest_published(db, cycle_id)
 if plan is None:
     st.info(t("flex_lists.not_published"), icon=":material/edit_calendar:")
     st.stop()
-mine = attendance.sessions_for(plans.fill(db, cycle_id, plan.plan_id, t.lang), viewer.scope)
+mine = attendance.sessions_for(plans.fill(db, cycle_id, plan.plan_id, t.lang), viewer)
 if mine.empty:
-    st.info(t("attendance.no_sessions" if viewer.scope.all_learners or
-              viewer.scope.leader_staff_id is not None else "attendance.no_staff_link"))
+    st.info(t(attendance.no_sessions_text(viewer)))
     st.stop()
 
 labels = {int(s.session_id): t("flex_lists.session_label", code=s.code,
@@ -63,8 +62,7 @@ def keep_draft() -> None:
     """Every change is kept at once as a draft, so a refresh loses nothing."""
     typed, _ = web.edited_frame(base.frame, editor_key)
     with web.friendly_errors(t):
-        attendance.keep_draft(db, viewer.scope, viewer.audit("draft"), int(session_id),
-                              week_id, typed, stored.frame, t)
+        attendance.keep_draft(db, viewer, int(session_id), week_id, typed, stored.frame, t)
 
 
 if drafted_at is not None:
@@ -78,12 +76,11 @@ save_col, discard_col = st.columns([1, 3])
 if save_col.button(t("attendance.save"), key="flex_attendance.save", type="primary",
                    icon=":material/save:"):
     with web.friendly_errors(t):
-        saved = attendance.save(db, viewer.scope, int(session_id), week_id, edited, t,
-                                viewer.audit("edit"), viewer.name)
+        saved = attendance.save(db, viewer, int(session_id), week_id, edited, t, viewer.name)
         saves.saved(t.plural("attendance.saved", saved), forget=(base_key,))
 typed_now = drafted_at is not None or (st.session_state.get(editor_key) or {}).get("edited_rows")
 if typed_now and discard_col.button(t("attendance.draft.discard"), key="flex_attendance.discard",
                                     icon=":material/undo:"):
     with web.friendly_errors(t):
-        attendance.discard_draft(db, viewer.audit("draft"), int(session_id), week_id)
+        attendance.discard_draft(db, viewer, int(session_id), week_id)
         saves.saved(t("attendance.draft.discarded"), forget=(base_key,))

@@ -4,7 +4,7 @@ lock by hand, check, compare with last week, publish; earlier versions stay read
 import pandas as pd
 import streamlit as st
 
-from app import charts, clock, web
+from app import charts, clock, permissions, web
 from app.errors import UserError
 from app.flex import board, plans, words
 from app.flex.plans import Move
@@ -14,7 +14,8 @@ viewer = web.page_access("flex_board")
 t = web.translator()
 db = web.database()
 web.header(t, "flex_board")
-editor = plans.can_edit(viewer.roles)
+editor = permissions.holds(viewer, "flex.plan.compose")
+publisher = permissions.holds(viewer, "flex.plan.publish")
 # After a write: say so on the next run, and start the tables' selections afresh.
 saves = web.Saves("flex_board")
 edits = saves.version
@@ -74,8 +75,7 @@ if editor:
                       type="primary" if plan is None else "secondary",
                       help=t("flex_board.compose_help")):
         with st.spinner(t("flex_board.composing")), web.friendly_errors(t):
-            made, _ = plans.compose_cycle(db, cycle_id, viewer.audit("compose"), viewer.name,
-                                          t.lang)
+            made, _ = plans.compose_cycle(db, viewer, cycle_id, viewer.name, t.lang)
             st.session_state[web.lang_key(f"flex_board.plan.{cycle_id}")] = made.plan_id
             st.session_state["flex_board.report_open"] = True
             done(t("flex_board.composed"))
@@ -83,7 +83,7 @@ if editor:
             actions.button(t("flex_board.edit"), key="flex_board.edit", icon=":material/edit:",
                            help=t("flex_board.edit_help")):
         with web.friendly_errors(t):
-            copy = plans.working_copy(db, cycle_id, viewer.audit("edit"), viewer.name)
+            copy = plans.working_copy(db, viewer, cycle_id, viewer.name)
             st.session_state[web.lang_key(f"flex_board.plan.{cycle_id}")] = copy.plan_id
             done(t("flex_board.edit_started"))
 
@@ -200,25 +200,23 @@ if editor and len(selected):
                                   int(target)) for r in selected.itertuples()
                              if int(r.session_id) != int(target)]
                     with web.friendly_errors(t):
-                        plans.move(db, plan.plan_id, moves, viewer.audit("edit"), viewer.name)
+                        plans.move(db, viewer, plan.plan_id, moves, viewer.name)
                         done(t.plural("flex_board.move.done", len(moves)))
                 cells = [(int(r.learner_id), int(r.slot_id)) for r in selected.itertuples()]
                 if buttons.button(t("flex_board.lock"), key="flex_board.lock",
                                   icon=":material/lock:"):
                     with web.friendly_errors(t):
-                        plans.set_locked(db, plan.plan_id, cells, True, viewer.audit("edit"),
-                                         viewer.name)
+                        plans.set_locked(db, viewer, plan.plan_id, cells, True, viewer.name)
                         done(t.plural("flex_board.locked", len(cells)))
                 if selected["is_locked"].any() and buttons.button(
                         t("flex_board.unlock"), key="flex_board.unlock",
                         icon=":material/lock_open:"):
                     with web.friendly_errors(t):
-                        plans.set_locked(db, plan.plan_id, cells, False, viewer.audit("edit"),
-                                         viewer.name)
+                        plans.set_locked(db, viewer, plan.plan_id, cells, False, viewer.name)
                         done(t.plural("flex_board.unlocked", len(cells)))
 
 # -- against last week, and before publishing ---------------------------------------------------
-if editor or viewer.scope.all_learners:
+if editor or plans.compares_whole_plan(viewer.scope):
     changes, base = web.flex_diff(viewer.scope, plan.plan_id, t.lang)
     title = t.md("flex_board.diff.title", base=board.plan_label(base, t)) if base else \
         t("flex_board.diff.none_title")
@@ -232,7 +230,7 @@ if editor or viewer.scope.all_learners:
             if len(changes):
                 web.table(board.change_table(changes, t))
 
-if editor and plan.is_proposal:
+if (editor or publisher) and plan.is_proposal:
     with st.expander(t("flex_board.checks.title"), icon=":material/fact_check:",
                      expanded=False):
         found = web.flex_checks(plan.plan_id, t.lang)
@@ -243,11 +241,11 @@ if editor and plan.is_proposal:
         agreed = True
         if found:
             agreed = st.checkbox(t("flex_board.checks.agree"), key=f"flex_board.agree.{edits}")
-        if st.button(t("flex_board.publish"), key="flex_board.publish", type="primary",
-                     icon=":material/publish:", disabled=not agreed,
-                     help=t("flex_board.publish_help")):
+        if publisher and st.button(t("flex_board.publish"), key="flex_board.publish",
+                                   type="primary", icon=":material/publish:",
+                                   disabled=not agreed, help=t("flex_board.publish_help")):
             with web.friendly_errors(t):
-                version = plans.publish(db, plan.plan_id, viewer.audit("publish"), viewer.name)
+                version = plans.publish(db, viewer, plan.plan_id, viewer.name)
                 done(t("flex_board.published", version=version))
 
 st.divider()

@@ -3,7 +3,7 @@ CSV, XLSX) and the message to every learner and parent, in Dutch or English."""
 
 import streamlit as st
 
-from app import web
+from app import permissions, web
 from app.flex import board, lists, plans, words
 from app.i18n import Translator, plain
 
@@ -11,7 +11,7 @@ viewer = web.page_access("flex_lists")
 t = web.translator()
 db = web.database()
 web.header(t, "flex_lists")
-editor = plans.can_edit(viewer.roles)
+editor = permissions.holds(viewer, "flex.plan.publish")  # the flex team: board and messages
 
 picked_week = web.week_picker(t, "flex_lists.week")
 if picked_week is None:
@@ -31,9 +31,7 @@ mondays = plans.cycle_mondays(db, cycle_id)
 rows = web.cached_read("flex/plan_assignments", viewer.scope, plan_id=plan.plan_id, lang=t.lang)
 fill = plans.fill(db, cycle_id, plan.plan_id, t.lang)
 # A flex teacher gets the lists of the sessions they lead; the flex team and the direction all.
-sessions = fill[fill["learners"] > 0]
-if viewer.scope.leader_staff_id is not None and not viewer.scope.all_learners:
-    sessions = sessions[sessions["leader_staff_id"] == viewer.scope.leader_staff_id]
+sessions = lists.sessions_for(fill, viewer.scope)
 if sessions.empty:
     st.info(t("flex_lists.no_sessions"))
     st.stop()

@@ -39,7 +39,7 @@ if stored_count == 0:
     with web.friendly_errors(t):
         if st.button(t("offer.copy_previous"), key="flex_offer.copy", type="primary",
                      icon=":material/content_copy:", help=t("offer.copy_help")):
-            copied = offer.copy_previous(db, cycle_id, viewer.audit("edit"))
+            copied = offer.copy_previous(db, viewer, cycle_id)
             saved(t.plural("offer.copied", copied))
     st.caption(t("offer.or_import"))
 else:
@@ -68,7 +68,7 @@ buttons = st.container(horizontal=True)
 if buttons.button(t("offer.save"), key="flex_offer.save", type="primary",
                   icon=":material/save:"):
     try:
-        result = offer.save(db, cycle_id, fingerprint, edited, pick, viewer.audit("edit"))
+        result = offer.save(db, viewer, cycle_id, fingerprint, edited, pick)
     except UserError as error:
         # Nothing was written and the edits stay in the table: the person decides.
         st.error(error.render(t.md), icon=":material/error:")
@@ -98,7 +98,7 @@ with st.expander(t("offer.new_slot"), icon=":material/more_time:"), \
     if st.form_submit_button(t("offer.add_slot"), icon=":material/add:",
                              key="flex_offer.add_slot"):
         with web.friendly_errors(t):
-            offer.add_slot(db, int(weekday), int(hour), viewer.audit("edit"))
+            offer.add_slot(db, viewer, int(weekday), int(hour))
             saved(t("offer.slot_added", slot=charts.slot_label(t, int(weekday), int(hour))))
 
 # -- the rules the composition follows ----------------------------------------------------------
@@ -126,7 +126,7 @@ with st.expander(t("offer.rules.title"), icon=":material/tune:"), \
     if st.form_submit_button(t("offer.rules.save"), icon=":material/save:",
                              key="flex_offer.rules.save"):
         with web.friendly_errors(t):
-            settings.save_flex_rules(db, viewer.audit("edit"), {
+            settings.save_flex_rules(db, viewer, {
                 "flex.rule.remediation_below": below / 100,
                 "flex.rule.deepening_above": above / 100,
                 "flex.fairness.max_remediation_cycles": int(k_cycles),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import charts, clock, demo, home, web
+from app import charts, clock, demo, home, permissions, web
 from app.flex import words
 
 viewer = web.page_access("home")
@@ -45,7 +45,7 @@ else:
         right.metric(t("home.flex.full"), t.count(full))
         web.chart(charts.fill_by_slot(sessions, t), t)
 
-if viewer.scope.staff_data:  # the budget is the director's business
+if permissions.holds(viewer, "page.prof_budget"):  # the budget is the director's business
     st.subheader(t("home.budget.title"))
     st.info(t("home.budget.not_set_up"), icon=":material/savings:")
 

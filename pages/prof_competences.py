@@ -74,8 +74,8 @@ with tab_levels:
         note = st.text_input(t("prof.col.note"), key="prof_competences.note")
         if st.form_submit_button(t("prof.save_appraisal"), key="prof_competences.save_level"):
             with web.friendly_errors(t), rules.named_columns(t):
-                competences.record_level(db, viewer, int(staff_id), competence, level,
-                                         "appraisal", today, note or None)
+                competences.record_appraisal(db, viewer, int(staff_id), competence, level,
+                                             today, note or None)
                 saves.saved(t("prof.saved"))
     surveys = db.read("prof/needs_surveys")
     st.subheader(t("prof.from_survey"))

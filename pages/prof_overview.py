@@ -3,7 +3,7 @@ requests waiting, evaluation depth, gaps no initiative addresses, and the year r
 
 import streamlit as st
 
-from app import charts, clock, display, school_calendar, web
+from app import charts, clock, display, permissions, school_calendar, web
 from app.i18n import plain
 from app.prof import budget, competences, overview, plan, report, requests
 
@@ -79,15 +79,16 @@ with web.friendly_errors(t):
     cols[1].metric(t("prof.fte"), t.number(basis.fte, 1))
     cols[2].metric(t("prof.starters"), t.count(basis.starters), help=t("prof.starters_help"))
 
-    st.subheader(t("prof.report.heading"))
-    st.caption(t("prof.report.help"))
-    row = st.container(horizontal=True)
-    row.download_button(
-        t("prof.report.html"), key="prof_overview.report_html", icon=":material/print:",
-        data=lambda: report.export(db, viewer, t, year, "html", today),
-        file_name=f"{t('export.file.prof_report')}-{year}.html", mime="text/html")
-    row.download_button(
-        t("prof.report.xlsx"), key="prof_overview.report_xlsx", icon=":material/download:",
-        data=lambda: report.export(db, viewer, t, year, "xlsx", today),
-        file_name=f"{t('export.file.prof_report')}-{year}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if permissions.holds(viewer, "prof.report.export"):
+        st.subheader(t("prof.report.heading"))
+        st.caption(t("prof.report.help"))
+        row = st.container(horizontal=True)
+        row.download_button(
+            t("prof.report.html"), key="prof_overview.report_html", icon=":material/print:",
+            data=lambda: report.export(db, viewer, t, year, "html", today),
+            file_name=f"{t('export.file.prof_report')}-{year}.html", mime="text/html")
+        row.download_button(
+            t("prof.report.xlsx"), key="prof_overview.report_xlsx", icon=":material/download:",
+            data=lambda: report.export(db, viewer, t, year, "xlsx", today),
+            file_name=f"{t('export.file.prof_report')}-{year}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -4,7 +4,7 @@ keeps their own competence levels; the director works through the queue of reque
 import pandas as pd
 import streamlit as st
 
-from app import clock, display, school_calendar, web
+from app import clock, display, permissions, school_calendar, web
 from app.i18n import plain
 from app.prof import competences, plan, requests, rules
 
@@ -14,7 +14,8 @@ db = web.database()
 web.header(t, "prof_requests")
 today = clock.today()
 year = school_calendar.school_year_of(today)
-is_director = "director" in viewer.roles
+# Whoever holds the action over every request (the director) works through the queue.
+decides = permissions.allowed(viewer, "prof.request.edit")
 
 saves = web.Saves("prof_requests")
 
@@ -116,8 +117,7 @@ def show_request(row: pd.Series, prefix: str) -> None:
         display.person("by_name", "prof.col.by"),
         display.datetime("stepped_at", "prof.col.when"),
         display.text("note", "prof.col.note")]))
-    who = requests.actor(viewer, {"staff_id": int(row["staff_id"]), "created_by": None})
-    moves = rules.next_states(row["state"], who)
+    moves = requests.next_steps(viewer, row)
     if not moves:
         return
     note = st.text_input(t("prof.step_note"), key=f"{prefix}.note.{request_id}",
@@ -138,8 +138,11 @@ def show_request(row: pd.Series, prefix: str) -> None:
 
 tabs = []
 if viewer.staff_id is not None:
-    tabs += ["mine", "new", "levels"]
-if is_director:
+    if permissions.holds(viewer, "prof.request.edit"):
+        tabs += ["mine", "new"]
+    if permissions.holds(viewer, "prof.level.self"):
+        tabs += ["levels"]
+if decides:
     tabs += ["queue", "all"]
 if not tabs:
     st.info(t("prof.no_staff_link"), icon=":material/link_off:")
@@ -203,8 +206,8 @@ if "levels" in shown:
             expert = st.checkbox(t("prof.can_share"), key="prof_requests.can_share")
             if st.form_submit_button(t("prof.save_level"), key="prof_requests.save_level"):
                 with web.friendly_errors(t), rules.named_columns(t):
-                    competences.record_level(db, viewer, viewer.staff_id, competence, level,
-                                             "self", today)
+                    competences.record_own_level(db, viewer, viewer.staff_id, competence,
+                                                 level, today)
                     if expert:
                         plan.declare_expertise(db, viewer, competence, None, today)
                     saves.saved(t("prof.saved"))

@@ -4,7 +4,7 @@ labels; every survey one may see, charted."""
 import pandas as pd
 import streamlit as st
 
-from app import charts, web
+from app import charts, permissions, web
 from app.errors import UserError
 from app.i18n import plain
 from app.importing import pipeline
@@ -65,8 +65,7 @@ if upload is not None and st.session_state.get("surveys.uploaded") != upload.fil
         else:
             confirmed = True
         if (not prepared.problems or partial) and confirmed:
-            result = pipeline.commit(db, viewer, prepared, viewer.audit("import"),
-                                     partial=partial)
+            result = pipeline.commit(db, viewer, prepared, partial=partial)
             st.session_state["surveys.uploaded"] = upload.file_id
             st.session_state["surveys.just_uploaded"] = result.import_id
             st.session_state["surveys.warning"] = result.warning
@@ -101,7 +100,7 @@ left.metric(t("surveys.respondents"), t.count(int(row["respondents"])))
 middle.metric(t("surveys.complete"), t.count(int(row["complete"])))
 right.metric(t("surveys.tag"), t(f"tag.{tag_now}") if tag_now else t("surveys.untagged"))
 
-editable = surveys.can_edit(db, viewer, int(survey_id))
+editable = permissions.allowed(viewer, "survey.edit", surveys.record(db, int(survey_id)))
 if editable:
     with st.expander(t("surveys.edit.title"), expanded=bool(just),
                      icon=":material/edit:"), st.form(f"surveys.edit.{survey_id}"):

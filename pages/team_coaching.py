@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import clock, display, export, web
+from app import clock, display, permissions, web
 from app.i18n import plain
 from app.team import charts as team_charts
 from app.team import coaching
@@ -38,15 +38,9 @@ def day(value) -> str:
 
 
 # -- a new trajectory, commissioned by the director ------------------------------------------------
-if viewer.has("director"):
-    people = coaching.people(db)
-    names = dict(zip(people["user_id"], people["display_name"], strict=True))
-    advisers = [int(u) for u, r in zip(people["user_id"], people["roles"], strict=True)
-                if "adviser" in r]
-    managers = [int(u) for u, r in zip(people["user_id"], people["roles"], strict=True)
-                if "director" in r]
-    teachers = [int(u) for u, r in zip(people["user_id"], people["roles"], strict=True)
-                if set(r) & {"teacher", "flex_team", "class_council"}]
+if permissions.holds(viewer, "team.coaching.create"):
+    can = coaching.candidates(db)
+    names, teachers, advisers, managers = can.names, can.teachers, can.advisers, can.managers
     with st.expander(t("team.coaching.new"), icon=":material/add:"), \
             st.form(f"team_coaching.new.{version}"):
         a, b, c = st.columns(3)
@@ -70,8 +64,8 @@ if viewer.has("director"):
         if st.form_submit_button(t("team.coaching.create"), type="primary",
                                  key="team_coaching.create"):
             with web.friendly_errors(t):
-                new_id = coaching.create(db, viewer, viewer.audit("edit"), teacher=teacher,
-                                         adviser=adviser, manager=manager, starts_on=starts_on,
+                new_id = coaching.create(db, viewer, teacher=teacher, adviser=adviser,
+                                         manager=manager, starts_on=starts_on,
                                          ends_on=ends_on, reason=reason)
                 done(t("team.coaching.created"), new_id)
 
@@ -92,7 +86,10 @@ trajectory_id = web.selectbox(t("team.coaching.pick"), ids, format_func=labels.g
 row = coaching.trajectory(db, viewer, trajectory_id)
 me = coaching.party(row, viewer.user_id)
 is_open = row["status"] in coaching.OPEN
-steer = me in ("adviser", "manager")
+record = coaching.as_record(row)
+steer = permissions.allowed(viewer, "team.coaching.steer", record)
+observe = permissions.allowed(viewer, "team.coaching.observe", record)
+assess = permissions.allowed(viewer, "team.coaching.self_assess", record)
 
 st.caption(t("team.coaching.confidential"), help=t("team.coaching.confidential_help"))
 st.markdown(" · ".join(f"**{t(label)}:** {plain(value)}" for label, value in (
@@ -113,8 +110,7 @@ if steer and coaching.allowed_next(row):
         if right.button(t("team.coaching.move"), key=f"team_coaching.move.{trajectory_id}",
                         icon=":material/arrow_forward:"):
             with web.friendly_errors(t):
-                coaching.change_status(db, viewer, viewer.audit("edit"), trajectory_id, target,
-                                       now())
+                coaching.change_status(db, viewer, trajectory_id, target, now())
                 done(t("team.coaching.moved"))
 
 goals = coaching.goals(db, viewer, trajectory_id)
@@ -155,8 +151,7 @@ with goals_tab:
             if st.form_submit_button(t("team.coaching.add_goal"), icon=":material/add:",
                                      key=f"team_coaching.add_goal.{trajectory_id}"):
                 with web.friendly_errors(t):
-                    seq = coaching.add_goal(db, viewer, viewer.audit("edit"), trajectory_id,
-                                            text, domain, origin)
+                    seq = coaching.add_goal(db, viewer, trajectory_id, text, domain, origin)
                     done(t("team.coaching.goal_added", seq=seq))
         a, b = st.columns(2)
         if len(goals):
@@ -168,13 +163,12 @@ with goals_tab:
             if a.button(t("team.coaching.remove"), key=f"team_coaching.remove_btn.{trajectory_id}",
                         disabled=gone is None):
                 with web.friendly_errors(t):
-                    coaching.remove_goal(db, viewer, viewer.audit("edit"), trajectory_id,
-                                         int(gone))
+                    coaching.remove_goal(db, viewer, trajectory_id, int(gone))
                     done(t("team.coaching.goal_removed"))
         if b.button(t("team.coaching.fix"), key=f"team_coaching.fix.{trajectory_id}",
                     icon=":material/lock:", help=t("team.coaching.fix_help")):
             with web.friendly_errors(t):
-                coaching.fix_goals(db, viewer, viewer.audit("edit"), trajectory_id, now())
+                coaching.fix_goals(db, viewer, trajectory_id, now())
                 done(t("team.coaching.fixed_now"))
 
 # -- visits ---------------------------------------------------------------------------------------
@@ -212,17 +206,16 @@ with visits_tab:
             if st.form_submit_button(t("team.coaching.plan"), icon=":material/event:",
                                      key=f"team_coaching.plan_visit.{trajectory_id}"):
                 with web.friendly_errors(t):
-                    coaching.plan_visit(db, viewer, viewer.audit("edit"), trajectory_id, kind,
-                                        when, announced)
+                    coaching.plan_visit(db, viewer, trajectory_id, kind, when, announced)
                     done(t("team.coaching.planned"))
     given = coaching.ratings(db, viewer, trajectory_id)
     for visit in visits.to_dict("records"):
         vid = int(visit["visit_id"])
         if visit["kind"] == "diagnostic":
-            if me == "adviser" and is_open and not visit["held"] and st.button(
+            if observe and is_open and not visit["held"] and st.button(
                     t("team.coaching.mark_held"), key=f"team_coaching.held.{vid}"):
                 with web.friendly_errors(t):
-                    coaching.mark_held(db, viewer, viewer.audit("edit"), trajectory_id, vid)
+                    coaching.mark_held(db, viewer, trajectory_id, vid)
                     done(t("team.coaching.saved"))
             continue
         talked = visit["talk_on"] is not None and visit["talk_on"] == visit["talk_on"]
@@ -240,7 +233,7 @@ with visits_tab:
             if goals.empty:
                 st.caption(t("team.coaching.no_goals"))
                 continue
-            if me == "teacher" and is_open and not talked:
+            if assess and is_open and not talked:
                 with st.form(f"team_coaching.self.{vid}.{version}"):
                     st.markdown(f"**{t('team.coaching.self_title')}**")
                     for g in goals.to_dict("records"):
@@ -254,10 +247,9 @@ with visits_tab:
                         entries = {int(g): st.session_state.get(
                             f"team_coaching.self.{vid}.{g}.{version}") for g in goals["goal_id"]}
                         with web.friendly_errors(t):
-                            coaching.self_assess(db, viewer, viewer.audit("edit"),
-                                                 trajectory_id, vid, entries)
+                            coaching.self_assess(db, viewer, trajectory_id, vid, entries)
                             done(t("team.coaching.self_saved"))
-            elif me == "adviser" and is_open and not talked:
+            elif observe and is_open and not talked:
                 missing = len(goals) - len(own)
                 if missing:
                     st.warning(t("team.coaching.self_missing", missing=missing),
@@ -280,8 +272,8 @@ with visits_tab:
                         entries = {int(g): st.session_state.get(
                             f"team_coaching.rate.{vid}.{g}.{version}") for g in goals["goal_id"]}
                         with web.friendly_errors(t):
-                            coaching.record_talk(db, viewer, viewer.audit("edit"), trajectory_id,
-                                                 vid, talk_on, entries, reflection, advice)
+                            coaching.record_talk(db, viewer, trajectory_id, vid, talk_on,
+                                                 entries, reflection, advice)
                             done(t("team.coaching.talk_saved"))
             elif own or theirs:
                 web.table(display.table(goals.assign(
@@ -304,7 +296,7 @@ with progress_tab:
 # -- the final report ----------------------------------------------------------------------------
 with report_tab:
     _, parts, degree_goals = coaching.report_parts(db, viewer, trajectory_id, t)
-    editable = me == "adviser" and row["status"] == "final_report"
+    editable = observe and row["status"] == "final_report"
     if not editable:
         st.caption(t("team.coaching.report_readonly"))
     with st.form(f"team_coaching.report.{trajectory_id}.{version}"):
@@ -326,18 +318,15 @@ with report_tab:
                                  key=f"team_coaching.report_save.{trajectory_id}",
                                  type="primary"):
             with web.friendly_errors(t):
-                coaching.save_report(db, viewer, viewer.audit("edit"), trajectory_id, texts,
-                                     chosen, now())
+                coaching.save_report(db, viewer, trajectory_id, texts, chosen, now())
                 done(t("team.coaching.report_saved"))
     school = web.school_settings().get("school.name", "")
 
-    def _printable() -> str:
-        db.record(viewer.audit("export", "wb_report", [trajectory_id], "format=html"))
-        return coaching.report_html(db, viewer, trajectory_id, t, school)
+    def _printable() -> bytes:
+        return coaching.export_report(db, viewer, trajectory_id, "html", t, school)
 
     def _csv() -> bytes:
-        db.record(viewer.audit("export", "wb_report", [trajectory_id], "format=csv"))
-        return export.to_csv(coaching.report_frame(db, viewer, trajectory_id, t), t)
+        return coaching.export_report(db, viewer, trajectory_id, "csv", t, school)
 
     row_buttons = st.container(horizontal=True)
     row_buttons.download_button(t("team.coaching.print_button"), data=_printable, mime="text/html",

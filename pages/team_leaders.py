@@ -39,7 +39,7 @@ with register_tab:
         if st.form_submit_button(t("team.leaders.add"), icon=":material/add:",
                                  key="team_leaders.add"):
             with web.friendly_errors(t):
-                leaders.add_role(db, viewer.audit("edit"), name_nl, name_en, ask)
+                leaders.add_role(db, viewer, name_nl, name_en, ask)
                 saves.saved(t("team.leaders.added"))
     if roles.empty:
         st.info(t("team.leaders.no_roles"))
@@ -89,9 +89,8 @@ with register_tab:
             if st.button(t("team.leaders.save"), type="primary", icon=":material/save:",
                          key=f"team_leaders.save.{role_id}.{version}"):
                 with web.friendly_errors(t):
-                    result = leaders.save_role(db, viewer.audit("edit"), role_id, edit_nl,
-                                               edit_en, edit_ask, edited_tasks, edited_holders,
-                                               staff)
+                    result = leaders.save_role(db, viewer, role_id, edit_nl, edit_en,
+                                               edit_ask, edited_tasks, edited_holders, staff)
                     if result.problems:
                         st.error(t("team.leaders.problems", count=len(result.problems)),
                                  icon=":material/error:")
@@ -113,7 +112,7 @@ with load_tab:
         if b.form_submit_button(t("team.leaders.threshold_save"),
                                 key="team_leaders.threshold.save"):
             with web.friendly_errors(t):
-                leaders.set_threshold(db, viewer.audit("edit"), new_limit.value)
+                leaders.set_threshold(db, viewer, new_limit.value)
                 saves.saved(t("team.leaders.threshold_saved"))
     if load.empty:
         st.info(t("team.leaders.no_load"))
@@ -160,7 +159,7 @@ with time_tab:
             else:
                 for note in prepared.built.held_back:
                     st.warning(pipeline.render_note(note, t.md), icon=":material/link_off:")
-                result = pipeline.commit(db, viewer, prepared, viewer.audit("import"))
+                result = pipeline.commit(db, viewer, prepared)
                 st.session_state["team_leaders.uploaded"] = upload.file_id
                 st.session_state["team_leaders.survey"] = result.record_id("survey")
                 saves.saved(" ".join([t("team.leaders.time_uploaded"),

@@ -42,8 +42,7 @@ with st.expander(t("team.selfcheck.new_round"), expanded=listing.empty,
                              key="team_selfcheck.create",
                              icon=":material/add:"):
         with web.friendly_errors(t):
-            new_id = selfcheck.create_round(db, viewer.audit("edit"), held_on, participants,
-                                            today)
+            new_id = selfcheck.create_round(db, viewer, held_on, participants, today)
             done(t("team.selfcheck.created"), new_id)
 
 if listing.empty:
@@ -137,7 +136,7 @@ if round_id is not None and submitted:
             "owner": st.session_state.get(f"team_selfcheck.owner.{round_id}.{iid}.{version}"),
         }
     with web.friendly_errors(t):
-        problems = selfcheck.save_scores(db, viewer.audit("edit"), round_id, entries)
+        problems = selfcheck.save_scores(db, viewer, round_id, entries)
         if problems:
             st.error(t("team.selfcheck.problems", count=len(problems)),
                      icon=":material/error:")

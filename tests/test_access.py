@@ -276,12 +276,11 @@ def test_every_committed_and_every_failed_write_leaves_one_entry(db):
 
 def test_user_changes_logins_and_erasure_are_logged(demo_db):
     audit_for = {
-        "user_add": lambda: auth.add_user(demo_db, Audit("user_add", "user", scope="cli"),
+        "user_add": lambda: auth.add_user(demo_db, COMMAND_LINE,
                                           email="new@school.be", name="New", roles=["teacher"],
                                           password="a long password"),
         "login": lambda: auth.sign_in(demo_db, "new@school.be", "a long password"),
-        "erase": lambda: privacy.erase(demo_db, Audit("erase", "learner", scope="cli"),
-                                       [_a_learner(demo_db)]),
+        "erase": lambda: privacy.erase(demo_db, COMMAND_LINE, [_a_learner(demo_db)]),
     }
     for action, do in audit_for.items():
         before = len(_audit(demo_db))
@@ -300,7 +299,7 @@ def test_the_log_holds_no_personal_data(demo_db):
         name, number = cur.execute(
             "select last_name, external_id from learner where learner_id = ?", [learner]
         ).fetchone()
-    privacy.erase(demo_db, Audit("erase", "learner", scope="cli"), [learner])
+    privacy.erase(demo_db, COMMAND_LINE, [learner])
     text = " ".join(str(e) for e in _audit(demo_db))
     assert str(learner) in text
     assert number not in text and name not in text
@@ -317,7 +316,7 @@ def test_an_erased_learner_is_gone_from_the_bytes_of_the_file(demo_path):
                         " last_name = 'Zwartkoppeling' where learner_id = ?", [learner])
         db.checkpoint()
         assert b"Zwartkoppeling" in demo_path.read_bytes()  # the test can see a name at all
-        done = privacy.erase(db, Audit("erase", "learner", scope="cli"), [learner])
+        done = privacy.erase(db, COMMAND_LINE, [learner])
         assert done.learners == 1 and done.rows["erase_result"] > 0
         assert db.read("privacy/learner_footprint", learner_ids=[learner])["rows"].sum() == 0
         assert db.read("admin/orphans").empty
@@ -339,7 +338,7 @@ def test_an_erased_learner_leaves_no_row_anywhere_not_even_in_the_import_journal
     for first in ("Quirinella", "Quirina"):
         data = (header + f"99887766;Zwartkoppeling;{first};1A\r\n").encode()
         prepared = pipeline.prepare(demo_db, COMMAND_LINE, "learners", "lijst.csv", data)
-        pipeline.commit(demo_db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+        pipeline.commit(demo_db, COMMAND_LINE, prepared)
     learner = int(demo_db.scalar("privacy/learner_by_external_id", external_id="99887766"))
     with demo_db._con.cursor() as cur:
         cur.execute("insert into flex_choice (cycle_id, learner_id, rank, kind)"
@@ -349,7 +348,7 @@ def test_an_erased_learner_leaves_no_row_anywhere_not_even_in_the_import_journal
             " and table_name in (select table_name from information_schema.tables"
             " where table_type = 'BASE TABLE')").fetchall()]
         assert {"undo_learner", "flex_choice", "enrolment"} <= set(tables)
-    privacy.erase(demo_db, Audit("erase", "learner", scope="cli"), [learner])
+    privacy.erase(demo_db, COMMAND_LINE, [learner])
     with demo_db._con.cursor() as cur:
         left = {t: cur.execute(f"select count(*) from {t} where learner_id = ?",
                                [learner]).fetchone()[0] for t in tables}
@@ -364,8 +363,7 @@ def test_leavers_dry_run_then_erase(demo_db):
     planned = privacy.left_before(demo_db, EVERYTHING, dt.date(2026, 9, 1))
     assert len(planned) == 50  # last year's fourth year
     counts_before = demo_db.scalar("common/count_learners")
-    privacy.erase(demo_db, Audit("erase", "learner", scope="cli"),
-                  [int(i) for i in planned["learner_id"]])
+    privacy.erase(demo_db, COMMAND_LINE, [int(i) for i in planned["learner_id"]])
     assert demo_db.scalar("common/count_learners") == counts_before - 50
     assert privacy.left_before(demo_db, EVERYTHING, dt.date(2026, 9, 1)).empty
 
@@ -410,7 +408,7 @@ def _every_text_value(db: Database) -> str:
 def test_a_password_is_never_stored_or_logged_in_clear(db, caplog):
     caplog.set_level(logging.DEBUG)
     secret = "correct horse battery staple"
-    user_id = auth.add_user(db, Audit("user_add", scope="cli"), email="p@school.be", name="P",
+    user_id = auth.add_user(db, COMMAND_LINE, email="p@school.be", name="P",
                             roles=["teacher"], password=secret)
     auth.sign_in(db, "p@school.be", secret)
     with pytest.raises(UserError):
@@ -424,7 +422,7 @@ def test_a_password_is_never_stored_or_logged_in_clear(db, caplog):
 
 
 def test_failed_logins_are_throttled(db, monkeypatch):
-    auth.add_user(db, Audit("user_add", scope="cli"), email="t@school.be", name="T",
+    auth.add_user(db, COMMAND_LINE, email="t@school.be", name="T",
                   roles=["teacher"], password="the right password")
     moment = dt.datetime(2026, 11, 23, 9, 0)
     monkeypatch.setattr("app.clock.now", lambda: moment)
@@ -445,7 +443,7 @@ def test_failed_logins_are_throttled(db, monkeypatch):
 
 
 def _account(db: Database, email: str = "t@school.be") -> None:
-    auth.add_user(db, Audit("user_add", scope="cli"), email=email, name="T",
+    auth.add_user(db, COMMAND_LINE, email=email, name="T",
                   roles=["teacher"], password="the right password")
 
 
@@ -523,7 +521,7 @@ def test_sign_in_page_throttles_a_browser_without_an_address(demo_path):
 
 
 def test_unknown_e_mail_and_wrong_password_get_the_same_answer(db):
-    auth.add_user(db, Audit("user_add", scope="cli"), email="u@school.be", name="U",
+    auth.add_user(db, COMMAND_LINE, email="u@school.be", name="U",
                   roles=["teacher"], password="the right password")
     answers = set()
     for email in ("u@school.be", "nobody@school.be"):
@@ -558,7 +556,7 @@ def test_disabled_account_is_out_at_once(demo_path):
     assert at.title[0].value == "Start"
     with Database(demo_path) as db:
         director = auth.load_viewer(db, demo_user_id("director"))
-        auth.update_user(db, Audit("user_edit", scope="cli"), director.user_id,
+        auth.update_user(db, COMMAND_LINE, director.user_id,
                          name="x", roles=["director"], class_ids=[], staff_id=None,
                          is_active=False)
     at.run()

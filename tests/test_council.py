@@ -11,7 +11,6 @@ import pandas as pd
 import pytest
 
 from app import auth
-from app.audit import Audit
 from app.council import decisions, overview, timeline
 from app.council.decisions import Decision
 from app.errors import AccessDenied, UserError
@@ -121,7 +120,7 @@ def test_a_common_decision_is_saved_for_every_learner_with_who_and_when(demo_db)
     council = viewer(demo_db, "class_council")
     chosen = learners_of(demo_db, ("1A",))[:3]
     before = needs_of(demo_db, chosen)
-    ids = decisions.decide(demo_db, council, chosen, decision(), "klassenraad 1A", YEAR)
+    ids = decisions.decide(demo_db, council, chosen, decision(), "klassenraad 1A")
     after = needs_of(demo_db, chosen)
     new = after[after["need_id"].isin(ids)]
     assert len(new) == 3 == len(after) - len(before)
@@ -138,10 +137,10 @@ def test_a_common_decision_is_saved_for_every_learner_with_who_and_when(demo_db)
 def test_changing_a_decision_ends_it_and_keeps_it_in_the_history(demo_db):
     council = viewer(demo_db, "class_council")
     learner = learners_of(demo_db, ("1B",))[0]
-    [first] = decisions.decide(demo_db, council, [learner], decision(), "klassenraad 1B", YEAR)
+    [first] = decisions.decide(demo_db, council, [learner], decision(), "klassenraad 1B")
     second = decisions.change(demo_db, council, first, decision(kind="deepening",
-                                                                is_hard=False), "kr", YEAR)
-    decisions.end(demo_db, council, second, YEAR)
+                                                                is_hard=False), "kr")
+    decisions.end(demo_db, council, second)
     history = demo_db.read("council/decisions", scope=council.scope, lang="nl",
                            learner_ids=[learner])
     mine = history.set_index("need_id").loc[[first, second]]
@@ -155,22 +154,29 @@ def test_changing_a_decision_ends_it_and_keeps_it_in_the_history(demo_db):
 def test_a_decision_changed_meanwhile_is_not_changed_again(demo_db):
     council = viewer(demo_db, "class_council")
     learner = learners_of(demo_db, ("1A",))[-1]
-    [need_id] = decisions.decide(demo_db, council, [learner], decision(), "kr", YEAR)
-    decisions.end(demo_db, council, need_id, YEAR)
+    [need_id] = decisions.decide(demo_db, council, [learner], decision(), "kr")
+    decisions.end(demo_db, council, need_id)
     with pytest.raises(UserError) as refused:
-        decisions.change(demo_db, council, need_id, decision(kind="broadening"), "kr", YEAR)
+        decisions.change(demo_db, council, need_id, decision(kind="broadening"), "kr")
     assert refused.value.key == "council.error.changed_meanwhile"
 
 
 def test_a_council_cannot_decide_for_learners_of_other_classes(demo_db):
     council = viewer(demo_db, "class_council")
-    elsewhere = learners_of(demo_db, ("2A",))[:1] or learners_of(demo_db, ("3A",))[:1]
+    elsewhere = learners_of(demo_db, ("2A",))[:2]
+    assert len(elsewhere) == 2
     mine = learners_of(demo_db, ("1A",))[:1]
     before = needs_of(demo_db, elsewhere + mine)
-    with pytest.raises(AccessDenied):
-        decisions.decide(demo_db, council, mine + elsewhere, decision(), "kr", YEAR)
-    with pytest.raises(AccessDenied):
-        decisions.decide(demo_db, viewer(demo_db, "teacher"), mine, decision(), "kr", YEAR)
+    with pytest.raises(AccessDenied) as refused:
+        decisions.decide(demo_db, council, mine + elsewhere, decision(), "kr")
+    assert refused.value.render(NL) == (
+        "Dat mag je alleen voor de leerlingen van je eigen klassen: een beslissing van de"
+        " klassenraad nemen, wijzigen of beëindigen. Betrokken leerlingen buiten je klassen: 2."
+        " Er is niets gewijzigd.")
+    with pytest.raises(AccessDenied) as refused:
+        decisions.decide(demo_db, viewer(demo_db, "teacher"), mine, decision(), "kr")
+    assert refused.value.render(NL).startswith("Dat mag je niet: een beslissing van de"
+                                               " klassenraad nemen")
     pd.testing.assert_frame_equal(needs_of(demo_db, elsewhere + mine), before)
 
 
@@ -185,7 +191,7 @@ def test_a_wrong_decision_is_named_and_nothing_is_saved(demo_db, changes, key):
     chosen = learners_of(demo_db, ("1A",))[:2]
     before = needs_of(demo_db, chosen)
     with pytest.raises(UserError) as refused:
-        decisions.decide(demo_db, council, chosen, decision(**changes), "kr", YEAR)
+        decisions.decide(demo_db, council, chosen, decision(**changes), "kr")
     assert refused.value.key == key
     assert NL(key, **refused.value.params) != key
     pd.testing.assert_frame_equal(needs_of(demo_db, chosen), before)
@@ -200,8 +206,8 @@ def test_the_next_composition_follows_the_council(demo_db):
     chosen = learners_of(demo_db, ("2B",))[:3] or learners_of(demo_db, ("1B",))[:3]
     subject = "FRA"
     decisions.decide(demo_db, council, chosen, decision(
-        subject_id=subject, valid_from=start, valid_until=until), "klassenraad", YEAR)
-    plan, result = plans.compose_cycle(demo_db, cycle_id, Audit("compose", user_id=1), "An")
+        subject_id=subject, valid_from=start, valid_until=until), "klassenraad")
+    plan, result = plans.compose_cycle(demo_db, auth.COMMAND_LINE, cycle_id, "An")
     placed = plans.assignments(demo_db, EVERYTHING, plan.plan_id, "nl")
     for learner_id in chosen:
         mine = placed[placed["learner_id"] == learner_id]
@@ -232,7 +238,7 @@ def test_the_printable_timeline_escapes_what_people_typed(demo_db):
     council = viewer(demo_db, "admin")
     learner = learners_of(demo_db, ("1A",))[0]
     decisions.decide(demo_db, council, [learner], decision(reason="<script>alert(1)</script>"),
-                     "kr", YEAR)
+                     "kr")
     page = timeline.printable(timeline.load(demo_db, council.scope, learner, YEAR, "en"), EN,
                               "<b>School</b>", TODAY)
     assert "<script>" not in page and "&lt;script&gt;" in page
@@ -244,6 +250,23 @@ def test_a_council_member_gets_no_timeline_of_another_class(demo_db):
     elsewhere = learners_of(demo_db, ("2A",))[0]
     line = timeline.load(demo_db, council.scope, elsewhere, YEAR, "nl")
     assert line is None or line.learner is None
+
+
+def test_the_printed_timeline_is_logged_and_only_of_a_learner_one_may_see(demo_db):
+    council = viewer(demo_db, "class_council")
+    mine, elsewhere = learners_of(demo_db, ("1A",))[0], learners_of(demo_db, ("2A",))[0]
+    page = timeline.export(demo_db, council, mine, YEAR, NL, "Demoschool", TODAY).decode()
+    assert "<!DOCTYPE html>" in page
+    with db_cursor(demo_db) as cur:
+        logged = cur.execute("select user_id, entity, record_ids, detail from audit_log"
+                             " where action = 'export' order by audit_id desc limit 1"
+                             ).fetchone()
+    assert logged == (council.user_id, "learner", [str(mine)], "timeline")
+    with pytest.raises(AccessDenied) as refused:   # the permission model, and it is logged
+        timeline.export(demo_db, council, elsewhere, YEAR, NL, "Demoschool", TODAY)
+    assert refused.value.render(NL).startswith(
+        "Dat mag je alleen voor de leerlingen van je eigen klassen: de tijdlijn van een"
+        " leerling afdrukken.")
 
 
 # -- progress: gains, flags, successes -------------------------------------------------------

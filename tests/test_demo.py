@@ -111,14 +111,13 @@ REAL_DATA = ("In deze demoschool zijn leerlingen- of personeelslijsten geïmport
 
 
 def _import_real_learners(path) -> None:
-    from app.audit import Audit
     from app.auth import COMMAND_LINE
     from app.importing import pipeline
 
     with Database(path) as db:
         data = b"Stamboeknummer;Naam;Voornaam;Klas\r\n9991001;Echte;Leerling;1A\r\n"
         prepared = pipeline.prepare(db, COMMAND_LINE, "learners", "lijst.csv", data)
-        pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+        pipeline.commit(db, COMMAND_LINE, prepared)
 
 
 def test_home_and_databank_say_when_real_learners_sit_behind_the_demo_accounts(demo_path):
@@ -134,7 +133,7 @@ def test_home_and_databank_say_when_real_learners_sit_behind_the_demo_accounts(d
 
 def test_the_administrator_leaves_demo_mode_on_the_databank_page(demo_path):
     from app import auth, settings
-    from app.audit import Audit
+    from app.auth import COMMAND_LINE
     from tests.conftest import app_test
 
     at = app_test("pages/admin_database.py")
@@ -149,7 +148,7 @@ def test_the_administrator_leaves_demo_mode_on_the_databank_page(demo_path):
         "anders niemand zich nog als beheerder aanmelden."]
     with Database(demo_path) as db:
         assert settings.get(db, "school.demo") is True
-        auth.add_user(db, Audit("user_add", scope="cli"), email="ik@school.be", name="Ik",
+        auth.add_user(db, COMMAND_LINE, email="ik@school.be", name="Ik",
                       roles=["admin"], password="a long password")
     at.button(key="admin_database.demo_leave").click().run()
     assert not at.exception

@@ -166,14 +166,14 @@ def test_a_copy_cut_off_in_its_rewrite_is_finished_when_the_app_starts(school):
 
 def test_the_result_says_what_remains_where(school):
     from app import privacy
-    from app.audit import Audit
+    from app.auth import COMMAND_LINE
     from app.i18n import Translator
 
     db_path, copies, damaged = school
     copies["elsewhere"].unlink()                   # moved off to a stick, say
     with Database(db_path) as db:
         learner = int(db.scalar("privacy/learner_by_external_id", external_id=NUMBER))
-        done = privacy.erase(db, Audit("erase", "learner", scope="cli"), [learner])
+        done = privacy.erase(db, COMMAND_LINE, [learner])
     text = "\n".join(privacy.describe(done, Translator("nl")))
     assert "Gewiste leerlingen: 1" in text
     assert "Het databankbestand school.duckdb is herschreven" in text

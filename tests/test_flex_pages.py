@@ -7,22 +7,22 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from app.audit import Audit
-from app.auth import COMMAND_LINE
+from app.auth import COMMAND_LINE, Viewer
 from app.db import Database
 from app.errors import AccessDenied, UserError
 from app.flex import attendance, offer, plans
 from app.i18n import Translator
 from app.importing import pipeline
-from app.scope import EVERYTHING, Scope
+from app.scope import EVERYTHING
 from tests.conftest import PROJECT_ROOT, TODAY, app_test
 
 NL = Translator("nl")
 SAMPLES = PROJECT_ROOT / "data" / "samples"
 
 
-def audit() -> Audit:
-    return Audit("edit", user_id=1, scope="all")
+# The flex team edits the offer and the rules, and keeps any register.
+FLEX_TEAM = Viewer(user_id=1, email="flexteam@school.be", name="Flexteam",
+                   roles=frozenset({"flex_team"}))
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_offer_edits_are_saved_together(demo_db, next_cycle):
     new["session_id"] = pd.NA
     new["code"] = "EXTRA-1"
     frame = pd.concat([frame.drop(index=[2]), new], ignore_index=True)
-    result = offer.save(demo_db, next_cycle, loaded, frame, pick, audit())
+    result = offer.save(demo_db, FLEX_TEAM, next_cycle, loaded, frame, pick)
     assert (result.added, result.changed, result.removed, result.problems) == (1, 1, 1, None)
     after = offer.sessions(demo_db, next_cycle)
     first = after[after["session_id"] == raw["session_id"].iloc[0]].iloc[0]
@@ -64,7 +64,7 @@ def test_offer_problems_name_row_column_and_reason_and_save_nothing(demo_db, nex
     frame.loc[2, "classes"] = "9Z"
     frame.loc[3, "code"] = frame.loc[4, "code"]
     frame.loc[3, "slot"] = frame.loc[4, "slot"]
-    result = offer.save(demo_db, next_cycle, loaded, frame, pick, audit())
+    result = offer.save(demo_db, FLEX_TEAM, next_cycle, loaded, frame, pick)
     lines = [offer.problem_text(p, NL) for p in result.problems]
     assert "rij 1, kolom Plaatsen: '0' moet een geheel getal van 1 tot 200 zijn" in lines
     assert "rij 2, kolom Vak: remediëring en verdieping hebben een vak nodig" in lines
@@ -77,10 +77,10 @@ def test_offer_saved_by_someone_else_meanwhile_is_not_overwritten(demo_db, next_
     pick, _, loaded, mine = editor_state(demo_db, next_cycle)
     _, _, _, theirs = editor_state(demo_db, next_cycle)
     theirs.loc[0, "room"] = "Aula"
-    assert offer.save(demo_db, next_cycle, loaded, theirs, pick, audit()).changed == 1
+    assert offer.save(demo_db, FLEX_TEAM, next_cycle, loaded, theirs, pick).changed == 1
     mine.loc[0, "room"] = "Turnzaal"
     with pytest.raises(UserError, match="changed_meanwhile"):
-        offer.save(demo_db, next_cycle, loaded, mine, pick, audit())
+        offer.save(demo_db, FLEX_TEAM, next_cycle, loaded, mine, pick)
     assert offer.sessions(demo_db, next_cycle)["room"].iloc[0] == "Aula"
 
 
@@ -88,7 +88,7 @@ def test_a_session_with_learners_cannot_be_removed(demo_db):
     cycle_id = demo_db.scalar("flex/cycle_of_week", week_id="2026-W48")
     pick, raw, loaded, frame = editor_state(demo_db, cycle_id)
     with pytest.raises(UserError, match="in_use"):
-        offer.save(demo_db, cycle_id, loaded, frame.iloc[1:], pick, audit())
+        offer.save(demo_db, FLEX_TEAM, cycle_id, loaded, frame.iloc[1:], pick)
     assert len(offer.sessions(demo_db, cycle_id)) == len(raw)
 
 
@@ -98,40 +98,45 @@ def test_the_previous_offer_is_copied_into_an_empty_cycle(demo_db, next_cycle):
         cur.execute("delete from flex_choice where cycle_id = $c", {"c": later})
         cur.execute("delete from flex_session where cycle_id = $c", {"c": later})
     previous = demo_db.scalar("flex/previous_cycle", cycle_id=later)
-    copied = offer.copy_previous(demo_db, later, audit())
+    copied = offer.copy_previous(demo_db, FLEX_TEAM, later)
     before = offer.sessions(demo_db, previous)
     after = offer.sessions(demo_db, later)
     assert copied == len(before) == len(after)
     assert list(after["code"]) == list(before["code"])
     with pytest.raises(UserError, match="not_empty"):
-        offer.copy_previous(demo_db, later, audit())
+        offer.copy_previous(demo_db, FLEX_TEAM, later)
 
 
 # -- the register ----------------------------------------------------------------------------------
 
-def leader_scope(db, cycle_id, plan_id) -> tuple[Scope, int]:
+def teacher_of(staff_id: int) -> Viewer:
+    return Viewer(user_id=None, email="leraar@school.be", name="Jo", roles=frozenset({"teacher"}),
+                  staff_id=staff_id)
+
+
+def leader(db, cycle_id, plan_id) -> tuple[Viewer, int]:
+    """A flex teacher, and a session with learners they lead."""
     fill = plans.fill(db, cycle_id, plan_id, "nl")
     session = fill[(fill["learners"] > 0) & fill["leader_staff_id"].notna()].iloc[0]
-    return (Scope(leader_staff_id=int(session["leader_staff_id"]), school_year="2026-2027"),
-            int(session["session_id"]))
+    return teacher_of(int(session["leader_staff_id"])), int(session["session_id"])
 
 
 def test_a_register_with_notes_is_saved_for_the_whole_group(demo_db):
     cycle_id = demo_db.scalar("flex/cycle_of_week", week_id="2026-W48")
     plan = plans.latest_published(demo_db, cycle_id)
-    scope, session_id = leader_scope(demo_db, cycle_id, plan.plan_id)
-    rows = attendance.group(demo_db, scope, plan.plan_id, session_id, "2026-W48")
+    teacher, session_id = leader(demo_db, cycle_id, plan.plan_id)
+    rows = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W48")
     table = attendance.register(rows, NL).frame
     assert set(table["status"]) == {"present"}             # nobody recorded: all present
     table.loc[0, "status"] = "absent"
     table.loc[1, "feedback"] = "Breuken vereenvoudigen lukt."
-    saved = attendance.save(demo_db, scope, session_id, "2026-W48", table, NL, audit(), "Jo")
-    again = attendance.group(demo_db, scope, plan.plan_id, session_id, "2026-W48")
+    saved = attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL, "Jo")
+    again = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W48")
     assert saved == len(table)
     assert list(again["status"]).count("absent") == 1 and again["recorded_by"].eq("Jo").all()
     assert again["feedback"].iloc[1] == "Breuken vereenvoudigen lukt."
     table.loc[1, "feedback"] = "Nu ook met gemengde getallen."
-    attendance.save(demo_db, scope, session_id, "2026-W48", table, NL, audit(), "Jo")
+    attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL, "Jo")
     with demo_db._con.cursor() as cur:
         notes = cur.execute("select count(*) from feedback_note where session_id = $s and "
                             "week_id = '2026-W48' and learner_id = $l",
@@ -142,17 +147,20 @@ def test_a_register_with_notes_is_saved_for_the_whole_group(demo_db):
 def test_a_teacher_keeps_only_the_registers_of_own_sessions(demo_db):
     cycle_id = demo_db.scalar("flex/cycle_of_week", week_id="2026-W48")
     plan = plans.latest_published(demo_db, cycle_id)
-    scope, session_id = leader_scope(demo_db, cycle_id, plan.plan_id)
+    teacher, session_id = leader(demo_db, cycle_id, plan.plan_id)
     rows = attendance.group(demo_db, EVERYTHING, plan.plan_id, session_id, "2026-W48")
-    other = Scope(leader_staff_id=scope.leader_staff_id + 100000, school_year="2026-2027")
-    with pytest.raises(AccessDenied):
+    other = teacher_of(teacher.staff_id + 100000)
+    with pytest.raises(AccessDenied) as refused:
         attendance.save(demo_db, other, session_id, "2026-W48",
-                        attendance.register(rows, NL).frame, NL, audit(), "X")
+                        attendance.register(rows, NL).frame, NL, "X")
+    assert refused.value.render(NL) == (
+        "Dat mag je alleen voor de flexsessies die je zelf geeft: de aanwezigheid en feedback"
+        " van een flexsessie bijhouden. Er is niets gewijzigd.")
     table = attendance.register(rows, NL).frame
     table.loc[0, "status"] = "ziek"
     with pytest.raises(UserError, match=r"attendance\.error\.status"):
-        attendance.save(demo_db, scope, session_id, "2026-W48", table, NL, audit(), "Jo")
-    again = attendance.group(demo_db, scope, plan.plan_id, session_id, "2026-W48")
+        attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL, "Jo")
+    again = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W48")
     assert again["status"].isna().all()                     # nothing half written
 
 
@@ -164,7 +172,7 @@ def test_choices_from_a_form_export_are_matched_to_the_offer(db):
                        ("flex-choices", "flexkeuzes_google_forms.csv")]:
         prepared = pipeline.prepare(db, COMMAND_LINE, kind, name, (SAMPLES / name).read_bytes())
         assert not prepared.problems and not prepared.missing, name
-        result = pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+        result = pipeline.commit(db, COMMAND_LINE, prepared)
     assert result.counts.new == 8
     with db._con.cursor() as cur:
         rows = cur.execute("select l.external_id, c.rank, c.kind, c.subject_id, c.title "
@@ -179,7 +187,7 @@ def test_a_choice_not_on_offer_is_a_problem_naming_row_and_column(db):
     for kind, name in [("learners", "leerlingen_smartschool.csv"),
                        ("flex-sessions", "flexaanbod.csv")]:
         prepared = pipeline.prepare(db, COMMAND_LINE, kind, name, (SAMPLES / name).read_bytes())
-        pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+        pipeline.commit(db, COMMAND_LINE, prepared)
     data = b"Stamboeknummer;Cyclus;1e keuze\n0900100;6;Schaken\n0900101;5;Debatclub\n"
     prepared = pipeline.prepare(db, COMMAND_LINE, "flex-choices", "keuzes.csv", data)
     lines = [pipeline.render_problem(p, NL) for p in prepared.problems]
@@ -276,6 +284,6 @@ def test_the_routing_rules_are_set_on_the_offer_page(demo_path):
         assert school["flex.rule.remediation_below"] == 0.4
         assert school["flex.fairness.max_remediation_cycles"] == 3
         with pytest.raises(UserError, match="rule_order"):
-            settings.save_flex_rules(db, audit(), {**{k: school[k] for k in settings.FLEX_RULES},
+            settings.save_flex_rules(db, FLEX_TEAM, {**{k: school[k] for k in settings.FLEX_RULES},
                                                    "flex.rule.remediation_below": 0.9})
         assert settings.load(db)["flex.rule.remediation_below"] == 0.4

@@ -21,7 +21,6 @@ import sys
 import pytest
 
 from app import bench
-from app.audit import cli
 from app.auth import COMMAND_LINE
 from app.db import Database
 from app.importing import pipeline
@@ -181,7 +180,7 @@ def _log_size_of_import(demo_file, points, folder) -> int:
         prepared = pipeline.prepare(db, COMMAND_LINE, "results", "punten.csv",
                                     points.read_bytes())
         db.checkpoint = lambda: True  # keep the log as the commit left it
-        pipeline.commit(db, COMMAND_LINE, prepared, cli("import"))
+        pipeline.commit(db, COMMAND_LINE, prepared)
         return os.path.getsize(f"{path}.wal")
     finally:
         db.close()

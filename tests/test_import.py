@@ -25,16 +25,12 @@ SAMPLES = PROJECT_ROOT / "data" / "samples"
 NL = Translator("nl")
 
 
-def cli_audit() -> Audit:
-    return Audit("import", scope="cli")
-
-
 def load(db: Database, kind: str, name: str, **kwargs) -> pipeline.ImportResult:
     prepared = pipeline.prepare(db, COMMAND_LINE, kind, name, (SAMPLES / name).read_bytes(),
                                 **kwargs)
     assert not prepared.missing and not prepared.problems, [
         pipeline.render_problem(p, NL) for p in prepared.problems]
-    return pipeline.commit(db, COMMAND_LINE, prepared, cli_audit())
+    return pipeline.commit(db, COMMAND_LINE, prepared)
 
 
 @pytest.fixture
@@ -96,7 +92,7 @@ def test_overlapping_rows_update_by_their_natural_key(school):
     changed = "Stamboeknummer;Vak;Periode;Punt\n" + first.rsplit(";", 1)[0] + ";19/20\n" \
         + second + "\n"
     prepared = pipeline.prepare(school, COMMAND_LINE, "results", "correctie.csv", changed.encode())
-    result = pipeline.commit(school, COMMAND_LINE, prepared, cli_audit())
+    result = pipeline.commit(school, COMMAND_LINE, prepared)
     assert (result.counts.new, result.counts.updated, result.counts.unchanged) == (0, 1, 1)
     assert stats.counts(school)["results"] == 96
 
@@ -104,7 +100,7 @@ def test_overlapping_rows_update_by_their_natural_key(school):
 def test_undo_restores_what_the_last_import_changed(school):
     before = stats.counts(school)
     load(school, "results", "punten_trimester1.csv")
-    pipeline.undo_last(school, COMMAND_LINE, Audit("import_undo", scope="cli"))
+    pipeline.undo_last(school, COMMAND_LINE)
     after = stats.counts(school)
     assert after["results"] == before["results"] == 0
     log = pipeline.log(school)
@@ -115,8 +111,8 @@ def test_undo_of_an_update_brings_the_old_value_back(school):
     load(school, "learners", "leerlingen_smartschool.csv")
     renamed = (SAMPLES / "leerlingen_smartschool.csv").read_bytes().replace(b"Peeters", b"Pieters")
     prepared = pipeline.prepare(school, COMMAND_LINE, "learners", "nieuw.csv", renamed)
-    assert pipeline.commit(school, COMMAND_LINE, prepared, cli_audit()).counts.updated >= 1
-    pipeline.undo_last(school, COMMAND_LINE, Audit("import_undo", scope="cli"))
+    assert pipeline.commit(school, COMMAND_LINE, prepared).counts.updated >= 1
+    pipeline.undo_last(school, COMMAND_LINE)
     with school._con.cursor() as cur:
         assert cur.execute("select count(*) from learner where last_name = 'Pieters'")\
             .fetchall()[0][0] == 0
@@ -130,7 +126,7 @@ def test_undo_is_refused_when_newer_data_refers_to_it(db):
         tx._cur.execute("insert into result select learner_id, 'WIS', (select min(period_id)"
                         " from period), 5, 20, null from learner limit 1")
     with pytest.raises(UserError) as refused:
-        pipeline.undo_last(db, COMMAND_LINE, Audit("import_undo", scope="cli"))  # the learners
+        pipeline.undo_last(db, COMMAND_LINE)  # the learners
     assert refused.value.key == "import.error.undo_would_orphan"
     assert stats.counts(db)["learners"] == 16
 
@@ -141,7 +137,7 @@ def test_a_confirmed_mapping_is_remembered_for_the_same_export(school):
     assert first.missing == ["external_id"]
     fixed = pipeline.prepare(school, COMMAND_LINE, "learners", "odd.csv", odd,
                              mapping={"external_id": "Nr"})
-    pipeline.commit(school, COMMAND_LINE, fixed, cli_audit())
+    pipeline.commit(school, COMMAND_LINE, fixed)
     second = pipeline.prepare(school, COMMAND_LINE, "learners", "odd-later.csv", odd)
     assert second.missing == [] and second.mapping_saved
     assert second.mapping["external_id"] == "Nr"
@@ -202,9 +198,9 @@ def test_a_longer_export_of_the_same_form_adds_only_new_respondents(school):
     data = (SAMPLES / "welbevinden_google_forms.csv").read_bytes()
     shorter = b"\n".join(data.split(b"\n")[:11]) + b"\n"
     first = pipeline.commit(school, COMMAND_LINE, pipeline.prepare(
-        school, COMMAND_LINE, "survey", "w.csv", shorter), cli_audit())
+        school, COMMAND_LINE, "survey", "w.csv", shorter))
     second = pipeline.commit(school, COMMAND_LINE, pipeline.prepare(
-        school, COMMAND_LINE, "survey", "w.csv", data), cli_audit())
+        school, COMMAND_LINE, "survey", "w.csv", data))
     assert first.counts.new == 10 and (second.counts.new, second.counts.unchanged) == (10, 10)
     assert stats.counts(school)["surveys"] == 1
 
@@ -215,21 +211,19 @@ def test_a_longer_export_of_the_same_form_adds_only_new_respondents(school):
 def with_formula_learner(school) -> Database:
     data = "Stamboeknummer;Naam;Voornaam;Klas\n0900999;=HYPERLINK(\"http://x\");@SUM;1A\n"
     prepared = pipeline.prepare(school, COMMAND_LINE, "learners", "f.csv", data.encode())
-    pipeline.commit(school, COMMAND_LINE, prepared, cli_audit())
+    pipeline.commit(school, COMMAND_LINE, prepared)
     return school
 
 
 def test_csv_export_defuses_formula_text(with_formula_learner):
-    made = export.export(with_formula_learner, EVERYTHING, Audit("export", scope="cli"),
-                         "learners", "csv", NL)
+    made = export.export(with_formula_learner, COMMAND_LINE, "learners", "csv", NL)
     text = made.data.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'@SUM" in text
     assert text.splitlines()[0].startswith("Stamboeknummer;Naam;Voornaam;Klas")
 
 
 def test_xlsx_export_contains_no_formula(with_formula_learner):
-    made = export.export(with_formula_learner, EVERYTHING, Audit("export", scope="cli"),
-                         "learners", "xlsx", NL)
+    made = export.export(with_formula_learner, COMMAND_LINE, "learners", "xlsx", NL)
     with zipfile.ZipFile(io.BytesIO(made.data)) as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "<f " not in sheet
@@ -239,16 +233,14 @@ def test_xlsx_export_contains_no_formula(with_formula_learner):
 
 
 def test_pseudonymised_export_holds_no_names(school):
-    made = export.export(school, EVERYTHING, Audit("export", scope="cli"), "learners", "csv",
-                         NL, pseudonymise=True)
+    made = export.export(school, COMMAND_LINE, "learners", "csv", NL, pseudonymise=True)
     text = made.data.decode("utf-8-sig")
     assert "Peeters" not in text and "0900100" not in text and "@" not in text
     assert text.count("L-") == 24
 
 
 def test_exported_learners_read_back_unchanged(school):
-    made = export.export(school, EVERYTHING, Audit("export", scope="cli"), "learners", "csv",
-                         NL)
+    made = export.export(school, COMMAND_LINE, "learners", "csv", NL)
     again = pipeline.prepare(school, COMMAND_LINE, "learners", made.file_name, made.data)
     assert not again.problems and again.counts.unchanged == 24
 
@@ -262,7 +254,7 @@ def test_class_council_exports_only_its_classes(demo_db):
 
 
 def test_export_is_logged_without_its_content(school):
-    export.export(school, EVERYTHING, Audit("export", scope="cli"), "learners", "csv", NL)
+    export.export(school, COMMAND_LINE, "learners", "csv", NL)
     with school._con.cursor() as cur:
         entry = cur.execute("select action, entity, detail from audit_log"
                             " order by audit_id desc limit 1").fetchall()[0]

@@ -18,7 +18,6 @@ import openpyxl
 import pytest
 
 from app import stats
-from app.audit import Audit
 from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import UserError
@@ -332,7 +331,7 @@ def prepare(db: Database, item: Case) -> pipeline.Prepared:
 
 
 def commit(db: Database, prepared: pipeline.Prepared) -> pipeline.ImportResult:
-    return pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+    return pipeline.commit(db, COMMAND_LINE, prepared)
 
 
 @dataclass
@@ -526,7 +525,7 @@ def test_an_upload_with_a_wrong_value_leaves_nothing_behind_in_memory(demo_path)
     db = Database(demo_path)
     database = weakref.ref(db)
     prepared = prepare(db, Case("resultaten-geen-getal.csv", "results"))
-    assert [p.key for p in prepared.problems] == ["value.not_a_number"]
+    assert [p.reason for p in prepared.problems] == ["value.not_a_number"]
     db.close()
     del db, prepared
     gc.collect()

@@ -30,7 +30,7 @@ def prepared(db: Database, kind: str, text: str) -> pipeline.Prepared:
 
 
 def commit(db: Database, made: pipeline.Prepared) -> pipeline.ImportResult:
-    return pipeline.commit(db, COMMAND_LINE, made, Audit("import", scope="cli"))
+    return pipeline.commit(db, COMMAND_LINE, made)
 
 
 def notes(made: pipeline.Prepared) -> list[str]:
@@ -104,7 +104,7 @@ def test_a_stored_number_that_lost_its_zeros_gets_them_back_and_undo_restores_it
     assert (result.counts.new, result.counts.updated) == (0, 1)
     assert learner_ids(demo_db, "990501", "0990501") == {"0990501": first}
     assert stats.counts(demo_db)["learners"] == before
-    pipeline.undo_last(demo_db, COMMAND_LINE, Audit("import_undo", scope="cli"))
+    pipeline.undo_last(demo_db, COMMAND_LINE)
     assert learner_ids(demo_db, "990501", "0990501") == {"990501": first}
 
 

@@ -223,7 +223,7 @@ def test_a_point_book_as_xlsx_still_imports(demo_db, tmp_path):
     book.save(out)
     prepared = pipeline.prepare(demo_db, COMMAND_LINE, "results", "punten.xlsx", out.getvalue())
     assert not prepared.problems and len(prepared.table.lines) == count
-    done = pipeline.commit(demo_db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+    done = pipeline.commit(demo_db, COMMAND_LINE, prepared)
     assert done.counts.new + done.counts.updated + done.counts.unchanged == count
 
 

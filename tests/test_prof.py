@@ -12,7 +12,6 @@ import pandas as pd
 import pytest
 
 from app import auth
-from app.audit import Audit
 from app.auth import COMMAND_LINE
 from app.errors import AccessDenied, UserError, WriteConflict
 from app.i18n import Translator
@@ -334,7 +333,9 @@ def test_staff_see_only_their_own_requests_and_levels(demo_db):
     assert demo_db.read("prof/person_money", scope=teacher.scope, school_year=YEAR).empty
     assert demo_db.read("prof/no_development", scope=teacher.scope, today=TODAY).empty
     with pytest.raises(AccessDenied):
-        competences.record_level(demo_db, teacher, teacher.staff_id, 3, 4, "appraisal", TODAY)
+        competences.record_appraisal(demo_db, teacher, teacher.staff_id, 3, 4, TODAY)
+    with pytest.raises(AccessDenied):
+        competences.record_own_level(demo_db, teacher, teacher.staff_id + 1, 3, 4, TODAY)
     with pytest.raises(AccessDenied):
         requests.create(demo_db, teacher, YEAR, form(), staff_id=teacher.staff_id + 1)
 
@@ -427,9 +428,9 @@ def test_import_kinds_write_and_a_second_import_changes_nothing(demo_db, kind, n
     data = (SAMPLES / name).read_bytes()
     prepared = pipeline.prepare(demo_db, COMMAND_LINE, kind, name, data, today=TODAY)
     assert not prepared.problems, [pipeline.render_problem(p, NL) for p in prepared.problems]
-    pipeline.commit(demo_db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+    pipeline.commit(demo_db, COMMAND_LINE, prepared)
     again = pipeline.prepare(demo_db, COMMAND_LINE, kind, name, data, today=TODAY)
-    result = pipeline.commit(demo_db, COMMAND_LINE, again, Audit("import", scope="cli"))
+    result = pipeline.commit(demo_db, COMMAND_LINE, again)
     assert result.counts.new == 0 and result.counts.updated == 0
     assert len(demo_db.read(table, school_year=YEAR)) >= 3
 
@@ -437,12 +438,12 @@ def test_import_kinds_write_and_a_second_import_changes_nothing(demo_db, kind, n
 def test_budget_import_problems_name_row_and_column(demo_db):
     data = b"Bron;Omschrijving;Bedrag\nOverheid;Middelen;9.850,00\nLoterij;Extra;-5\n"
     prepared = pipeline.prepare(demo_db, COMMAND_LINE, "budget", "b.csv", data, today=TODAY)
-    problems = {(p.row, p.key) for p in prepared.problems}
+    problems = {(p.row, p.reason) for p in prepared.problems}
     assert (3, "import.problem.prof_source_kind") in problems
     assert (3, "import.problem.prof_negative") in problems
     before = budget.sources(demo_db, YEAR)
     with pytest.raises(UserError):
-        pipeline.commit(demo_db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+        pipeline.commit(demo_db, COMMAND_LINE, prepared)
     pd.testing.assert_frame_equal(budget.sources(demo_db, YEAR), before)
 
 
@@ -453,14 +454,14 @@ def test_competence_levels_import(db):
     data = (SAMPLES / "prof_competentieniveaus.csv").read_bytes()
     prepared = pipeline.prepare(db, COMMAND_LINE, "competences", "c.csv", data, today=TODAY)
     assert not prepared.problems, [pipeline.render_problem(p, NL) for p in prepared.problems]
-    pipeline.commit(db, COMMAND_LINE, prepared, Audit("import", scope="cli"))
+    pipeline.commit(db, COMMAND_LINE, prepared)
     from app.scope import EVERYTHING
 
     levels = db.read("prof/staff_levels", scope=EVERYTHING)
     assert len(levels) == 3 and set(levels["source"]) == {"import"}
     bad = b"Personeelsnummer;Competentie;Niveau\n999;XYZ;7\n"
     prepared = pipeline.prepare(db, COMMAND_LINE, "competences", "c.csv", bad, today=TODAY)
-    assert {p.key for p in prepared.problems} == {"import.problem.prof_unknown_staff",
+    assert {p.reason for p in prepared.problems} == {"import.problem.prof_unknown_staff",
                                                   "import.problem.prof_competence",
                                                   "import.problem.prof_level"}
 

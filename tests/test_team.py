@@ -11,8 +11,7 @@ import re
 import pandas as pd
 import pytest
 
-from app import auth
-from app.audit import Audit
+from app import auth, permissions
 from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import AccessDenied, UserError
@@ -27,8 +26,9 @@ REFERENCE = PROJECT_ROOT / "tests" / "data" / "kijkwijzer-flexwerking.txt"
 NOW = dt.datetime(2026, 11, 23, 10, 0)
 
 
-def audit() -> Audit:
-    return Audit("edit", user_id=1, scope="all")
+# Who edits the self-assessment and the register in these tests: a director (both are theirs).
+EDITOR = auth.Viewer(user_id=1, email="directie@school.be", name="Directie",
+                     roles=frozenset({"director"}))
 
 
 def _flat(text: str) -> str:
@@ -161,17 +161,17 @@ def test_indicators_name_only_existing_evidence(db):
 
 def test_a_round_needs_a_date_in_the_past_and_participants(db):
     with pytest.raises(UserError, match="no_participants"):
-        selfcheck.create_round(db, audit(), TODAY, "  ", TODAY)
+        selfcheck.create_round(db, EDITOR, TODAY, "  ", TODAY)
     with pytest.raises(UserError, match="future"):
-        selfcheck.create_round(db, audit(), TODAY + dt.timedelta(days=1), "Team", TODAY)
+        selfcheck.create_round(db, EDITOR, TODAY + dt.timedelta(days=1), "Team", TODAY)
     assert selfcheck.rounds(db).empty
 
 
 def test_bad_scores_name_row_column_and_reason_and_save_nothing(db):
-    round_id = selfcheck.create_round(db, audit(), TODAY, "Directie, flexteam", TODAY)
-    selfcheck.save_scores(db, audit(), round_id, {101: {"score": 3}})
+    round_id = selfcheck.create_round(db, EDITOR, TODAY, "Directie, flexteam", TODAY)
+    selfcheck.save_scores(db, EDITOR, round_id, {101: {"score": 3}})
     before = selfcheck.scores(db, round_id)
-    problems = selfcheck.save_scores(db, audit(), round_id, {
+    problems = selfcheck.save_scores(db, EDITOR, round_id, {
         102: {"score": 5},
         103: {"score": 2, "decision": "adjust", "owner": ""},
         104: {"decision": "maybe", "owner": "An"},
@@ -188,11 +188,11 @@ def test_bad_scores_name_row_column_and_reason_and_save_nothing(db):
 
 
 def test_scores_are_saved_replaced_and_cleared(db):
-    round_id = selfcheck.create_round(db, audit(), TODAY, "Team", TODAY)
-    assert selfcheck.save_scores(db, audit(), round_id, {
+    round_id = selfcheck.create_round(db, EDITOR, TODAY, "Team", TODAY)
+    assert selfcheck.save_scores(db, EDITOR, round_id, {
         101: {"score": 2, "decision": "adjust", "note": "Afspraken maken", "owner": "Flexteam"},
         102: {"score": "4"}}) == []
-    assert selfcheck.save_scores(db, audit(), round_id, {
+    assert selfcheck.save_scores(db, EDITOR, round_id, {
         101: {"score": 3, "decision": "secure", "owner": "Directie"},
         102: {"score": None, "decision": None, "note": "", "owner": ""}}) == []
     stored = selfcheck.scores(db, round_id)
@@ -202,11 +202,11 @@ def test_scores_are_saved_replaced_and_cleared(db):
 
 
 def test_evolution_chart_per_effect_across_rounds(db):
-    first = selfcheck.create_round(db, audit(), dt.date(2026, 2, 1), "Team", TODAY)
-    second = selfcheck.create_round(db, audit(), dt.date(2026, 10, 1), "Team", TODAY)
-    selfcheck.save_scores(db, audit(), first, {101: {"score": 1}, 102: {"score": 3},
+    first = selfcheck.create_round(db, EDITOR, dt.date(2026, 2, 1), "Team", TODAY)
+    second = selfcheck.create_round(db, EDITOR, dt.date(2026, 10, 1), "Team", TODAY)
+    selfcheck.save_scores(db, EDITOR, first, {101: {"score": 1}, 102: {"score": 3},
                                                201: {"score": 2}})
-    selfcheck.save_scores(db, audit(), second, {101: {"score": 3}, 102: {"score": 3}})
+    selfcheck.save_scores(db, EDITOR, second, {101: {"score": 3}, 102: {"score": 3}})
     trend = selfcheck.evolution(db, "nl")
     assert trend[["round", "effect_id", "mean_score"]].values.tolist() == [
         ["01/02/2026", 1, 2.0], ["01/02/2026", 2, 2.0], ["01/10/2026", 1, 3.0]]
@@ -216,8 +216,8 @@ def test_evolution_chart_per_effect_across_rounds(db):
 
 
 def test_report_of_a_round_holds_every_effect_scores_and_evidence(school):
-    round_id = selfcheck.create_round(school, audit(), TODAY, "Directie & <flexteam>", TODAY)
-    selfcheck.save_scores(school, audit(), round_id, {
+    round_id = selfcheck.create_round(school, EDITOR, TODAY, "Directie & <flexteam>", TODAY)
+    selfcheck.save_scores(school, EDITOR, round_id, {
         101: {"score": 2, "decision": "drop", "note": "<script>x</script>", "owner": "An"}})
     found = selfcheck.evidence(school, "2026-2027", TODAY)
     page = selfcheck.report_html(school, round_id, NL, "De Horizon", found)
@@ -247,10 +247,10 @@ def test_warning_above_the_threshold_only():
 
 def test_threshold_defaults_to_1_2_and_is_configurable(db):
     assert leaders.threshold(db) == 1.2
-    leaders.set_threshold(db, audit(), 1.35)
+    leaders.set_threshold(db, EDITOR, 1.35)
     assert leaders.threshold(db) == 1.35
     with pytest.raises(UserError, match="threshold"):
-        leaders.set_threshold(db, audit(), 0.5)
+        leaders.set_threshold(db, EDITOR, 0.5)
 
 
 def _staff(db: Database) -> pd.DataFrame:
@@ -265,7 +265,7 @@ def test_load_per_person_with_warnings(db):
     staff = _staff(db)
     role_id = int(leaders.roles(db).query("code == 'grade_coordinator'")["role_id"].iloc[0])
     saved = leaders.save_role(
-        db, audit(), role_id, "Graadcoördinator", "Grade coordinator", "Graad",
+        db, EDITOR, role_id, "Graadcoördinator", "Grade coordinator", "Graad",
         pd.DataFrame({"text": ["Overleg", "Leerlingen opvolgen"], "estimated_hours": [8, "12"]}),
         pd.DataFrame({"name": ["Peeters, Karen", "Maes, Joke"], "released_hours": [11, 20]}),
         staff)
@@ -289,7 +289,7 @@ def test_bad_register_rows_name_row_column_reason_and_save_nothing(db):
     role_id = int(leaders.roles(db)["role_id"].iloc[0])
     before = (leaders.tasks(db, role_id), leaders.holders(db, role_id))
     saved = leaders.save_role(
-        db, audit(), role_id, "Rol", "Role", "",
+        db, EDITOR, role_id, "Rol", "Role", "",
         pd.DataFrame({"text": ["Overleg", None, "Planning"],
                       "estimated_hours": ["veel", 2, 50]}),
         pd.DataFrame({"name": ["Peeters, Karen", "Niemand", "Peeters, Karen"],
@@ -312,11 +312,11 @@ def test_bad_register_rows_name_row_column_reason_and_save_nothing(db):
 
 def test_a_new_role_and_the_transparency_page(db):
     staff = _staff(db)
-    role_id = leaders.add_role(db, audit(), "STEM-coördinator", "STEM coordinator",
+    role_id = leaders.add_role(db, EDITOR, "STEM-coördinator", "STEM coordinator",
                                "STEM-projecten")
     with pytest.raises(UserError, match="role_exists"):
-        leaders.add_role(db, audit(), "STEM-coördinator", "", "")
-    leaders.save_role(db, audit(), role_id, "STEM-coördinator", "STEM coordinator",
+        leaders.add_role(db, EDITOR, "STEM-coördinator", "", "")
+    leaders.save_role(db, EDITOR, role_id, "STEM-coördinator", "STEM coordinator",
                       "STEM-projecten", pd.DataFrame({"text": ["Projectweek"],
                                                       "estimated_hours": [1.5]}),
                       pd.DataFrame({"name": ["Maes, Joke"], "released_hours": [1]}), staff)
@@ -362,7 +362,7 @@ def fresh(demo_db):
     """A new trajectory at intake: the demo teacher, adviser and director."""
     director, teacher, adviser = (viewer(demo_db, r) for r in ("director", "teacher", "adviser"))
     trajectory_id = coaching.create(
-        demo_db, director, audit(), teacher=teacher.user_id, adviser=adviser.user_id,
+        demo_db, director, teacher=teacher.user_id, adviser=adviser.user_id,
         manager=director.user_id, starts_on=dt.date(2026, 11, 1), ends_on=dt.date(2027, 3, 31),
         reason="Zorgen")
     return demo_db, trajectory_id, director, teacher, adviser
@@ -372,16 +372,16 @@ def test_only_the_director_starts_a_trajectory_with_three_different_parties(demo
     director, teacher, adviser = (viewer(demo_db, r) for r in ("director", "teacher", "adviser"))
     kwargs = {"starts_on": TODAY, "ends_on": TODAY + dt.timedelta(days=90), "reason": ""}
     with pytest.raises(AccessDenied):
-        coaching.create(demo_db, adviser, audit(), teacher=teacher.user_id,
+        coaching.create(demo_db, adviser, teacher=teacher.user_id,
                         adviser=adviser.user_id, manager=director.user_id, **kwargs)
     with pytest.raises(UserError, match="parties_differ"):
-        coaching.create(demo_db, director, audit(), teacher=teacher.user_id,
+        coaching.create(demo_db, director, teacher=teacher.user_id,
                         adviser=teacher.user_id, manager=director.user_id, **kwargs)
     with pytest.raises(UserError, match="not_adviser"):
-        coaching.create(demo_db, director, audit(), teacher=adviser.user_id,
+        coaching.create(demo_db, director, teacher=adviser.user_id,
                         adviser=teacher.user_id, manager=director.user_id, **kwargs)
     with pytest.raises(UserError, match="period_order"):
-        coaching.create(demo_db, director, audit(), teacher=teacher.user_id,
+        coaching.create(demo_db, director, teacher=teacher.user_id,
                         adviser=adviser.user_id, manager=director.user_id,
                         starts_on=TODAY, ends_on=TODAY - dt.timedelta(days=1), reason="")
 
@@ -389,9 +389,9 @@ def test_only_the_director_starts_a_trajectory_with_three_different_parties(demo
 def test_the_sixteenth_goal_is_refused_with_a_clear_message(fresh):
     db, tid, _, _, adviser = fresh
     for n in range(1, 16):
-        coaching.add_goal(db, adviser, audit(), tid, f"Doel {n}", "didactic", "need")
+        coaching.add_goal(db, adviser, tid, f"Doel {n}", "didactic", "need")
     with pytest.raises(UserError) as refused:
-        coaching.add_goal(db, adviser, audit(), tid, "Doel 16", "pedagogical", "wish")
+        coaching.add_goal(db, adviser, tid, "Doel 16", "pedagogical", "wish")
     assert refused.value.render(NL).startswith(
         "Er zijn al 15 doelen: de doelenlijst telt hoogstens 15 enkelvoudige doelen.")
     assert len(coaching.goals(db, adviser, tid)) == 15
@@ -400,46 +400,46 @@ def test_the_sixteenth_goal_is_refused_with_a_clear_message(fresh):
 def test_goal_needs_a_domain_and_an_origin(fresh):
     db, tid, _, teacher, adviser = fresh
     with pytest.raises(UserError, match="domain"):
-        coaching.add_goal(db, adviser, audit(), tid, "Doel", "sport", "need")
+        coaching.add_goal(db, adviser, tid, "Doel", "sport", "need")
     with pytest.raises(UserError, match="origin"):
-        coaching.add_goal(db, adviser, audit(), tid, "Doel", "didactic", "maybe")
+        coaching.add_goal(db, adviser, tid, "Doel", "didactic", "maybe")
     with pytest.raises(AccessDenied):
-        coaching.add_goal(db, teacher, audit(), tid, "Doel", "didactic", "need")
+        coaching.add_goal(db, teacher, tid, "Doel", "didactic", "need")
 
 
 def test_three_to_five_visits_a_warning_below_three_and_no_sixth(fresh):
     db, tid, director, _, adviser = fresh
-    coaching.plan_visit(db, adviser, audit(), tid, "diagnostic", dt.date(2026, 11, 10), True)
+    coaching.plan_visit(db, adviser, tid, "diagnostic", dt.date(2026, 11, 10), True)
     with pytest.raises(UserError, match="one_diagnostic"):
-        coaching.plan_visit(db, adviser, audit(), tid, "diagnostic", dt.date(2026, 11, 11), True)
+        coaching.plan_visit(db, adviser, tid, "diagnostic", dt.date(2026, 11, 11), True)
     for n in range(2):
-        coaching.plan_visit(db, director, audit(), tid, "coaching",
+        coaching.plan_visit(db, director, tid, "coaching",
                             dt.date(2026, 12, 1) + dt.timedelta(days=7 * n), n == 0)
     assert coaching.visits_warning(coaching.visits(db, adviser, tid)) == 2
     for n in range(2, 5):
-        coaching.plan_visit(db, adviser, audit(), tid, "coaching",
+        coaching.plan_visit(db, adviser, tid, "coaching",
                             dt.date(2026, 12, 1) + dt.timedelta(days=7 * n), True)
     assert coaching.visits_warning(coaching.visits(db, adviser, tid)) is None
     with pytest.raises(UserError) as refused:
-        coaching.plan_visit(db, adviser, audit(), tid, "coaching", dt.date(2027, 2, 1), False)
+        coaching.plan_visit(db, adviser, tid, "coaching", dt.date(2027, 2, 1), False)
     assert "hoogstens 5 klasbezoeken" in refused.value.render(NL)
     with pytest.raises(UserError, match="visit_period"):
         fresh_one = coaching.visits(db, adviser, tid)
         assert len(fresh_one) == 6
-        coaching.plan_visit(db, adviser, audit(), tid, "coaching", dt.date(2027, 6, 1), True)
+        coaching.plan_visit(db, adviser, tid, "coaching", dt.date(2027, 6, 1), True)
 
 
 def _ready_for_talks(db, tid, adviser, visits=3):
     for n in range(2):
-        coaching.add_goal(db, adviser, audit(), tid, f"Doel {n + 1}", "didactic", "need")
-    coaching.plan_visit(db, adviser, audit(), tid, "diagnostic", dt.date(2026, 11, 10), True)
+        coaching.add_goal(db, adviser, tid, f"Doel {n + 1}", "didactic", "need")
+    coaching.plan_visit(db, adviser, tid, "diagnostic", dt.date(2026, 11, 10), True)
     with pytest.raises(UserError, match="diagnostic_first"):
-        coaching.fix_goals(db, adviser, audit(), tid, NOW)
+        coaching.fix_goals(db, adviser, tid, NOW)
     diagnostic = int(coaching.visits(db, adviser, tid)["visit_id"].iloc[0])
-    coaching.mark_held(db, adviser, audit(), tid, diagnostic)
-    coaching.fix_goals(db, adviser, audit(), tid, NOW)
+    coaching.mark_held(db, adviser, tid, diagnostic)
+    coaching.fix_goals(db, adviser, tid, NOW)
     for n in range(visits):
-        coaching.plan_visit(db, adviser, audit(), tid, "coaching",
+        coaching.plan_visit(db, adviser, tid, "coaching",
                             dt.date(2026, 12, 1) + dt.timedelta(days=7 * n), True)
     planned = coaching.visits(db, adviser, tid)
     goal_ids = [int(g) for g in coaching.goals(db, adviser, tid)["goal_id"]]
@@ -451,23 +451,23 @@ def test_the_talk_needs_the_teachers_self_assessment_first(fresh):
     visits, goal_ids = _ready_for_talks(db, tid, adviser)
     scores = {g: 3 for g in goal_ids}
     with pytest.raises(UserError) as refused:
-        coaching.record_talk(db, adviser, audit(), tid, visits[0], TODAY, scores, "Reflectie",
+        coaching.record_talk(db, adviser, tid, visits[0], TODAY, scores, "Reflectie",
                              "Advies")
     assert refused.value.key == "team.coaching.error.self_first"
     assert "zelfbeoordeling" in refused.value.render(NL)
     with pytest.raises(UserError, match="score_missing"):
-        coaching.self_assess(db, teacher, audit(), tid, visits[0], {goal_ids[0]: 2})
+        coaching.self_assess(db, teacher, tid, visits[0], {goal_ids[0]: 2})
     with pytest.raises(AccessDenied):
-        coaching.self_assess(db, adviser, audit(), tid, visits[0], {g: 2 for g in goal_ids})
-    coaching.self_assess(db, teacher, audit(), tid, visits[0], {g: 2 for g in goal_ids})
+        coaching.self_assess(db, adviser, tid, visits[0], {g: 2 for g in goal_ids})
+    coaching.self_assess(db, teacher, tid, visits[0], {g: 2 for g in goal_ids})
     with pytest.raises(AccessDenied):
-        coaching.record_talk(db, teacher, audit(), tid, visits[0], TODAY, scores, "R", "A")
+        coaching.record_talk(db, teacher, tid, visits[0], TODAY, scores, "R", "A")
     with pytest.raises(UserError, match="advice"):
-        coaching.record_talk(db, adviser, audit(), tid, visits[0], TODAY, scores, "R", " ")
-    coaching.record_talk(db, adviser, audit(), tid, visits[0], TODAY, scores, "Reflectie",
+        coaching.record_talk(db, adviser, tid, visits[0], TODAY, scores, "R", " ")
+    coaching.record_talk(db, adviser, tid, visits[0], TODAY, scores, "Reflectie",
                          "Advies")
     with pytest.raises(UserError, match="talk_done"):
-        coaching.self_assess(db, teacher, audit(), tid, visits[0], {g: 4 for g in goal_ids})
+        coaching.self_assess(db, teacher, tid, visits[0], {g: 4 for g in goal_ids})
     progress = coaching.progress(db, adviser, tid, NL)
     assert sorted(progress["who"].unique()) == ["Begeleider", "Zelfbeoordeling"]
     spec = team_charts.coaching_progress(progress, NL).to_dict()
@@ -477,43 +477,43 @@ def test_the_talk_needs_the_teachers_self_assessment_first(fresh):
 def test_status_transitions_follow_the_procedure(fresh):
     db, tid, director, teacher, adviser = fresh
     with pytest.raises(UserError, match="transition"):
-        coaching.change_status(db, adviser, audit(), tid, "coaching", NOW)
+        coaching.change_status(db, adviser, tid, "coaching", NOW)
     with pytest.raises(AccessDenied):
-        coaching.change_status(db, teacher, audit(), tid, "diagnosis", NOW)
-    coaching.change_status(db, director, audit(), tid, "diagnosis", NOW)
+        coaching.change_status(db, teacher, tid, "diagnosis", NOW)
+    coaching.change_status(db, director, tid, "diagnosis", NOW)
     with pytest.raises(UserError, match="goals_not_fixed"):
-        coaching.change_status(db, adviser, audit(), tid, "coaching", NOW)
+        coaching.change_status(db, adviser, tid, "coaching", NOW)
     visits, goal_ids = _ready_for_talks(db, tid, adviser)
-    coaching.change_status(db, adviser, audit(), tid, "coaching", NOW)
+    coaching.change_status(db, adviser, tid, "coaching", NOW)
     for visit in visits[:2]:
-        coaching.self_assess(db, teacher, audit(), tid, visit, {g: 2 for g in goal_ids})
-        coaching.record_talk(db, adviser, audit(), tid, visit, TODAY, {g: 3 for g in goal_ids},
+        coaching.self_assess(db, teacher, tid, visit, {g: 2 for g in goal_ids})
+        coaching.record_talk(db, adviser, tid, visit, TODAY, {g: 3 for g in goal_ids},
                              "R", "A")
     with pytest.raises(UserError) as refused:
-        coaching.change_status(db, adviser, audit(), tid, "final_report", NOW)
+        coaching.change_status(db, adviser, tid, "final_report", NOW)
     assert refused.value.params == {"done": 2, "needed": 3}
-    coaching.self_assess(db, teacher, audit(), tid, visits[2], {g: 3 for g in goal_ids})
-    coaching.record_talk(db, adviser, audit(), tid, visits[2], TODAY,
+    coaching.self_assess(db, teacher, tid, visits[2], {g: 3 for g in goal_ids})
+    coaching.record_talk(db, adviser, tid, visits[2], TODAY,
                          {goal_ids[0]: 4, goal_ids[1]: 2}, "R", "Blijf oefenen")
-    coaching.change_status(db, adviser, audit(), tid, "final_report", NOW)
+    coaching.change_status(db, adviser, tid, "final_report", NOW)
     with pytest.raises(UserError, match="report_incomplete"):
-        coaching.change_status(db, adviser, audit(), tid, "closed", NOW)
+        coaching.change_status(db, adviser, tid, "closed", NOW)
     made = coaching.draft(db, adviser, tid, NL)
     assert made.degrees == {goal_ids[0]: "reached", goal_ids[1]: "not_reached"}
-    coaching.save_report(db, adviser, audit(), tid, made.parts, made.degrees, NOW)
-    coaching.change_status(db, director, audit(), tid, "closed", NOW)
+    coaching.save_report(db, adviser, tid, made.parts, made.degrees, NOW)
+    coaching.change_status(db, director, tid, "closed", NOW)
     row = coaching.trajectory(db, teacher, tid)
     assert row["status"] == "closed" and coaching.allowed_next(row) == ()
     with pytest.raises(UserError, match="finished"):
-        coaching.plan_visit(db, adviser, audit(), tid, "coaching", TODAY, True)
+        coaching.plan_visit(db, adviser, tid, "coaching", TODAY, True)
 
 
 def test_stopping_early_and_escalating_end_a_trajectory(fresh):
     db, tid, director, _, adviser = fresh
-    coaching.change_status(db, director, audit(), tid, "stopped", NOW)
+    coaching.change_status(db, director, tid, "stopped", NOW)
     assert coaching.trajectory(db, adviser, tid)["status"] == "stopped"
     with pytest.raises(UserError, match="transition"):
-        coaching.change_status(db, director, audit(), tid, "escalated", NOW)
+        coaching.change_status(db, director, tid, "escalated", NOW)
 
 
 def test_only_the_three_parties_see_a_trajectory(demo_db):
@@ -533,7 +533,97 @@ def test_only_the_three_parties_see_a_trajectory(demo_db):
         assert coaching.trajectories(demo_db, outsider).empty
         assert coaching.visits(demo_db, outsider, other).empty
         with pytest.raises(AccessDenied):
-            coaching.add_goal(demo_db, outsider, audit(), other, "x", "didactic", "need")
+            coaching.add_goal(demo_db, outsider, other, "x", "didactic", "need")
+
+
+def _refusals(db: Database, action: str) -> int:
+    # The audit log read directly, outside the named queries (as tests/test_access.py).
+    with db._con.cursor() as con:
+        return con.execute("select count(*) from audit_log where outcome = 'refused'"
+                           " and action = ?", [action]).fetchone()[0]
+
+
+def test_each_party_does_only_their_own_part_whatever_other_roles_they_hold(demo_db):
+    """The model refuses whom the old party checks refused: a teacher who also holds the
+    adviser role does not steer or observe the trajectory they are the teacher of, and a
+    director who is not its manager does not steer it."""
+    director, adviser = viewer(demo_db, "director"), viewer(demo_db, "adviser")
+    both = auth.load_viewer(demo_db, auth.add_user(
+        demo_db, COMMAND_LINE, email="lk.begeleider@school.be", name="Leerkracht en begeleider",
+        roles=["teacher", "adviser"]))
+    other_director = auth.load_viewer(demo_db, auth.add_user(
+        demo_db, COMMAND_LINE, email="tweede.directie@school.be", name="Tweede directeur",
+        roles=["director"]))
+    assert both.user_id in coaching.candidates(demo_db).teachers
+    tid = coaching.create(demo_db, director, teacher=both.user_id, adviser=adviser.user_id,
+                          manager=director.user_id, starts_on=dt.date(2026, 11, 1),
+                          ends_on=dt.date(2027, 3, 31), reason="")
+    record = coaching.as_record(coaching.trajectory(demo_db, both, tid))
+    assert permissions.allowed(both, "team.coaching.self_assess", record)
+    assert not permissions.allowed(both, "team.coaching.steer", record)
+    assert not permissions.allowed(both, "team.coaching.observe", record)
+    assert permissions.allowed(adviser, "team.coaching.steer", record)
+    assert permissions.allowed(director, "team.coaching.steer", record)
+    assert not permissions.allowed(other_director, "team.coaching.steer", record)
+
+    before = _refusals(demo_db, "team.coaching.steer")
+    for attempt in (
+            lambda: coaching.change_status(demo_db, both, tid, "diagnosis", NOW),
+            lambda: coaching.add_goal(demo_db, both, tid, "Doel", "didactic", "need"),
+            lambda: coaching.plan_visit(demo_db, both, tid, "diagnostic",
+                                        dt.date(2026, 11, 10), True)):
+        with pytest.raises(permissions.Refused) as refused:
+            attempt()
+        assert refused.value.render(NL) == (
+            "Dat doet in dit traject alleen wie die taak heeft: doelen, bezoeken en de status"
+            " van een werkbegeleidingstraject beheren. Dat mogen: directie (als leidinggevende"
+            " van het traject), begeleider (als begeleider van het traject). Er is niets"
+            " gewijzigd.")
+    with pytest.raises(permissions.Refused) as refused:
+        coaching.change_status(demo_db, other_director, tid, "diagnosis", NOW)
+    assert refused.value.render(NL).startswith(
+        "Dat doet in dit traject alleen wie die taak heeft: doelen, bezoeken")
+    assert _refusals(demo_db, "team.coaching.steer") == before + 4
+    with pytest.raises(permissions.Refused) as refused:
+        coaching.save_report(demo_db, both, tid, {}, {}, NOW)
+    assert "Dat mogen: begeleider (als begeleider van het traject)." \
+        in refused.value.render(NL)
+    assert coaching.trajectory(demo_db, director, tid)["status"] == "intake"
+    assert coaching.goals(demo_db, director, tid).empty
+    assert coaching.visits(demo_db, director, tid).empty
+
+
+def test_the_report_is_exported_by_a_party_and_logged(demo_db):
+    adviser, teacher = viewer(demo_db, "adviser"), viewer(demo_db, "teacher")
+    mine = set(coaching.trajectories(demo_db, teacher)["trajectory_id"])
+    other = int((set(coaching.trajectories(demo_db, adviser)["trajectory_id"]) - mine).pop())
+    page = coaching.export_report(demo_db, adviser, other, "html", NL, "De Horizon")
+    assert page.decode("utf-8").startswith("<!DOCTYPE html>")
+    assert coaching.export_report(demo_db, adviser, other, "csv", NL, "").count(b"\n") > 5
+    with demo_db._con.cursor() as con:
+        logged = con.execute("select user_id, entity, record_ids, detail from audit_log"
+                             " where action = 'export' order by audit_id").fetchall()
+    assert logged[-2:] == [(adviser.user_id, "wb_report", [str(other)], "format=html"),
+                           (adviser.user_id, "wb_report", [str(other)], "format=csv")]
+    with pytest.raises(permissions.Refused) as refused:   # a teacher, not this one's
+        coaching.export_report(demo_db, teacher, other, "html", NL, "")
+    assert refused.value.action == "team.coaching.export"
+    with pytest.raises(permissions.Refused):
+        coaching.export_report(demo_db, viewer(demo_db, "admin"), other, "html", NL, "")
+    with demo_db._con.cursor() as con:
+        assert con.execute("select count(*) from audit_log where action = 'export'"
+                           ).fetchone()[0] == len(logged)
+
+
+def test_a_party_must_be_able_to_take_their_part(demo_db):
+    director, adviser = viewer(demo_db, "director"), viewer(demo_db, "adviser")
+    flex_team = viewer(demo_db, "flex_team")
+    can = coaching.candidates(demo_db)
+    assert flex_team.user_id not in can.teachers and adviser.user_id in can.advisers
+    assert director.user_id in can.managers and director.user_id not in can.advisers
+    with pytest.raises(UserError, match="not_teacher"):
+        coaching.create(demo_db, director, teacher=flex_team.user_id, adviser=adviser.user_id,
+                        manager=director.user_id, starts_on=TODAY, ends_on=TODAY, reason="")
 
 
 def test_the_final_report_is_generated_from_the_data(demo_db):
@@ -553,10 +643,10 @@ def test_the_final_report_is_generated_from_the_data(demo_db):
     frame = coaching.report_frame(demo_db, adviser, tid, EN)
     assert list(frame.columns) == ["Part", "Text", "Degree reached"] and len(frame) == 10
     edited = {**made.parts, "follow_up": "Opvolgen in juni."}
-    coaching.save_report(demo_db, adviser, audit(), tid, edited, made.degrees, NOW)
+    coaching.save_report(demo_db, adviser, tid, edited, made.degrees, NOW)
     assert coaching.report(demo_db, adviser, tid)["follow_up"] == "Opvolgen in juni."
     with pytest.raises(AccessDenied):
-        coaching.save_report(demo_db, viewer(demo_db, "director"), audit(), tid, edited,
+        coaching.save_report(demo_db, viewer(demo_db, "director"), tid, edited,
                              made.degrees, NOW)
 
 
@@ -652,7 +742,7 @@ def test_team_pages_on_an_empty_school_say_so(tmp_path, monkeypatch):
     path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("FLEXWIJS_DB", str(path))
     with Database(path) as db:
-        user_id = auth.add_user(db, Audit("user_add", scope="cli"), email="a@school.be",
+        user_id = auth.add_user(db, COMMAND_LINE, email="a@school.be",
                                 name="A", roles=["admin", "director"], password="long enough!")
     for page in ("team_selfcheck", "team_leaders", "team_roles", "team_coaching"):
         at = AppTest.from_file(MAIN_SCRIPT, default_timeout=30)
@@ -683,7 +773,7 @@ def test_time_registration_upload_is_tagged_and_compared(demo_db):
                                 order="dmy",
                                 options={"tag": "time_registration", "audience": "staff"})
     assert not prepared.problems
-    result = pipeline.commit(demo_db, director, prepared, director.audit("import"))
+    result = pipeline.commit(demo_db, director, prepared)
     survey_id = result.record_id("survey")
     assert survey_id in set(leaders.time_surveys(demo_db, director.scope)["survey_id"])
     compared, unmatched = leaders.compare_time(demo_db, director.scope, survey_id, "nl")

@@ -11,10 +11,9 @@ import openpyxl
 import pytest
 
 from app import export, look
-from app.audit import Audit
+from app.auth import COMMAND_LINE
 from app.i18n import Translator, translate
 from app.navigation import PAGES
-from app.scope import EVERYTHING
 from tests.conftest import PROJECT_ROOT, TODAY, app_test, first_role_for
 
 # A widget whose own texts are English (placeholders, "Select all", the drop zone) drawn by
@@ -94,8 +93,7 @@ def test_a_text_in_the_style_cannot_close_it():
 def test_downloads_are_named_in_the_readers_language(demo_db, lang, stem, sheet):
     t = Translator(lang)
     for fmt in ("csv", "xlsx"):
-        made = export.export(demo_db, EVERYTHING, Audit("export", scope="cli"), "learners",
-                             fmt, t)
+        made = export.export(demo_db, COMMAND_LINE, "learners", fmt, t)
         assert made.file_name == f"{stem}-{TODAY.isoformat()}.{fmt}"
     book = openpyxl.load_workbook(io.BytesIO(made.data))
     assert book.sheetnames == [sheet]

@@ -12,7 +12,6 @@ import datetime as dt
 from pathlib import Path
 
 from app import auth
-from app.audit import Audit
 from app.db import Database
 from app.team import coaching
 from tests.conftest import TODAY, demo_user_id
@@ -39,12 +38,12 @@ def _new_trajectory(path: Path, status: str = "intake") -> int:
     director, teacher, adviser = (_viewer(path, r) for r in ("director", "teacher", "adviser"))
     with Database(path) as db:
         trajectory_id = coaching.create(
-            db, director, Audit("edit", user_id=director.user_id), teacher=teacher.user_id,
-            adviser=adviser.user_id, manager=director.user_id, starts_on=TODAY,
-            ends_on=TODAY + dt.timedelta(days=120), reason="Startende leerkracht")
+            db, director, teacher=teacher.user_id, adviser=adviser.user_id,
+            manager=director.user_id, starts_on=TODAY, ends_on=TODAY + dt.timedelta(days=120),
+            reason="Startende leerkracht")
         if status == "diagnosis":
-            coaching.change_status(db, director, Audit("edit", user_id=director.user_id),
-                                   trajectory_id, "diagnosis", dt.datetime(2026, 11, 23, 9))
+            coaching.change_status(db, director, trajectory_id, "diagnosis",
+                                   dt.datetime(2026, 11, 23, 9))
     return trajectory_id
 
 

@@ -15,18 +15,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import clock
+from app import clock, permissions
 from app.auth import Viewer
 from app.db import Database
 from app.errors import AccessDenied, UserError
 
-DECIDE_ROLES = frozenset({"admin", "director", "class_council"})
 KINDS = ("remediation", "deepening", "broadening")
 MAX_REASON = 500
-
-
-def can_decide(roles: frozenset[str]) -> bool:
-    return bool(DECIDE_ROLES & roles)
 
 
 @dataclass(frozen=True)
@@ -54,27 +49,24 @@ def _check(decision: Decision) -> None:
         raise UserError("council.error.priority")
 
 
-def _allowed(db: Database, viewer: Viewer, learner_ids: list[int], school_year: str) -> None:
-    """Only the council's own classes (the direction and the admin: every class)."""
-    if not can_decide(viewer.roles):
-        raise AccessDenied("council.error.not_allowed")
-    found = db.read("council/learner_classes", scope=viewer.scope, learner_ids=learner_ids,
-                    school_year=school_year)
-    if set(found["learner_id"]) != set(learner_ids):
-        raise AccessDenied("council.error.not_your_learners")
-    if not viewer.has("admin", "director") and not set(found["class_id"]) <= set(
-            viewer.class_ids):
-        raise AccessDenied("council.error.not_your_learners")
+def _record(db: Database, learner_ids: list[int]) -> permissions.Learners:
+    """The learners a decision is about: a class council decides for the learners of its own
+    classes, and one outside refuses them all (the refusal counts them)."""
+    learners = tuple(permissions.learner_records(db, learner_ids).values())
+    if not learners:
+        raise UserError("council.error.no_learners")
+    return permissions.Learners(learners)
 
 
 def decide(db: Database, viewer: Viewer, learner_ids: list[int], decision: Decision,
-           decided_by: str, school_year: str) -> list[int]:
+           decided_by: str) -> list[int]:
     """The same decision for one or more learners, in one transaction; returns the new ids."""
+    permissions.require(db, viewer, "council.decide",
+                        lambda: _record(db, learner_ids))
     learner_ids = sorted({int(i) for i in learner_ids})
     if not learner_ids:
         raise UserError("council.error.no_learners")
     _check(decision)
-    _allowed(db, viewer, learner_ids, school_year)
     with db.transaction(viewer.audit("decide", "need")) as tx:
         ids = tx.next_ids("need_id_seq", len(learner_ids))
         for need_id, learner_id in zip(ids, learner_ids, strict=True):
@@ -115,10 +107,16 @@ def _learner_of(db: Database, viewer: Viewer, need_id: int) -> list[int]:
     return [int(found["learner_id"])] if found else []
 
 
-def end(db: Database, viewer: Viewer, need_id: int, school_year: str) -> None:
+def _need_record(db: Database, viewer: Viewer, need_id: int) -> permissions.Learner | None:
+    """The learner a decision is about (None: no such decision)."""
+    learner_ids = _learner_of(db, viewer, need_id)
+    return permissions.learner_records(db, learner_ids)[learner_ids[0]] if learner_ids else None
+
+
+def end(db: Database, viewer: Viewer, need_id: int) -> None:
     """End a decision or need: it stays in the history, marked ended by whom and when."""
-    row = _open(db, viewer, need_id)
-    _allowed(db, viewer, [int(row["learner_id"])], school_year)
+    permissions.require(db, viewer, "council.decide", lambda: _need_record(db, viewer, need_id))
+    _open(db, viewer, need_id)
     with db.transaction(viewer.audit("decide", "need", record_ids=[need_id])) as tx:
         if tx.scalar("council/need_end", need_id=need_id, ended_by=viewer.name,
                      ended_at=clock.now()) is None:
@@ -126,13 +124,13 @@ def end(db: Database, viewer: Viewer, need_id: int, school_year: str) -> None:
         tx.audit.detail = "ended"
 
 
-def change(db: Database, viewer: Viewer, need_id: int, decision: Decision, decided_by: str,
-           school_year: str) -> int:
+def change(db: Database, viewer: Viewer, need_id: int, decision: Decision,
+           decided_by: str) -> int:
     """Replace a decision by a changed one: the old one ends, the new one names it."""
+    permissions.require(db, viewer, "council.decide", lambda: _need_record(db, viewer, need_id))
     row = _open(db, viewer, need_id)
     _check(decision)
     learner_id = int(row["learner_id"])
-    _allowed(db, viewer, [learner_id], school_year)
     with db.transaction(viewer.audit("decide", "need", record_ids=[need_id])) as tx:
         if tx.scalar("council/need_end", need_id=need_id, ended_by=viewer.name,
                      ended_at=clock.now()) is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from app import display
+from app.blank import is_blank
 from app.db import Database
 from app.i18n import Translator
 from app.scope import Scope
@@ -182,7 +183,7 @@ def table(view: ClassView, learners: pd.DataFrame, t: Translator,
                               subset=pd.IndexSlice[position, view.subjects.get(code, code)])
 
     def colour(value: float) -> str:
-        if value != value:
+        if is_blank(value):
             return ""
         if value < LOW:
             return "background-color: #f4b183"

@@ -5,13 +5,15 @@ and as a page that prints well for a coach talk or a parents' evening."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
-from app import display
+from app import display, permissions, printing
+from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
+from app.errors import AccessDenied
 from app.flex import words
 from app.i18n import Translator
 from app.scope import Scope
@@ -75,7 +77,7 @@ def decision_text(row: dict, t: Translator) -> str:
     text = t("council.decision_line", what=what, hard=hard,
              source=t(f"need_source.{row['source']}"),
              start=display.day(row["valid_from"], t))
-    if not display.missing(row.get("valid_until")):
+    if not is_blank(row.get("valid_until")):
         text += " " + t("council.until", date=display.day(row["valid_until"], t))
     return text
 
@@ -98,7 +100,7 @@ def decisions_table(decisions: pd.DataFrame, t: Translator) -> display.Table:
     """A learner's decisions, newest first as the query gives them; the date stays a date."""
     frame = decisions.assign(
         decision=[decision_text(r, t) for r in decisions.to_dict("records")],
-        status=[t("timeline.ended_by", who=display.text_of(by)) if not display.missing(ended)
+        status=[t("timeline.ended_by", who=display.text_of(by)) if not is_blank(ended)
                 else t("timeline.open") for ended, by in
                 zip(decisions["ended_at"], decisions["ended_by"], strict=True)])
     return display.table(frame, t, [
@@ -109,75 +111,59 @@ def decisions_table(decisions: pd.DataFrame, t: Translator) -> display.Table:
         display.text("status", "timeline.status")])
 
 
-def _cell(value) -> str:
-    return "" if display.missing(value) else html.escape(str(value))
-
-
-PRINT_CSS = """
-body { font-family: "Source Sans Pro", Arial, sans-serif; margin: 2em; color: #222; }
-h1 { font-size: 1.5em; margin-bottom: .1em; } h2 { font-size: 1.15em; margin-top: 1.4em; }
-p.meta { color: #555; margin-top: 0; }
-table { border-collapse: collapse; width: 100%; font-size: .9em; margin-bottom: .6em; }
-th, td { border: 1px solid #bbb; padding: .3em .45em; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; }
-td.num { text-align: right; }
-@media print { h2 { page-break-after: avoid; } table { page-break-inside: auto; } }
-"""
-
-
-def _table(headers: list[str], rows: list[list], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f'<td class="num">{_cell(v)}</td>' if i in numeric
-                         else f"<td>{_cell(v)}</td>" for i, v in enumerate(row)) + "</tr>"
-        for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
 def printable(line: Timeline, t: Translator, school: str, today: dt.date) -> str:
-    """The timeline as one page to print, every value escaped."""
+    """The timeline as one page to print (template print/timeline.html.j2)."""
     who = line.learner
-    meta = t("timeline.sheet.meta", school=school or "",
-             klass=display.text_of(who.get("class_code")), date=t.date(today))
-    parts = [f"<h1>{html.escape(who['learner'])}</h1>",
-             f"<p class=\"meta\">{html.escape(meta)}</p>"]
     table = results_table(line.results)
-    parts.append(f"<h2>{html.escape(t('timeline.results'))}</h2>")
-    if table.empty:
-        parts.append(f"<p>{html.escape(t('timeline.none'))}</p>")
-    else:
-        parts.append(_table([t("timeline.subject"), *map(str, table.columns)],
-                            [[subject, *[t.percent(v) if v == v else "–" for v in values]]
-                             for subject, values in table.iterrows()],
-                            numeric=set(range(1, len(table.columns) + 1))))
-    parts.append(f"<h2>{html.escape(t('timeline.flex'))}</h2>")
-    parts.append(_table(
-        [t("timeline.cycle"), t("timeline.slot"), t("timeline.session"),
-         t("timeline.present"), t("timeline.absent"), t("timeline.excused")],
-        [[t.count(r.cycle), words.slot(t, r.weekday, r.lesson_hour),
-          f"{r.code} · {words.what(t, r.kind, r.topic)}", t.count(r.present),
-          t.count(r.absent), t.count(r.excused)]
-         for r in line.flex.itertuples()], numeric={0, 3, 4, 5}))
-    parts.append(f"<h2>{html.escape(t('timeline.notes'))}</h2>")
-    parts.append(_table(
-        [t("timeline.date"), t("timeline.session"), t("attendance.col.feed_up"),
-         t("attendance.col.feedback"), t("attendance.col.feed_forward")],
-        [[display.day(r.created_at, t), r.code, r.feed_up, r.feedback,
-          r.feed_forward] for r in line.notes.itertuples()]))
-    parts.append(f"<h2>{html.escape(t('timeline.surveys'))}</h2>")
-    parts.append(_table(
-        [t("timeline.date"), t("timeline.survey"), t("timeline.score"), t("timeline.words")],
-        [[display.day(r.answered_at, t), r.title,
-          "" if display.missing(r.score) else t.percent(r.score), r.words]
-         for r in line.surveys.itertuples()], numeric={2}))
-    parts.append(f"<h2>{html.escape(t('timeline.decisions'))}</h2>")
-    parts.append(_table(
-        [t("timeline.date"), t("timeline.decision"), t("timeline.reason"),
-         t("timeline.status")],
-        [[display.day(r["created_at"], t), decision_text(r, t), r["reason"],
-          t("timeline.ended") if not display.missing(r["ended_at"]) else t("timeline.open")]
-         for r in line.decisions.to_dict("records")]))
-    title = html.escape(t("timeline.sheet.title", learner=who["learner"]))
-    return (f"<!DOCTYPE html><html lang=\"{t.lang}\"><head><meta charset=\"utf-8\">"
-            f"<title>{title}</title><style>{PRINT_CSS}</style></head>"
-            f"<body>{''.join(parts)}</body></html>")
+    parts = [
+        {"heading": t("timeline.results"), "empty_text": t("timeline.none"),
+         "headers": [t("timeline.subject"), *map(str, table.columns)],
+         "rows": [[subject, *[t.percent(v) if v == v else "–" for v in values]]
+                  for subject, values in table.iterrows()],
+         "numeric": set(range(1, len(table.columns) + 1))},
+        {"heading": t("timeline.flex"),
+         "headers": [t("timeline.cycle"), t("timeline.slot"), t("timeline.session"),
+                     t("timeline.present"), t("timeline.absent"), t("timeline.excused")],
+         "rows": [[t.count(r.cycle), words.slot(t, r.weekday, r.lesson_hour),
+                   f"{r.code} · {words.what(t, r.kind, r.topic)}", t.count(r.present),
+                   t.count(r.absent), t.count(r.excused)] for r in line.flex.itertuples()],
+         "numeric": {0, 3, 4, 5}},
+        {"heading": t("timeline.notes"),
+         "headers": [t("timeline.date"), t("timeline.session"), t("attendance.col.feed_up"),
+                     t("attendance.col.feedback"), t("attendance.col.feed_forward")],
+         "rows": [[display.day(r.created_at, t), r.code, r.feed_up, r.feedback, r.feed_forward]
+                  for r in line.notes.itertuples()]},
+        {"heading": t("timeline.surveys"),
+         "headers": [t("timeline.date"), t("timeline.survey"), t("timeline.score"),
+                     t("timeline.words")],
+         "rows": [[display.day(r.answered_at, t), r.title,
+                   "" if is_blank(r.score) else t.percent(r.score), r.words]
+                  for r in line.surveys.itertuples()],
+         "numeric": {2}},
+        {"heading": t("timeline.decisions"),
+         "headers": [t("timeline.date"), t("timeline.decision"), t("timeline.reason"),
+                     t("timeline.status")],
+         "rows": [[display.day(r["created_at"], t), decision_text(r, t), r["reason"],
+                   t("timeline.ended") if not is_blank(r["ended_at"])
+                   else t("timeline.open")] for r in line.decisions.to_dict("records")]},
+    ]
+    return printing.render(
+        "timeline", t, title=t("timeline.sheet.title", learner=who["learner"]),
+        learner=who["learner"], parts=[{"empty_text": None, "numeric": set(), **p} for p in parts],
+        meta=t("timeline.sheet.meta", school=school or "",
+               klass=display.text_of(who.get("class_code")), date=t.date(today)))
+
+
+def export(db: Database, viewer: Viewer, learner_id: int, school_year: str, t: Translator,
+           school: str, today: dt.date) -> bytes:
+    """The printable timeline as a file, with an audit entry saying who exported whose
+    (never its content): a class council only for the learners of its own classes."""
+    permissions.require(db, viewer, "export.timeline",
+                        lambda: permissions.learner_records(db, [learner_id]).get(learner_id))
+    line = load(db, viewer.scope, int(learner_id), school_year, t.lang)
+    if line is None:
+        raise AccessDenied("timeline.not_visible")
+    data = printable(line, t, school, today).encode("utf-8")
+    db.record(viewer.audit("export", "learner", record_ids=[int(learner_id)],
+                           detail="timeline"))
+    return data

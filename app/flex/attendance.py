@@ -8,25 +8,34 @@ import dataclasses
 
 import pandas as pd
 
-from app import clock, display
-from app.audit import Audit
+from app import clock, display, permissions
+from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
-from app.errors import AccessDenied, UserError
+from app.errors import UserError
 from app.i18n import Translator
-from app.importing import values
 from app.scope import Scope
 
 STATUSES = ("present", "absent", "excused")
 NOTE_FIELDS = ("feed_up", "feedback", "feed_forward")
 
 
-def sessions_for(fill: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+def sessions_for(fill: pd.DataFrame, viewer: Viewer) -> pd.DataFrame:
     """The sessions with learners a viewer takes the register of: a flex teacher their own,
     the flex team every one."""
     found = fill[fill["learners"] > 0]
-    if scope.leader_staff_id is not None and not scope.all_learners:
-        found = found[found["leader_staff_id"] == scope.leader_staff_id]
-    return found
+    mine = pd.Series([permissions.allowed(viewer, "flex.attendance.record", _session(s, leader))
+                      for s, leader in zip(found["session_id"], found["leader_staff_id"],
+                                           strict=True)], index=found.index, dtype=bool)
+    return found[mine]
+
+
+def no_sessions_text(viewer: Viewer) -> str:
+    """Why the register has no session for this viewer (a catalogue key): none with learners
+    this week, or no staff member linked to their account to lead one."""
+    if permissions.allowed(viewer, "flex.attendance.record") or viewer.staff_id is not None:
+        return "attendance.no_sessions"
+    return "attendance.no_staff_link"
 
 
 def group(db: Database, scope: Scope, plan_id: int, session_id: int, week_id: str
@@ -51,25 +60,27 @@ def register(rows: pd.DataFrame, t: Translator) -> display.Form:
     ], keep=["learner_id"])
 
 
-def _require_register(db: Database, scope: Scope, session_id: int) -> None:
-    """A flex teacher keeps only the registers of the sessions they lead."""
+def _session(session_id, leader_staff_id) -> permissions.FlexSession:
+    return permissions.FlexSession(int(session_id), None if pd.isna(leader_staff_id)
+                                   else int(leader_staff_id))
+
+
+def _record(db: Database, session_id: int) -> permissions.FlexSession | None:
+    """The session a register belongs to, with its leader (None: no such session)."""
     session = db.one("flex/session", session_id=session_id)
-    if session is None or (not scope.all_learners and (
-            scope.leader_staff_id is None or session["leader_staff_id"] != scope.leader_staff_id)):
-        raise AccessDenied("attendance.error.not_yours")
+    return None if session is None else _session(session_id, session["leader_staff_id"])
 
 
-def save(db: Database, scope: Scope, session_id: int, week_id: str, edited: pd.DataFrame,
-         t: Translator, audit: Audit, author: str) -> int:
+def save(db: Database, viewer: Viewer, session_id: int, week_id: str, edited: pd.DataFrame,
+         t: Translator, author: str) -> int:
     """Attendance of every learner in the register, and their notes. A flex teacher saves
     only the registers of the sessions they lead. The saver's draft of this register goes in
     the same transaction."""
-    _require_register(db, scope, session_id)
+    permissions.require(db, viewer, "flex.attendance.record", lambda: _record(db, session_id))
     now = clock.now()
-    audit.entity = "flex_attendance"
-    with db.transaction(audit) as tx:
-        if audit.user_id is not None:
-            tx.execute("flex/attendance_draft_clear", user_id=audit.user_id,
+    with db.transaction(viewer.audit("edit", "flex_attendance")) as tx:
+        if viewer.user_id is not None:
+            tx.execute("flex/attendance_draft_clear", user_id=viewer.user_id,
                        session_id=session_id, week_id=week_id)
         notes = 0
         for position, row in enumerate(edited.to_dict("records"), start=1):
@@ -80,7 +91,7 @@ def save(db: Database, scope: Scope, session_id: int, week_id: str, edited: pd.D
             tx.execute("flex/attendance_save", week_id=week_id, session_id=session_id,
                        learner_id=learner_id, status=status, recorded_by=author,
                        recorded_at=now)
-            note = {f: (None if values.is_blank(row.get(f)) else str(row[f]).strip() or None)
+            note = {f: (None if is_blank(row.get(f)) else str(row[f]).strip() or None)
                     for f in NOTE_FIELDS}
             params = dict(learner_id=learner_id, session_id=session_id, week_id=week_id,
                           author=author, **note)
@@ -103,14 +114,14 @@ _DRAFT_COLUMNS = ("status", *NOTE_FIELDS)
 
 
 def _same(a: object, b: object) -> bool:
-    return (values.is_blank(a) and values.is_blank(b)) or a == b
+    return (is_blank(a) and is_blank(b)) or a == b
 
 
-def keep_draft(db: Database, scope: Scope, audit: Audit, session_id: int, week_id: str,
+def keep_draft(db: Database, viewer: Viewer, session_id: int, week_id: str,
                edited: pd.DataFrame, stored: pd.DataFrame, t: Translator) -> int:
-    """Keep the rows of `edited` that differ from what is stored, as the draft of the person in
-    `audit`; returns how many. A register one may not keep is refused as for saving."""
-    _require_register(db, scope, session_id)
+    """Keep the rows of `edited` that differ from what is stored, as the viewer's draft;
+    returns how many. A register one may not keep is refused as for saving."""
+    permissions.require(db, viewer, "flex.attendance.record", lambda: _record(db, session_id))
     before = {int(r["learner_id"]): r for r in stored.to_dict("records")}
     changed = []
     for row in edited.to_dict("records"):
@@ -119,17 +130,16 @@ def keep_draft(db: Database, scope: Scope, audit: Audit, session_id: int, week_i
             continue
         changed.append(row)
     now = clock.now()
-    audit.action, audit.entity = "draft", "flex_attendance"
-    audit.record_ids = [str(session_id)]
-    audit.detail = f"week={week_id} learners={len(changed)}"
+    audit = viewer.audit("draft", "flex_attendance", [session_id],
+                         detail=f"week={week_id} learners={len(changed)}")
     with db.transaction(audit) as tx:
-        tx.execute("flex/attendance_draft_clear", user_id=audit.user_id, session_id=session_id,
+        tx.execute("flex/attendance_draft_clear", user_id=viewer.user_id, session_id=session_id,
                    week_id=week_id)
         tx.execute_many("flex/attendance_draft_put", [dict(
-            user_id=audit.user_id, session_id=session_id, week_id=week_id,
+            user_id=viewer.user_id, session_id=session_id, week_id=week_id,
             learner_id=int(row["learner_id"]),
             status=row.get("status") if row.get("status") in STATUSES else None,
-            typed_at=now, **{f: None if values.is_blank(row.get(f)) else str(row[f])
+            typed_at=now, **{f: None if is_blank(row.get(f)) else str(row[f])
                              for f in NOTE_FIELDS}) for row in changed])
     return len(changed)
 
@@ -152,13 +162,15 @@ def with_draft(db: Database, user_id: int, session_id: int, week_id: str,
         if row["status"] in STATUSES:
             frame.at[frame.index[at], "status"] = row["status"]
         for field in NOTE_FIELDS:
-            frame.at[frame.index[at], field] = None if values.is_blank(row[field]) else row[field]
+            frame.at[frame.index[at], field] = None if is_blank(row[field]) else row[field]
     return dataclasses.replace(form, frame=frame), draft["typed_at"].max()
 
 
-def discard_draft(db: Database, audit: Audit, session_id: int, week_id: str) -> None:
-    audit.action, audit.entity = "draft", "flex_attendance"
-    audit.record_ids, audit.detail = [str(session_id)], f"week={week_id} discarded"
+def discard_draft(db: Database, viewer: Viewer, session_id: int, week_id: str) -> None:
+    """Throw away the viewer's draft of a register."""
+    permissions.require(db, viewer, "flex.attendance.record", lambda: _record(db, session_id))
+    audit = viewer.audit("draft", "flex_attendance", [session_id],
+                         detail=f"week={week_id} discarded")
     with db.transaction(audit) as tx:
-        tx.execute("flex/attendance_draft_clear", user_id=audit.user_id, session_id=session_id,
+        tx.execute("flex/attendance_draft_clear", user_id=viewer.user_id, session_id=session_id,
                    week_id=week_id)

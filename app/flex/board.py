@@ -9,6 +9,7 @@ import datetime as dt
 import pandas as pd
 
 from app import display, school_calendar
+from app.blank import is_blank
 from app.db import Database
 from app.flex import words
 from app.flex.plans import Plan
@@ -43,14 +44,14 @@ def plan_label(row: dict | pd.Series | Plan, t: Translator) -> str:
     if get("status") == "proposal":
         return t("flex_board.plan.proposal")
     published_at = get("published_at")
-    when = t.datetime(pd.Timestamp(published_at).to_pydatetime()) if not (
-        published_at is None or pd.isna(published_at)) else "–"
+    when = t.datetime(pd.Timestamp(published_at).to_pydatetime()) \
+        if not is_blank(published_at) else "–"
     return t("flex_board.plan.version", version=int(get("version")), when=when,
              who=get("published_by") or "–")
 
 
 def leader_text(leader: str | None, kind: str, t: Translator) -> str:
-    if display.missing(leader):
+    if is_blank(leader):
         return "–"
     return leader if kind == "teacher" else f"{leader} ({t(f'leader_kind.{kind}')})"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from app import clock
+from app.blank import is_blank
 from app.db import Transaction
-from app.importing import values
 from app.importing.journal import Counts, apply
 from app.importing.kinds import STAMBOEK, _cycle, _finish
 from app.importing.specs import (
@@ -74,7 +74,7 @@ def _build_choices(ctx: BuildContext) -> Built:
             continue
         raw = ctx.frame[name].tolist()
         for position, text in enumerate(raw):
-            if values.is_blank(text) or cycle[position] is None:
+            if is_blank(text) or cycle[position] is None:
                 continue
             if cycle[position] not in offers:
                 sessions = ctx.db.read("flex/cycle_sessions", cycle_id=cycle[position],

@@ -4,15 +4,24 @@ messages to learners and parents, one row each, ready for the school's mail or S
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 
 import pandas as pd
 
-from app import display
+from app import display, printing
 from app.flex import words
 from app.flex.board import leader_text
 from app.i18n import Translator
+from app.scope import Scope
+
+
+def sessions_for(fill: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """The sessions with learners whose lists a viewer gets: a flex teacher those they lead,
+    the flex team and the direction every one."""
+    found = fill[fill["learners"] > 0]
+    if scope.leader_staff_id is not None and not scope.all_learners:
+        found = found[found["leader_staff_id"] == scope.leader_staff_id]
+    return found
 
 
 def list_table(members: pd.DataFrame, t: Translator) -> display.Table:
@@ -25,52 +34,30 @@ def list_table(members: pd.DataFrame, t: Translator) -> display.Table:
     ])
 
 
-PRINT_CSS = """
-body { font-family: "Source Sans Pro", Arial, sans-serif; margin: 2em; color: #222; }
-section { page-break-after: always; }
-section:last-child { page-break-after: auto; }
-h1 { font-size: 1.4em; margin: 0 0 .2em; }
-p.meta { margin: 0 0 1em; color: #555; }
-table { border-collapse: collapse; width: 100%; font-size: .95em; }
-th, td { border: 1px solid #bbb; padding: .35em .5em; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; }
-td.tick { width: 5.5em; }
-"""
-
-
 def printable(sessions: pd.DataFrame, members: pd.DataFrame, t: Translator, school: str,
               week: str, mondays: list[dt.date]) -> str:
     """One page per session: title, when and where, leader, and the learners with an empty
-    column per flex week of the cycle (holidays skipped) to tick attendance by hand. Every
-    value is escaped."""
+    column per flex week of the cycle (holidays skipped) to tick attendance by hand (template
+    print/flex_lists.html.j2)."""
     weeks = [pd.Timestamp(m) for m in mondays]
     start, end = weeks[0].date(), weeks[-1].date() + dt.timedelta(days=4)
-    parts = []
+    pages = []
     for s in sessions.itertuples():
         rows = members[members["session_id"] == s.session_id]
-        head = "".join(f"<th>{html.escape(t('flex_lists.print.week_of', date=t.date(w.date())))}"
-                       "</th>" for w in weeks)
-        body = "".join(
-            "<tr><td>{}</td><td>{}</td>{}</tr>".format(
-                html.escape(str(r.learner)), html.escape(str(r.class_code or "")),
-                "".join('<td class="tick"></td>' for _ in weeks))
-            for r in rows.itertuples())
-        meta = t("flex_lists.print.meta", slot=words.slot(t, s.weekday, s.lesson_hour),
-                 room=s.room or "–", leader=leader_text(s.leader, s.leader_kind, t),
-                 start=t.date(start), end=t.date(end),
-                 learners=t.plural("count.learners", len(rows)))
-        parts.append(
-            f"<section><h1>{html.escape(s.code)} · "
-            f"{html.escape(words.what(t, s.kind, s.topic))}</h1>"
-            f"<p class=\"meta\">{html.escape(meta)}</p>"
-            f"<table><thead><tr><th>{html.escape(t('flex_lists.col.learner'))}</th>"
-            f"<th>{html.escape(t('flex_lists.col.class'))}</th>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table></section>")
-    title = html.escape(t("flex_lists.print.title", school=school or "Flexwijs",
-                          week=words.week(t, week)))
-    return (f"<!DOCTYPE html><html lang=\"{t.lang}\"><head><meta charset=\"utf-8\">"
-            f"<title>{title}</title><style>{PRINT_CSS}</style></head>"
-            f"<body>{''.join(parts)}</body></html>")
+        pages.append({
+            "heading": f"{s.code} · {words.what(t, s.kind, s.topic)}",
+            "meta": t("flex_lists.print.meta", slot=words.slot(t, s.weekday, s.lesson_hour),
+                      room=s.room or "–", leader=leader_text(s.leader, s.leader_kind, t),
+                      start=t.date(start), end=t.date(end),
+                      learners=t.plural("count.learners", len(rows))),
+            "headers": [t("flex_lists.col.learner"), t("flex_lists.col.class"),
+                        *(t("flex_lists.print.week_of", date=t.date(w.date())) for w in weeks)],
+            "rows": [[r.learner, r.class_code] for r in rows.itertuples()],
+            "ticks": len(weeks),
+        })
+    return printing.render("flex_lists", t, sessions=pages,
+                           title=t("flex_lists.print.title", school=school or "Flexwijs",
+                                   week=words.week(t, week)))
 
 
 def messages(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, start: dt.date,

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import display
-from app.audit import Audit
+from app import display, permissions
+from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.flex import plans, words
 from app.i18n import Translator
 from app.importing import values
+from app.problems import Problem
 
 KINDS = ("remediation", "deepening", "broadening")
 LEADER_KINDS = ("teacher", "teaching_assistant", "coach", "student_teacher", "guest")
@@ -130,17 +132,8 @@ def form(frame: pd.DataFrame, pick: Choices, t: Translator) -> display.Form:
     ], keep=["session_id"])
 
 
-@dataclass(frozen=True)
-class Problem:
-    row: int                          # 1-based, as the editor shows it
-    column: str
-    value: object
-    reason: str                       # catalogue key
-    params: dict
-
-
 def _text(value) -> str | None:
-    return None if values.is_blank(value) else str(value).strip() or None
+    return None if is_blank(value) else str(value).strip() or None
 
 
 def _parse(edited: pd.DataFrame, pick: Choices) -> tuple[list[dict], list[Problem]]:
@@ -193,7 +186,7 @@ def _parse(edited: pd.DataFrame, pick: Choices) -> tuple[list[dict], list[Proble
                 problem("classes", "offer.problem.classes", row.get("classes"),
                         unknown=", ".join(unknown))
         rows.append({
-            "session_id": None if values.is_blank(session_id) else int(session_id),
+            "session_id": None if is_blank(session_id) else int(session_id),
             "position": position, "slot_id": slot, "code": code, "kind": kind,
             "subject_id": subject if kind != "broadening" else None,
             "title": _text(row.get("title")), "leader_staff_id": staff_id,
@@ -219,15 +212,15 @@ class Saved:
     problems: list[Problem] | None = None
 
 
-def save(db: Database, cycle_id: int, loaded_fingerprint: str, edited: pd.DataFrame,
-         pick: Choices, audit: Audit) -> Saved:
+def save(db: Database, viewer: Viewer, cycle_id: int, loaded_fingerprint: str,
+         edited: pd.DataFrame, pick: Choices) -> Saved:
     """Write the edited offer in one transaction, or nothing: the problems per row, or a
     refusal when someone changed the offer since it was loaded (the edits stay on screen)."""
+    permissions.require(db, viewer, "flex.offer.edit")
     rows, problems = _parse(edited, pick)
     if problems:
         return Saved(problems=problems)
-    audit.entity = "flex_session"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("edit", "flex_session")) as tx:
         stored = tx.read("flex/cycle_sessions", cycle_id=cycle_id, lang="nl")
         if fingerprint(stored) != loaded_fingerprint:
             raise UserError("offer.error.changed_meanwhile")
@@ -264,19 +257,19 @@ def _changed(old, new: dict) -> bool:
     def norm(value):
         if _listy(value):
             return tuple(value)
-        return None if values.is_blank(value) else value
+        return None if is_blank(value) else value
     return any(norm(getattr(old, k)) != norm(new[k]) for k in (
         "slot_id", "code", "kind", "subject_id", "title", "leader_staff_id", "leader_name",
         "leader_kind", "room", "capacity", "years_of_study", "class_codes"))
 
 
-def copy_previous(db: Database, cycle_id: int, audit: Audit) -> int:
+def copy_previous(db: Database, viewer: Viewer, cycle_id: int) -> int:
     """Copy the previous cycle's offer into an empty cycle, in one step."""
+    permissions.require(db, viewer, "flex.offer.edit")
     previous = db.scalar("flex/previous_cycle", cycle_id=cycle_id)
     if previous is None:
         raise UserError("offer.error.no_previous")
-    audit.entity = "flex_session"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("edit", "flex_session")) as tx:
         if len(tx.read("flex/cycle_sessions", cycle_id=cycle_id, lang="nl")):
             raise UserError("offer.error.not_empty")
         copied = tx.count("flex/copy_offer", from_cycle=int(previous), to_cycle=cycle_id)
@@ -286,9 +279,10 @@ def copy_previous(db: Database, cycle_id: int, audit: Audit) -> int:
     return copied
 
 
-def add_slot(db: Database, weekday: int, lesson_hour: int, audit: Audit) -> int:
-    audit.entity = "flex_slot"
-    with db.transaction(audit) as tx:
+def add_slot(db: Database, viewer: Viewer, weekday: int, lesson_hour: int) -> int:
+    """A new flex moment (a weekday and lesson hour) for the offer to use."""
+    permissions.require(db, viewer, "flex.offer.edit")
+    with db.transaction(viewer.audit("edit", "flex_slot")) as tx:
         known = tx.read("import/slots")
         if ((known["weekday"] == weekday) & (known["lesson_hour"] == lesson_hour)).any():
             raise UserError("offer.error.slot_exists")
@@ -302,7 +296,7 @@ def add_slot(db: Database, weekday: int, lesson_hour: int, audit: Audit) -> int:
 def problem_text(problem: Problem, t: Translator) -> str:
     reason = t(problem.reason, **problem.params)
     column = t(f"offer.col.{problem.column}")
-    if values.is_blank(problem.value):
+    if is_blank(problem.value):
         return t("offer.problem.line_empty", row=problem.row, column=column, reason=reason)
     return t("offer.problem.line", row=problem.row, column=column, value=problem.value,
              reason=reason)

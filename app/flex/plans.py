@@ -18,20 +18,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from app import clock
-from app.audit import Audit
+from app import clock, permissions
+from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.flex import compose, routing
 from app.flex.compose import Composition, Placement
 from app.scope import EVERYTHING, Scope
-
-EDIT_ROLES = frozenset({"admin", "flex_team"})
-
-
-def can_edit(roles: frozenset[str]) -> bool:
-    """Composing, moving, locking and publishing belong to the flex team (and the admin)."""
-    return bool(EDIT_ROLES & roles)
 
 
 @dataclass(frozen=True)
@@ -59,12 +53,8 @@ def _plan(row: dict | None) -> Plan | None:
     if row is None:
         return None
     report = json.loads(row["report"]) if isinstance(row.get("report"), str) else {}
-    values = {k: (None if _missing(v) else v) for k, v in row.items() if k != "report"}
+    values = {k: (None if is_blank(v) else v) for k, v in row.items() if k != "report"}
     return Plan(**{**values, "report": report})
-
-
-def _missing(value) -> bool:
-    return value is None or value is pd.NaT or (isinstance(value, float) and value != value)
 
 
 def plan(db: Database, plan_id: int) -> Plan | None:
@@ -82,9 +72,9 @@ def proposal(db: Database, cycle_id: int) -> Plan | None:
 
 
 def latest_published(db: Database, cycle_id: int) -> Plan | None:
-    listing = plans(db, cycle_id)
-    published = listing[listing["status"] == "published"]
-    return plan(db, int(published["plan_id"].iloc[0])) if len(published) else None
+    """The version of a cycle that counts: published_plans in the schema (009) decides."""
+    plan_id = db.scalar("flex/latest_published", cycle_id=cycle_id)
+    return plan(db, int(plan_id)) if plan_id is not None else None
 
 
 def current(db: Database, cycle_id: int) -> Plan | None:
@@ -130,11 +120,12 @@ def for_week(db: Database, week_id: str, published: bool) -> Plan:
 
 # -- composing ---------------------------------------------------------------------------------
 
-def compose_cycle(db: Database, cycle_id: int, audit: Audit, author: str,
+def compose_cycle(db: Database, viewer: Viewer, cycle_id: int, author: str,
                   lang: str = "nl") -> tuple[Plan, Composition]:
     """Compose a cycle to a proven optimum and store it as its proposal, in place of the
     previous one; placements locked by hand (in the proposal, else in the latest version)
     are kept."""
+    permissions.require(db, viewer, "flex.plan.compose")
     start = current(db, cycle_id)
     cycle = routing.load(db, cycle_id, lang, locks_from=start.plan_id if start else None)
     if cycle.sessions.empty:
@@ -148,8 +139,7 @@ def compose_cycle(db: Database, cycle_id: int, audit: Audit, author: str,
         "closed": result.closed,
         "locked": sum(p.locked for p in result.placements),
     }
-    audit.entity = "flex_plan"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("compose", "flex_plan")) as tx:
         old = tx.scalar("flex/proposal", cycle_id=cycle_id)
         if old is not None:
             tx.execute("flex/plan_drop_assignments", plan_id=int(old))
@@ -181,16 +171,16 @@ def assignment_frame(plan_id: int, placements: list[Placement]) -> pd.DataFrame:
     })
 
 
-def working_copy(db: Database, cycle_id: int, audit: Audit, author: str) -> Plan:
+def working_copy(db: Database, viewer: Viewer, cycle_id: int, author: str) -> Plan:
     """The proposal to edit: the one there is, or a copy of the latest published version."""
+    permissions.require(db, viewer, "flex.plan.compose")
     existing = proposal(db, cycle_id)
     if existing is not None:
         return existing
     base = latest_published(db, cycle_id)
     if base is None:
         raise UserError("flex.error.nothing_to_edit")
-    audit.entity = "flex_plan"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("edit", "flex_plan")) as tx:
         if tx.scalar("flex/proposal", cycle_id=cycle_id) is not None:
             raise UserError("flex.error.changed_meanwhile")
         plan_id = tx.next_ids("flex_plan_id_seq", 1)[0]
@@ -213,18 +203,18 @@ class Move:
     to_session: int
 
 
-def move(db: Database, plan_id: int, moves: list[Move], audit: Audit, author: str) -> int:
+def move(db: Database, viewer: Viewer, plan_id: int, moves: list[Move], author: str) -> int:
     """Move learners to other sessions of the same slot, all or none. Each move is locked, so
     the next composition keeps it. Refused when a learner is no longer where the editor saw
     them (someone else moved them first) or the plan is no longer a proposal."""
+    permissions.require(db, viewer, "flex.plan.compose")
     target = plan(db, plan_id)
     if target is None or not target.is_proposal:
         raise UserError("flex.error.changed_meanwhile")
     sessions = db.read("flex/cycle_sessions", cycle_id=target.cycle_id, lang="nl")
     slot_of = dict(zip(sessions["session_id"], sessions["slot_id"], strict=True))
     now = clock.now()
-    audit.entity = "flex_assignment"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("edit", "flex_assignment")) as tx:
         for m in moves:
             if slot_of.get(m.to_session) != m.slot_id:
                 raise UserError("flex.error.other_slot")
@@ -243,12 +233,12 @@ def move(db: Database, plan_id: int, moves: list[Move], audit: Audit, author: st
     return len(moves)
 
 
-def set_locked(db: Database, plan_id: int, cells: list[tuple[int, int]], locked: bool,
-               audit: Audit, author: str) -> int:
+def set_locked(db: Database, viewer: Viewer, plan_id: int, cells: list[tuple[int, int]],
+               locked: bool, author: str) -> int:
     """Lock (or unlock) placements: (learner, slot) pairs of a proposal."""
+    permissions.require(db, viewer, "flex.plan.compose")
     now = clock.now()
-    audit.entity = "flex_assignment"
-    with db.transaction(audit) as tx:
+    with db.transaction(viewer.audit("edit", "flex_assignment")) as tx:
         for learner_id, slot_id in cells:
             done = tx.scalar("flex/lock", plan_id=plan_id, learner_id=learner_id,
                              slot_id=slot_id, locked=locked, moved_by=author, moved_at=now)
@@ -259,11 +249,10 @@ def set_locked(db: Database, plan_id: int, cells: list[tuple[int, int]], locked:
     return len(cells)
 
 
-def publish(db: Database, plan_id: int, audit: Audit, author: str) -> int:
+def publish(db: Database, viewer: Viewer, plan_id: int, author: str) -> int:
     """The proposal becomes the next published version; returns its number."""
-    audit.entity = "flex_plan"
-    audit.action = "publish"
-    with db.transaction(audit) as tx:
+    permissions.require(db, viewer, "flex.plan.publish")
+    with db.transaction(viewer.audit("publish", "flex_plan")) as tx:
         version = tx.scalar("flex/plan_publish", plan_id=plan_id, published_by=author,
                             published_at=clock.now())
         if version is None:
@@ -312,6 +301,13 @@ def baseline(db: Database, target: Plan) -> Plan | None:
 
 
 CHANGES = ("switch", "new", "leaves")
+
+
+def compares_whole_plan(scope: Scope) -> bool:
+    """Whether the board shows who switches group against last week: to whoever sees every
+    learner of the plan (the flex team, the direction). A flex teacher sees the learners of
+    their own sessions only, and a comparison of that part says little."""
+    return scope.all_learners
 
 
 def diff(db: Database, scope: Scope, target: Plan, lang: str) -> tuple[pd.DataFrame,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from app import display
+from app.blank import is_blank
 from app.i18n import Translator
 
 NAMES_SHOWN = 8
@@ -27,7 +28,6 @@ MESSAGE_CODES = ("hard_over_capacity", "hard_not_offered", "hard_not_open", "har
 WHY_NOT = ("not_offered", "full", "decision", "needs")
 
 
-_blank = display.missing
 
 
 def _words(value, dash: str = "–") -> str:
@@ -51,7 +51,7 @@ def slots(t: Translator, pairs: Sequence[Sequence[int]]) -> str:
 
 def what(t: Translator, kind: str, topic: str | None) -> str:
     """'Wiskunde remediëring', 'Debat', 'verbreding'; just the kind when there is no topic."""
-    if _blank(topic):
+    if is_blank(topic):
         return t.kind(kind)
     if kind == "broadening":
         return str(topic)
@@ -112,7 +112,7 @@ def reason_text(row: Mapping, t: Translator) -> str:
     code = row["reason_code"]
     detail = detail_of(row)
     if code == "moved":
-        if _blank(row.get("moved_at")):
+        if is_blank(row.get("moved_at")):
             text = t("reason.moved_unknown")
         else:
             text = t("reason.moved", who=_words(row.get("moved_by")),
@@ -122,22 +122,22 @@ def reason_text(row: Mapping, t: Translator) -> str:
     elif code in ("hard_decision", "need"):
         text = t(f"reason.{code}")
         source = row.get("need_source")
-        source = detail.get("source") if _blank(source) else source
+        source = detail.get("source") if is_blank(source) else source
         if source == "result_rule" and "share" in detail:
             # The name of the subject, never its code (the query looks it up).
             subject = row.get("rule_subject_name")
             text = t("reason.result_rule", share=t.percent(detail["share"]),
-                     subject=_words(subject if not _blank(subject) else row.get("topic")),
+                     subject=_words(subject if not is_blank(subject) else row.get("topic")),
                      period=_words(detail.get("period")),
                      threshold=t.percent(detail.get("threshold")))
         elif source and code == "need":
             text += " – " + t(f"need_source.{source}")
-        if not _blank(row.get("need_reason")):
+        if not is_blank(row.get("need_reason")):
             text += f": {row['need_reason']}"
         extra = []
-        if not _blank(row.get("decided_by")):
+        if not is_blank(row.get("decided_by")):
             extra.append(t("reason.decided_by", who=row["decided_by"]))
-        if not _blank(row.get("valid_until")):
+        if not is_blank(row.get("valid_until")):
             extra.append(t("reason.until", date=display.day(row["valid_until"], t)))
         if extra:
             text += f" ({', '.join(extra)})"
@@ -170,7 +170,7 @@ def _why_for_learner(row: Mapping, t: Translator, audience: str) -> str:
     code = row["reason_code"]
     detail = detail_of(row)
     source = row.get("need_source")
-    source = detail.get("source") if _blank(source) else source
+    source = detail.get("source") if is_blank(source) else source
     if code == "hard_decision":
         key = "hard_decision"
     elif code == "need" and source in ("subject_teacher", "self_reflection", "result_rule",
@@ -182,7 +182,7 @@ def _why_for_learner(row: Mapping, t: Translator, audience: str) -> str:
         key = "team"
     # A subject by its name, never its code: the session's topic, else the result rule's.
     subject = row.get("topic")
-    if _blank(subject):
+    if is_blank(subject):
         subject = row.get("rule_subject_name")
     text = t(f"flex.message.{audience}.why.{key}", rank=int(detail.get("rank") or 1),
              subject=_words(subject, ""), first_name=row["first_name"])
@@ -208,7 +208,7 @@ def message(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, audience: 
     for row in rows.sort_values(["weekday", "lesson_hour"]).to_dict("records"):
         where = t("flex.message.where", slot=slot(t, row["weekday"], row["lesson_hour"]),
                   what=what(t, row["kind"], row["topic"]), leader=_words(row["leader"]))
-        if not _blank(row.get("room")):
+        if not is_blank(row.get("room")):
             where += " " + t("flex.message.room", room=row["room"])
         lines.append(f"• {where}")
         lines.append("  " + t(f"{key}.feed_up.{row['kind']}",
@@ -232,7 +232,7 @@ def message(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, audience: 
 
 def _group(change: Mapping, side: str, t: Translator) -> str:
     kind = change.get(f"{side}_kind")
-    return "–" if _blank(kind) else what(t, kind, change.get(f"{side}_topic"))
+    return "–" if is_blank(kind) else what(t, kind, change.get(f"{side}_topic"))
 
 
 # -- exports --------------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def finish_assignments(frame: pd.DataFrame, t: Translator, options: Mapping) -> 
 
 
 def finish_sessions(frame: pd.DataFrame, t: Translator, options: Mapping) -> pd.DataFrame:
-    leaders = [leader if kind == "teacher" or _blank(leader) else
+    leaders = [leader if kind == "teacher" or is_blank(leader) else
                f"{leader} ({t(f'leader_kind.{kind}')})"
                for leader, kind in zip(frame["leader"], frame["leader_kind"], strict=True)]
     return frame.assign(week=options.get("week"), slot=_slot_column(frame, t), leader=leaders)

@@ -23,8 +23,8 @@ from decimal import Decimal
 import pandas as pd
 
 from app import clock, permissions, school_calendar, settings
-from app.audit import Audit
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import DiskFull, UserError
 from app.flex import importing as _choice_kind  # noqa: F401  (registers 'flex-choices')
@@ -290,7 +290,7 @@ def _rehearse(db: Database, prepared: Prepared) -> Counts:
 
 # -- commit and undo -------------------------------------------------------------------------------
 
-def commit(db: Database, viewer: Viewer, prepared: Prepared, audit: Audit, *,
+def commit(db: Database, viewer: Viewer, prepared: Prepared, *,
            partial: bool = False, save_mapping: bool = True) -> ImportResult:
     """Write the prepared import in one transaction. With problems, nothing is written unless
     `partial` is chosen: then the valid rows go in and the others are counted as refused."""
@@ -306,7 +306,7 @@ def commit(db: Database, viewer: Viewer, prepared: Prepared, audit: Audit, *,
         raise UserError("import.error.refused", problems=len(built.problems), rows=refused)
     if refused and (refused >= built.rows or built.blocking):
         raise UserError("import.error.nothing_valid")
-    audit.entity = prepared.spec.entity
+    audit = viewer.audit("import", prepared.spec.entity)
     with db.transaction(audit) as tx:
         import_id = tx.next_ids("import_id_seq", 1)[0]
         counts = prepared.spec.write(tx, built, import_id)
@@ -350,14 +350,14 @@ def may_undo(viewer: Viewer, last: dict) -> bool:
     return permissions.allowed(viewer, action, record)
 
 
-def undo_last(db: Database, viewer: Viewer, audit: Audit) -> dict:
+def undo_last(db: Database, viewer: Viewer) -> dict:
     """Reverse the latest import, for who may (see _undo_permission)."""
     last = last_undoable(db)
     if last is None:
         raise UserError("import.error.nothing_to_undo")
     action, record = _undo_permission(last)
     permissions.require(db, viewer, action, record)
-    audit.record_ids.append(str(last["import_id"]))
+    audit = viewer.audit("import_undo", "import", [last["import_id"]])
     with db.transaction(audit) as tx:
         touched = undo(tx, int(last["import_id"]))
         tx.execute("import/mark_undone", import_id=last["import_id"])
@@ -414,7 +414,7 @@ def column_name(problem: Problem, t) -> str:
 
 
 def render_problem(problem: Problem, t) -> str:
-    reason = t(problem.key, **problem.params)
+    reason = t(problem.reason, **problem.params)
     column = column_name(problem, t)
     if not problem.value:
         return t("import.problem.line_empty", row=problem.row, column=column, reason=reason)
@@ -444,7 +444,7 @@ def preview_table(prepared: Prepared, t, db: Database | None = None):
 
     frame = prepared.built.preview.head(20).copy().reset_index(drop=True)
     # Optional fields the file does not have stay out of the preview.
-    frame = frame[[c for c in frame.columns if not all(display.missing(v) if not isinstance(
+    frame = frame[[c for c in frame.columns if not all(is_blank(v) if not isinstance(
         v, list | tuple) else False for v in frame[c])]]
     names: dict[str, dict] = {}
     if db is not None and "staff_id" in frame.columns:
@@ -473,11 +473,11 @@ def preview_table(prepared: Prepared, t, db: Database | None = None):
     columns = []
     for column in frame.columns:
         values = [v for v in frame[column] if isinstance(v, list | tuple) or
-                  not display.missing(v)]
+                  not is_blank(v)]
         key = header(column)
         literal = not t.has(key)
         if column in names:
-            frame[column] = [names[column].get(int(v)) if not display.missing(v) else None
+            frame[column] = [names[column].get(int(v)) if not is_blank(v) else None
                              for v in frame[column]]
             columns.append(display.text(column, key, literal=literal))
         elif column in PREVIEW_ITEMS:
@@ -508,7 +508,7 @@ def problems_table(prepared: Prepared, t) -> pd.DataFrame:
         t("import.col.row"): [p.row for p in prepared.problems],
         t("import.col.column"): [column_name(p, t) for p in prepared.problems],
         t("import.col.value"): [p.value for p in prepared.problems],
-        t("import.col.reason"): [t(p.key, **p.params) for p in prepared.problems],
+        t("import.col.reason"): [t(p.reason, **p.params) for p in prepared.problems],
     })
 
 
@@ -518,7 +518,7 @@ def refused_rows_csv(prepared: Prepared, t) -> bytes:
 
     reasons: dict[int, list[str]] = {}
     for p in prepared.problems:
-        reasons.setdefault(p.row, []).append(f"{column_name(p, t)}: {t(p.key, **p.params)}")
+        reasons.setdefault(p.row, []).append(f"{column_name(p, t)}: {t(p.reason, **p.params)}")
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow([t("import.col.row"), *prepared.table.header, t("import.col.reason")])

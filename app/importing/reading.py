@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from app.blank import is_blank
 from app.errors import UserError
 from app.i18n import Count
 
@@ -185,7 +186,7 @@ def _filled_text(column: pd.Series) -> np.ndarray:
 
 def _filled_cells(column: pd.Series) -> np.ndarray:
     """Which cells of a spreadsheet column hold something: any value but blank text."""
-    return column.map(lambda v: not _blank_cell(v)).to_numpy(dtype=bool)
+    return column.map(lambda v: not is_blank(v)).to_numpy(dtype=bool)
 
 
 def _table(frame: pd.DataFrame, lines: np.ndarray, file_format: str, filled) -> Table:
@@ -203,7 +204,7 @@ def _table(frame: pd.DataFrame, lines: np.ndarray, file_format: str, filled) -> 
         raise ReadError("import.error.empty")
     kept = np.flatnonzero(present)
     first = kept[0]
-    header = ["" if _blank_cell(c) else str(c).strip() for c in frame.iloc[first].tolist()]
+    header = ["" if is_blank(c) else str(c).strip() for c in frame.iloc[first].tolist()]
     width = len(header)
     while width and not header[width - 1]:
         width -= 1  # trailing empty columns (Excel leaves them after deleting a column)
@@ -224,11 +225,6 @@ def _table(frame: pd.DataFrame, lines: np.ndarray, file_format: str, filled) -> 
     cells.columns = range(width)
     return Table(header=header[:width], cells=cells, lines=lines[body].tolist(),
                  file_format=file_format)
-
-
-def _blank_cell(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or (
-        isinstance(value, str) and not value.strip())
 
 
 def _sniff_delimiter(text: str) -> str:

@@ -17,10 +17,12 @@ from typing import Any
 import pandas as pd
 
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database, Transaction
 from app.importing import values
 from app.importing.journal import Counts
 from app.importing.values import Invalid, fold
+from app.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -35,15 +37,6 @@ class Field:
 
 
 FIELD_MARK = "@field:"
-
-
-@dataclass
-class Problem:
-    row: int                        # file row, as Excel shows it
-    column: str                     # the column's header in the file
-    value: str
-    key: str                        # catalogue key of the reason
-    params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -80,7 +73,7 @@ class BuildContext:
 
     def problem(self, built: Built, row: int, name: str, value: object, key: str,
                 **params: Any) -> None:
-        shown = "" if values.is_blank(value) else str(value)
+        shown = "" if is_blank(value) else str(value)
         # A field the file has no column for is named by its label, in the reader's language.
         column = self.headers.get(name) or f"{FIELD_MARK}{name}"
         built.problems.append(Problem(row, column, shown[:80], key, params))
@@ -91,7 +84,7 @@ class BuildContext:
         if name not in self.frame:
             return [None] * len(self.frame)
         raw = self.frame[name]
-        parsed, failures = values.parse_column(raw, lambda v: None if values.is_blank(v)
+        parsed, failures = values.parse_column(raw, lambda v: None if is_blank(v)
                                                else parser(v))
         rows = self.frame["_row"].tolist()
         for position, problem in failures.items():

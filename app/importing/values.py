@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from app.blank import is_blank
+
 # Codes a Flemish point book uses instead of a score: kept as the reason, with no score.
 ABSENCE_CODES = {
     "AFW": "AFW", "A": "AFW", "AFWEZIG": "AFW",
@@ -49,14 +51,6 @@ class Invalid(ValueError):
         super().__init__(key)
         self.key = key
         self.params = params
-
-
-def is_blank(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def text(value: object) -> str | None:

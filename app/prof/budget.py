@@ -11,8 +11,9 @@ from decimal import Decimal
 
 import pandas as pd
 
-from app import clock, school_calendar
+from app import clock, permissions, school_calendar
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.prof import rules
@@ -32,6 +33,7 @@ def total(db: Database, school_year: str) -> Decimal:
 def save_sources(db: Database, viewer: Viewer, school_year: str, frame: pd.DataFrame,
                  removed: list[int]) -> int:
     """Write the sources editor in one transaction; a bad row is named and nothing is saved."""
+    permissions.require(db, viewer, "prof.sources.edit")
     rows = []
     for n, row in enumerate(frame.to_dict("records"), start=1):
         kind = row.get("kind")
@@ -77,8 +79,7 @@ def lines_of(frame: pd.DataFrame) -> list[KeyLine]:
         except Exception as error:
             raise UserError("prof.error.key_percent", line=n) from error
         target = row.get("target")
-        target = "" if target is None or (isinstance(target, float) and target != target) \
-            else str(target).strip()
+        target = "" if is_blank(target) else str(target).strip()
         lines.append(KeyLine(kind, target, percent))
     return lines
 
@@ -114,6 +115,7 @@ def simulate(db: Database, school_year: str, lines: list[KeyLine],
 def apply_key(db: Database, viewer: Viewer, school_year: str, lines: list[KeyLine]) -> int:
     """Save the key and make its pots, in one transaction. Pots keep their ids (what is charged
     to them stays); pots the key no longer makes drop to zero, or go when nothing uses them."""
+    permissions.require(db, viewer, "prof.sources.edit")
     budget = total(db, school_year)
     if budget <= 0:
         raise UserError("prof.error.no_budget")

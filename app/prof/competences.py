@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app import permissions
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
-from app.errors import AccessDenied, UserError
+from app.errors import UserError
 from app.prof import rules
 from app.scope import Scope
 
@@ -34,6 +36,7 @@ def name_column(lang: str) -> str:
 
 def save_framework(db: Database, viewer: Viewer, frame: pd.DataFrame) -> int:
     """Write the framework editor in one transaction; a bad row is named, nothing is saved."""
+    permissions.require(db, viewer, "prof.competences.edit")
     domains = set(db.read("prof/domains")["domain_id"])
     known_ok = set(db.read("prof/ok_expectations")["code"])
     rows, codes = [], []
@@ -54,8 +57,7 @@ def save_framework(db: Database, viewer: Viewer, frame: pd.DataFrame) -> int:
         if unknown:
             raise UserError("prof.error.row_invalid", row=n, column="ok_codes")
         competence_id = row.get("competence_id")
-        competence_id = None if competence_id is None or pd.isna(competence_id) \
-            else int(competence_id)
+        competence_id = None if is_blank(competence_id) else int(competence_id)
         codes.append(code)
         rows.append({"competence_id": competence_id, "domain_id": row["domain_id"],
                      "code": code, "name_nl": name_nl, "name_en": name_en, "ok_codes": ok,
@@ -73,6 +75,7 @@ def needed(db: Database) -> pd.DataFrame:
 
 def save_needed(db: Database, viewer: Viewer, frame: pd.DataFrame) -> int:
     """The needed levels as the editor holds them: all rows replace the stored ones at once."""
+    permissions.require(db, viewer, "prof.competences.edit")
     by_code = dict(zip(framework(db)["code"], framework(db)["competence_id"], strict=True))
     rows, seen = [], set()
     for n, row in enumerate(frame.to_dict("records"), start=1):
@@ -104,18 +107,25 @@ def save_needed(db: Database, viewer: Viewer, frame: pd.DataFrame) -> int:
     return len(rows)
 
 
-def record_level(db: Database, viewer: Viewer, staff_id: int, competence_id: int, level: int,
-                 source: str, assessed_on: dt.date, note: str | None = None) -> None:
-    """A level from the short form (a staff member about themselves) or after an appraisal talk
-    (the director only: appraisal data is confidential)."""
-    if source not in ("self", "appraisal"):
-        raise UserError("prof.error.field_invalid", field="source")
+def record_own_level(db: Database, viewer: Viewer, staff_id: int, competence_id: int,
+                     level: int, assessed_on: dt.date, note: str | None = None) -> None:
+    """A level from the short form: a staff member about themselves (source 'self')."""
+    permissions.require(db, viewer, "prof.level.self", permissions.StaffMember(staff_id))
+    _record_level(db, viewer, staff_id, competence_id, level, "self", assessed_on, note)
+
+
+def record_appraisal(db: Database, viewer: Viewer, staff_id: int, competence_id: int,
+                     level: int, assessed_on: dt.date, note: str | None = None) -> None:
+    """A level after an appraisal talk (source 'appraisal'): the director's, appraisal data is
+    confidential."""
+    permissions.require(db, viewer, "prof.level.appraise", permissions.StaffMember(staff_id))
+    _record_level(db, viewer, staff_id, competence_id, level, "appraisal", assessed_on, note)
+
+
+def _record_level(db: Database, viewer: Viewer, staff_id: int, competence_id: int, level: int,
+                  source: str, assessed_on: dt.date, note: str | None) -> None:
     if level not in rules.LEVELS:
         raise UserError("prof.error.field_invalid", field="level")
-    if source == "appraisal" and "director" not in viewer.roles:
-        raise AccessDenied("prof.error.not_yours")
-    if source == "self" and staff_id != viewer.staff_id:
-        raise AccessDenied("prof.error.not_yours")
     audit = viewer.audit("edit", "prof_staff_level", record_ids=[staff_id], detail=source)
     with db.transaction(audit) as tx:
         tx.execute("prof/staff_level_upsert", staff_id=staff_id, competence_id=competence_id,
@@ -125,6 +135,7 @@ def record_level(db: Database, viewer: Viewer, staff_id: int, competence_id: int
 
 def levels_from_survey(db: Database, viewer: Viewer, survey_id: int) -> int:
     """Present levels from a staff survey tagged 'professional needs' (source 'survey')."""
+    permissions.require(db, viewer, "prof.competences.edit")
     found = db.records("prof/survey_levels", survey_id=survey_id)
     if not found:
         raise UserError("prof.error.survey_no_levels")

@@ -10,7 +10,9 @@ from decimal import Decimal
 
 import pandas as pd
 
+from app import permissions
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.prof import rules
@@ -18,18 +20,12 @@ from app.prof.rules import money
 from app.scope import Scope
 
 
-def _blank(value) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (
-        isinstance(value, float) and value != value) or (isinstance(value, str) and
-                                                         not value.strip())
-
-
 def _opt_int(value) -> int | None:
-    return None if _blank(value) else int(value)
+    return None if is_blank(value) else int(value)
 
 
 def _opt_day(value) -> dt.date | None:
-    return None if _blank(value) else pd.Timestamp(value).date()
+    return None if is_blank(value) else pd.Timestamp(value).date()
 
 
 def priorities(db: Database, school_year: str) -> pd.DataFrame:
@@ -40,9 +36,10 @@ def save_priorities(db: Database, viewer: Viewer, school_year: str, frame: pd.Da
                     removed: list[int], codes: dict[str, int]) -> int:
     """Write the priorities editor in one transaction; a bad row is named, nothing is saved.
     `codes` turns the competence codes typed in a row ('DID2, ICT1') into ids."""
+    permissions.require(db, viewer, "prof.plan.edit")
     rows = []
     for n, row in enumerate(frame.to_dict("records"), start=1):
-        title = "" if _blank(row.get("title")) else str(row["title"]).strip()
+        title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
         if not title:
             raise UserError("prof.error.row_missing", row=n, column="title")
         if row.get("horizon") not in ("year", "long"):
@@ -56,11 +53,11 @@ def save_priorities(db: Database, viewer: Viewer, school_year: str, frame: pd.Da
                   if c.strip()]
         if any(c not in codes for c in wanted):
             raise UserError("prof.error.row_invalid", row=n, column="competences")
-        until = None if _blank(row.get("until_year")) else str(row["until_year"]).strip()
+        until = None if is_blank(row.get("until_year")) else str(row["until_year"]).strip()
         rows.append({"priority_id": _opt_int(row.get("priority_id")),
                      "school_year": school_year, "horizon": row["horizon"],
                      "until_year": until if row["horizon"] == "long" else None,
-                     "title": title, "goal": None if _blank(row.get("goal")) else row["goal"],
+                     "title": title, "goal": None if is_blank(row.get("goal")) else row["goal"],
                      "form": row["form"], "collective": collective,
                      "competence_ids": [codes[c] for c in wanted] or None, "seq": n})
     audit = viewer.audit("edit", "prof_priority", detail=f"rows={len(rows)}")
@@ -80,9 +77,10 @@ def initiatives(db: Database, school_year: str) -> pd.DataFrame:
 
 def save_initiatives(db: Database, viewer: Viewer, school_year: str, frame: pd.DataFrame,
                      codes: dict[str, int], priority_ids: set[int]) -> int:
+    permissions.require(db, viewer, "prof.plan.edit")
     rows = []
     for n, row in enumerate(frame.to_dict("records"), start=1):
-        title = "" if _blank(row.get("title")) else str(row["title"]).strip()
+        title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
         if not title:
             raise UserError("prof.error.row_missing", row=n, column="title")
         if row.get("form") not in rules.FORMS:
@@ -90,7 +88,7 @@ def save_initiatives(db: Database, viewer: Viewer, school_year: str, frame: pd.D
         collective = row.get("collective") or "individual"
         if collective not in rules.COLLECTIVES:
             raise UserError("prof.error.row_invalid", row=n, column="collective")
-        code = None if _blank(row.get("competence")) else str(row["competence"]).strip().upper()
+        code = None if is_blank(row.get("competence")) else str(row["competence"]).strip().upper()
         if code is not None and code not in codes:
             raise UserError("prof.error.row_invalid", row=n, column="competence")
         priority = _opt_int(row.get("priority_id"))
@@ -108,7 +106,7 @@ def save_initiatives(db: Database, viewer: Viewer, school_year: str, frame: pd.D
         rows.append({"initiative_id": _opt_int(row.get("initiative_id")),
                      "school_year": school_year, "priority_id": priority, "title": title,
                      "form": row["form"], "collective": collective,
-                     "partner": None if _blank(row.get("partner")) else str(row["partner"]),
+                     "partner": None if is_blank(row.get("partner")) else str(row["partner"]),
                      "competence_id": codes.get(code) if code else None,
                      "starts_on": starts, "ends_on": ends, "hours": hours,
                      "estimated_cost": cost})
@@ -126,6 +124,7 @@ def inductions(db: Database, scope: Scope, school_year: str) -> pd.DataFrame:
 
 def save_induction(db: Database, viewer: Viewer, school_year: str, starter: int,
                    mentor: int | None, agreement: str | None, agreed_on: dt.date | None) -> None:
+    permissions.require(db, viewer, "prof.plan.edit")
     if mentor is not None and mentor == starter:
         raise UserError("prof.error.mentor_is_starter")
     audit = viewer.audit("edit", "prof_induction", record_ids=[starter])
@@ -137,6 +136,7 @@ def save_induction(db: Database, viewer: Viewer, school_year: str, starter: int,
 
 def add_activity(db: Database, viewer: Viewer, induction_id: int, strand: str, title: str,
                  planned_on: dt.date | None, done_on: dt.date | None = None) -> None:
+    permissions.require(db, viewer, "prof.plan.edit")
     if strand not in rules.STRANDS:
         raise UserError("prof.error.field_invalid", field="strand")
     if not (title or "").strip():
@@ -154,6 +154,7 @@ def record_evaluation(db: Database, viewer: Viewer, initiative_id: int, level: i
     """An evaluation at level 1 to 4 (score 1-5). Levels 1-2 right after an initiative plan the
     follow-ups at levels 3 and 4 when none are planned yet; a planned follow-up of the same
     level is completed instead of added twice."""
+    permissions.require(db, viewer, "prof.plan.edit")
     if level not in (1, 2, 3, 4):
         raise UserError("prof.error.field_invalid", field="level")
     if score is None or not 1 <= float(score) <= 5:
@@ -191,6 +192,7 @@ def _initiative_year(db: Database, initiative_id: int) -> str:
 def level5(db: Database, viewer: Viewer, initiative_id: int, today: dt.date) -> dict:
     """Level 5 from the results data: the participants' classes in the subject of their
     requests, the period before the initiative against the period after it."""
+    permissions.require(db, viewer, "prof.plan.edit")
     year = _initiative_year(db, initiative_id)
     requests = db.read("prof/requests", scope=Scope(staff_data=True), school_year=year)
     mine = requests[(requests["initiative_id"] == initiative_id)
@@ -201,7 +203,7 @@ def level5(db: Database, viewer: Viewer, initiative_id: int, today: dt.date) -> 
     if not classes or not subjects:
         raise UserError("prof.error.level5_no_classes")
     starts = min(pd.Timestamp(d).date() for d in mine["starts_on"])
-    ends = max(pd.Timestamp(d if not _blank(d) else s).date()
+    ends = max(pd.Timestamp(d if not is_blank(d) else s).date()
                for d, s in zip(mine["ends_on"], mine["starts_on"], strict=True))
     found = db.one("prof/level5_results", class_ids=classes, subject_id=subjects[0],
                    starts_on=starts, ends_on=ends)
@@ -258,8 +260,10 @@ def expertise(db: Database, scope: Scope) -> pd.DataFrame:
 
 def declare_expertise(db: Database, viewer: Viewer, competence_id: int, note: str | None,
                       today: dt.date) -> None:
-    if viewer.staff_id is None:
-        raise UserError("prof.error.no_staff_link")
+    """A staff member says they can share what they know of a competence (only about
+    themselves: an account without a staff link is refused)."""
+    permissions.require(db, viewer, "prof.expertise.declare",
+                        permissions.StaffMember(viewer.staff_id))
     audit = viewer.audit("edit", "prof_expertise", record_ids=[viewer.staff_id])
     with db.transaction(audit) as tx:
         tx.execute("prof/expertise_upsert", staff_id=viewer.staff_id,

@@ -9,17 +9,15 @@ has print styles, so "Print to PDF" in any browser gives the document.
 from __future__ import annotations
 
 import datetime as dt
-import html
-import io
 from dataclasses import dataclass
 
 import pandas as pd
-from openpyxl import Workbook
 
-from app import settings
+from app import permissions, printing, settings
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
-from app.export import defuse
+from app.export import xlsx_workbook
 from app.i18n import Translator
 from app.prof import budget, plan, rules
 from app.scope import Scope
@@ -101,7 +99,7 @@ def parts(db: Database, t: Translator, school_year: str) -> list[Part]:
 
 
 def _day(value) -> dt.date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+    if is_blank(value):
         return None
     try:
         return pd.Timestamp(value).date()
@@ -109,84 +107,52 @@ def _day(value) -> dt.date | None:
         return None
 
 
-def _cell(value, t: Translator) -> str:
-    if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
-        return ""
-    if isinstance(value, float):
-        return t.number(value, 2)
-    return html.escape(str(value))
+def _is_number_column(values: list) -> bool:
+    """Right-aligned when every value it holds is a number (blanks aside)."""
+    held = [v for v in values if not is_blank(v)]
+    return bool(held) and all(isinstance(v, int | float) and not isinstance(v, bool)
+                              for v in held)
+
+
+def _shown(value, t: Translator):
+    """A value as the report prints it: a decimal the local way, a blank empty."""
+    if is_blank(value):
+        return None
+    return t.number(value, 2) if isinstance(value, float) else value
 
 
 def to_html(db: Database, t: Translator, school_year: str, today: dt.date) -> bytes:
+    """The report of a school year, printable (template print/prof_report.html.j2)."""
     school = settings.load(db).get("school.name") or ""
     glance = budget.glance(db, school_year)
-    out = [
-        "<!doctype html><html lang='", t.lang, "'><head><meta charset='utf-8'><title>",
-        html.escape(t("prof.report.title", year=school_year)), "</title><style>",
-        "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
-        "h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #999}"
-        "table{border-collapse:collapse;width:100%;font-size:.85em;margin:.5em 0}"
-        "th,td{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}"
-        "th{background:#eee}td.n{text-align:right}"
-        "@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}"
-        "section{page-break-inside:auto}}",
-        "</style></head><body>",
-        "<h1>", html.escape(t("prof.report.title", year=school_year)), "</h1>",
-        "<p>", html.escape(str(school)), " · ", html.escape(t("prof.report.made_on",
-                                                               date=t.date(today))), "</p>",
-        "<p>", html.escape(t("prof.report.summary", budget=t.money(float(glance.budget)),
-                             allocated=t.money(float(glance.allocated)),
-                             committed=t.money(float(glance.committed)),
-                             spent=t.money(float(glance.spent)),
-                             left=t.money(float(glance.left)))), "</p>",
-    ]
+    shown = []
     for part in parts(db, t, school_year):
-        out += ["<section><h2>", html.escape(t(f"prof.report.{part.key}")), "</h2>"]
-        if part.frame.empty:
-            out += ["<p>", html.escape(t("prof.report.none")), "</p></section>"]
-            continue
-        out.append("<table><thead><tr>")
-        out += [f"<th>{html.escape(str(c))}</th>" for c in part.frame.columns]
-        out.append("</tr></thead><tbody>")
-        for row in part.frame.itertuples(index=False):
-            out.append("<tr>")
-            out += [f"<td class='n'>{_cell(v, t)}</td>" if isinstance(v, int | float)
-                    and not isinstance(v, bool) else f"<td>{_cell(v, t)}</td>" for v in row]
-            out.append("</tr>")
-        out.append("</tbody></table></section>")
-    out.append("</body></html>")
-    return "".join(out).encode("utf-8")
+        rows = list(part.frame.itertuples(index=False))
+        numeric = {i for i in range(len(part.frame.columns))
+                   if _is_number_column([r[i] for r in rows])}
+        shown.append({"heading": t(f"prof.report.{part.key}"),
+                      "headers": [str(c) for c in part.frame.columns], "numeric": numeric,
+                      "rows": [[_shown(v, t) for v in r] for r in rows]})
+    return printing.render(
+        "prof_report", t, title=t("prof.report.title", year=school_year),
+        made=f"{school} · {t('prof.report.made_on', date=t.date(today))}",
+        summary=t("prof.report.summary", budget=t.money(float(glance.budget)),
+                  allocated=t.money(float(glance.allocated)),
+                  committed=t.money(float(glance.committed)), spent=t.money(float(glance.spent)),
+                  left=t.money(float(glance.left))),
+        none=t("prof.report.none"), parts=shown).encode("utf-8")
 
 
 def to_xlsx(db: Database, t: Translator, school_year: str) -> bytes:
     """One sheet per part; text stays text (never a formula), numbers numbers."""
-    book = Workbook()
-    book.remove(book.active)
-    for part in parts(db, t, school_year):
-        sheet = book.create_sheet(t(f"prof.report.{part.key}")[:31])
-        sheet.append([str(c) for c in part.frame.columns])
-        for row in part.frame.itertuples(index=False):
-            cells = []
-            for value in row:
-                if value is None or value is pd.NA or (isinstance(value, float)
-                                                       and value != value):
-                    cells.append(None)
-                elif isinstance(value, int | float) and not isinstance(value, bool):
-                    cells.append(value)
-                else:
-                    cells.append(defuse(str(value)))
-            sheet.append(cells)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_workbook([(t(f"prof.report.{part.key}"), part.frame)
+                          for part in parts(db, t, school_year)])
 
 
 def export(db: Database, viewer: Viewer, t: Translator, school_year: str, fmt: str,
            today: dt.date) -> bytes:
     """The report as a file, with an audit entry saying who exported it (never its content)."""
+    permissions.require(db, viewer, "prof.report.export")
     data = to_html(db, t, school_year, today) if fmt == "html" else to_xlsx(db, t, school_year)
     db.record(viewer.audit("export", "prof_report", detail=f"format={fmt} year={school_year}"))
     return data

@@ -15,11 +15,11 @@ from decimal import Decimal
 
 import pandas as pd
 
-from app import clock
-from app.audit import Audit
+from app import clock, permissions
 from app.auth import Viewer
+from app.blank import is_blank, or_none
 from app.db import Database
-from app.errors import AccessDenied, UserError, WriteConflict
+from app.errors import UserError, WriteConflict
 from app.prof import rules
 from app.prof.rules import money
 
@@ -75,14 +75,30 @@ class RequestForm:
 
 
 def actor(viewer: Viewer, request: dict) -> set[str]:
-    """What the viewer is to this request: its owner, the director, or both, or nothing."""
+    """What the viewer is to this request in the state machine (rules.STEPS): its owner (the
+    staff member it is for), the director (whoever holds prof.request.edit over every request,
+    not only their own), or both, or nothing."""
     who = set()
-    if "director" in viewer.roles:
+    if permissions.allowed(viewer, "prof.request.edit"):
         who.add("director")
-    if (viewer.staff_id is not None and viewer.staff_id == request["staff_id"]) or (
-            viewer.user_id is not None and viewer.user_id == request.get("created_by")):
+    staff_id = _int(request["staff_id"])
+    mine = viewer.staff_id is not None and viewer.staff_id == staff_id
+    if mine and permissions.allowed(viewer, "prof.request.edit",
+                                    permissions.StaffMember(staff_id)):
         who.add("owner")
     return who
+
+
+def next_steps(viewer: Viewer, request: dict | pd.Series) -> list[str]:
+    """The steps this viewer may take on this request now: what a page offers as buttons."""
+    return rules.next_states(request["state"], actor(viewer, request))
+
+
+def _record(db: Database, request_id: int) -> permissions.StaffMember:
+    """A request as the permission model sees it: whose it is (nobody's when there is none)."""
+    found = db.one("prof/request_one", request_id=request_id)
+    return permissions.StaffMember(None if found is None else _int(found["staff_id"]),
+                                   record_id=request_id)
 
 
 def visible(db: Database, viewer: Viewer, school_year: str) -> pd.DataFrame:
@@ -102,11 +118,11 @@ def queue(requests: pd.DataFrame) -> pd.DataFrame:
 def create(db: Database, viewer: Viewer, school_year: str, form: RequestForm,
            staff_id: int | None = None) -> int:
     """Save a new request as a draft, for the viewer (or, for the director, any staff member)."""
+    permissions.require(db, viewer, "prof.request.edit", lambda: permissions.StaffMember(
+        staff_id if staff_id is not None else viewer.staff_id))
     staff_id = staff_id if staff_id is not None else viewer.staff_id
     if staff_id is None:
         raise UserError("prof.error.no_staff_link")
-    if staff_id != viewer.staff_id and "director" not in viewer.roles:
-        raise AccessDenied("prof.error.not_yours")
     values = form.checked()
     now = clock.now()
     audit = viewer.audit("edit", "prof_request", detail="create")
@@ -124,12 +140,11 @@ def create(db: Database, viewer: Viewer, school_year: str, form: RequestForm,
 def update(db: Database, viewer: Viewer, request_id: int, version: int,
            form: RequestForm) -> None:
     """Change a request while it is a draft or submitted, if nobody changed it meanwhile."""
+    permissions.require(db, viewer, "prof.request.edit", lambda: _record(db, request_id))
     values = form.checked()
     audit = viewer.audit("edit", "prof_request", record_ids=[request_id], detail="update")
     with db.transaction(audit) as tx:
         stored = _stored(tx, request_id)
-        if not actor(viewer, stored):
-            raise AccessDenied("prof.error.not_yours")
         if stored["state"] not in rules.EDITABLE:
             raise UserError("prof.error.not_editable", state=stored["state"])
         changed = tx.count("prof/request_update", request_id=request_id, version=version,
@@ -144,7 +159,9 @@ def move(db: Database, viewer: Viewer, request_id: int, version: int, to: str, *
          spent_on: dt.date | None = None) -> None:
     """Take one step of the state machine. Approval charges the request to a pot (the one given,
     else the staff member's own, team or school pot) and adds them as a participant; 'done'
-    records what it actually cost as spent (the estimate unless told otherwise)."""
+    records what it actually cost as spent (the estimate unless told otherwise). The viewer
+    may edit the request (prof.request.edit); the state machine says which steps are theirs."""
+    permissions.require(db, viewer, "prof.request.edit", lambda: _record(db, request_id))
     now = clock.now()
     audit = viewer.audit("edit", "prof_request", record_ids=[request_id], detail=f"to={to}")
     with db.transaction(audit) as tx:
@@ -183,11 +200,11 @@ def move(db: Database, viewer: Viewer, request_id: int, version: int, to: str, *
 
 def mark_shared(db: Database, viewer: Viewer, request_id: int, shared_on: dt.date,
                 note: str | None) -> None:
+    """Note that what was learnt has been shared, as the request promised."""
+    permissions.require(db, viewer, "prof.request.edit", lambda: _record(db, request_id))
     audit = viewer.audit("edit", "prof_request", record_ids=[request_id], detail="shared")
     with db.transaction(audit) as tx:
         stored = _stored(tx, request_id)
-        if not actor(viewer, stored):
-            raise AccessDenied("prof.error.not_yours")
         if stored["state"] not in ("done", "evaluated"):
             raise UserError("prof.error.not_done")
         tx.execute("prof/request_shared", request_id=request_id, shared_on=shared_on,
@@ -204,8 +221,7 @@ def _stored(tx, request_id: int) -> dict:
 def form_of(row: dict | pd.Series) -> RequestForm:
     """The form filled with a stored request, to edit it."""
     def opt(value):
-        return None if value is None or (isinstance(value, float) and value != value) or (
-            value is pd.NaT) or (value is pd.NA) else value
+        return or_none(value)
 
     def day(value):
         value = opt(value)
@@ -224,10 +240,4 @@ def form_of(row: dict | pd.Series) -> RequestForm:
 
 
 def _int(value) -> int | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return None
-    return int(value)
-
-
-def audit_for(viewer: Viewer, detail: str) -> Audit:
-    return viewer.audit("edit", "prof_request", detail=detail)
+    return None if is_blank(value) else int(value)

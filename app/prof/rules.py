@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, Decimal
 
+from app.blank import is_blank
 from app.errors import UserError
 
 CENT = Decimal("0.01")
@@ -30,7 +31,7 @@ GUSKEY = (1, 2, 3, 4, 5)
 
 def money(value: object) -> Decimal:
     """A euro amount as an exact Decimal with cents (floats go through their text)."""
-    if value is None or (isinstance(value, float) and value != value):
+    if is_blank(value):
         return Decimal("0.00")
     return Decimal(str(value)).quantize(CENT)
 

@@ -3,20 +3,8 @@ and work-coaching trajectories (traject werkbegeleiding). No Streamlit here: pag
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from app.i18n import Translator
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong with one value a person entered: row, column, the value, and why."""
-
-    row: int | str                    # as the page shows it: 1-based, or an indicator number
-    column: str                       # catalogue key of the column's name
-    value: object
-    reason: str                       # catalogue key of the reason
-    params: dict = field(default_factory=dict)
+from app.problems import Problem
 
 
 def problem_text(problem: Problem, t: Translator) -> str:

@@ -11,20 +11,25 @@ reflection and concrete advice. The final report is generated from all that, edi
 closed.
 
 Only the three parties may open a trajectory: every read goes through the table macro
-``visible_trajectories($scope_user_id)`` and every write checks the party first.
+``visible_trajectories($scope_user_id)``. Every write asks the permission model first
+(app/permissions.py): the director commissions (team.coaching.create); within a trajectory the
+manager and the adviser steer it (team.coaching.steer), the adviser observes and reports
+(team.coaching.observe), the teacher assesses themself (team.coaching.self_assess), each as that
+party of that trajectory and holding that role.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
+from app import permissions, printing
 from app.audit import Audit
 from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import AccessDenied, UserError
 from app.i18n import Translator
@@ -99,14 +104,61 @@ def people(db: Database) -> pd.DataFrame:
     return frame
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """Who may be chosen as each party of a new trajectory (user ids), and everyone's name."""
+
+    names: dict[int, str]
+    teachers: list[int]
+    advisers: list[int]
+    managers: list[int]
+
+
+def _party_roles() -> dict[str, frozenset[str]]:
+    """The roles that can play each part, read from the permission table: the teacher's part
+    is the self-assessment, the adviser's the observing, the manager's steering as manager."""
+    return {
+        "teacher": permissions.roles_holding("team.coaching.self_assess"),
+        "adviser": permissions.roles_holding("team.coaching.observe"),
+        "manager": frozenset(role for role, scope in permissions.holders("team.coaching.steer")
+                             if scope == permissions.AS_MANAGER),
+    }
+
+
+def candidates(db: Database) -> Candidates:
+    """The active accounts that can take each part: a party without the role of its part could
+    never do it (the permission table gives each part to one role)."""
+    listed = people(db)
+    by_role = _party_roles()
+    roles_of = [(int(u), set(r)) for u, r in zip(listed["user_id"], listed["roles"],
+                                                  strict=True)]
+
+    def able(who: str) -> list[int]:
+        return [user_id for user_id, roles in roles_of if roles & by_role[who]]
+
+    return Candidates(names={int(u): str(n) for u, n in zip(
+        listed["user_id"], listed["display_name"], strict=True)},
+        teachers=able("teacher"), advisers=able("adviser"), managers=able("manager"))
+
+
 # -- guards -------------------------------------------------------------------------------------
 
-def _as(db: Database, viewer: Viewer, trajectory_id: int, *who: str) -> dict:
-    """The trajectory, when the viewer takes part in it as one of `who`; else refused."""
-    row = trajectory(db, viewer, trajectory_id)
-    if party(row, viewer.user_id) not in who:
-        raise AccessDenied("team.coaching.error.not_your_part")
-    return row
+def as_record(row: Mapping) -> permissions.Trajectory:
+    """A trajectory row as the permission model's record: its three parties."""
+    def user(who: str) -> int | None:
+        value = row.get(f"{who}_user_id")
+        return None if is_blank(value) else int(value)
+    return permissions.Trajectory(int(row["trajectory_id"]), user("teacher"), user("adviser"),
+                                  user("manager"))
+
+
+def _record(db: Database, trajectory_id: int | None) -> permissions.Trajectory | None:
+    """The trajectory's parties, for the permission check (None: no such trajectory, so
+    nobody's)."""
+    if trajectory_id is None:
+        return None
+    found = db.one("team/coaching/trajectory_parties", trajectory_id=int(trajectory_id))
+    return None if found is None else as_record({"trajectory_id": trajectory_id, **found})
 
 
 def _open(row: Mapping) -> None:
@@ -123,38 +175,37 @@ def _text(value: object, required: bool = False, key: str = "team.coaching.error
     return text
 
 
-def _audit(audit: Audit, trajectory_id: int, detail: str | None = None) -> Audit:
-    audit.entity, audit.record_ids = "wb_trajectory", [str(trajectory_id)]
-    audit.detail = detail
-    return audit
+def _audit(viewer: Viewer, trajectory_id: int, detail: str | None = None) -> Audit:
+    return viewer.audit("edit", "wb_trajectory", [trajectory_id], detail=detail)
 
 
 # -- creating and moving a trajectory -----------------------------------------------------------
 
-def create(db: Database, viewer: Viewer, audit: Audit, *, teacher: int | None,
-           adviser: int | None, manager: int | None, starts_on: dt.date | None,
-           ends_on: dt.date | None, reason: str) -> int:
-    """A new trajectory at intake. The director commissions it; the three parties differ."""
-    if not viewer.has("director"):
-        raise AccessDenied("team.coaching.error.only_director")
+def create(db: Database, viewer: Viewer, *, teacher: int | None, adviser: int | None,
+           manager: int | None, starts_on: dt.date | None, ends_on: dt.date | None,
+           reason: str) -> int:
+    """A new trajectory at intake. The director commissions it; the three parties differ, and
+    each can take their part (see candidates)."""
+    permissions.require(db, viewer, "team.coaching.create")
     if teacher is None or adviser is None or manager is None:
         raise UserError("team.coaching.error.parties_missing")
     if len({teacher, adviser, manager}) < 3:
         raise UserError("team.coaching.error.parties_differ")
-    listed = people(db)
-    roles_of = {int(u): set(r) for u, r in zip(listed["user_id"], listed["roles"], strict=True)}
-    if "adviser" not in roles_of.get(int(adviser), set()):
+    can = candidates(db)
+    if int(adviser) not in can.advisers:
         raise UserError("team.coaching.error.not_adviser")
-    if "director" not in roles_of.get(int(manager), set()):
+    if int(manager) not in can.managers:
         raise UserError("team.coaching.error.not_manager")
-    if int(teacher) not in roles_of:
+    if int(teacher) not in can.names:
         raise UserError("team.coaching.error.parties_missing")
+    if int(teacher) not in can.teachers:
+        raise UserError("team.coaching.error.not_teacher")
     if starts_on is None or ends_on is None:
         raise UserError("team.coaching.error.period")
     if ends_on < starts_on:
         raise UserError("team.coaching.error.period_order")
     reason = _text(reason)
-    with db.transaction(_audit(audit, 0, "create")) as tx:
+    with db.transaction(_audit(viewer, 0, "create")) as tx:
         trajectory_id = int(tx.scalar(
             "team/coaching/trajectory_insert", teacher_user_id=int(teacher),
             adviser_user_id=int(adviser), manager_user_id=int(manager), starts_on=starts_on,
@@ -167,17 +218,18 @@ def allowed_next(row: Mapping) -> tuple[str, ...]:
     return TRANSITIONS[row["status"]]
 
 
-def change_status(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int,
-                  new_status: str, now: dt.datetime) -> None:
+def change_status(db: Database, viewer: Viewer, trajectory_id: int, new_status: str,
+                  now: dt.datetime) -> None:
     """Move a trajectory on. The adviser and the manager may; the conditions of the procedure
     hold: goals fixed before coaching, at least three held coaching visits with their talk
     before the final report, a report before closing."""
-    row = _as(db, viewer, trajectory_id, "adviser", "manager")
+    permissions.require(db, viewer, "team.coaching.steer", lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     if new_status not in STATUSES:
         raise UserError("team.coaching.error.status_unknown")
     if new_status not in TRANSITIONS[row["status"]]:
         raise UserError("team.coaching.error.transition")
-    if new_status == "coaching" and row["status"] == "diagnosis" and not _is_set(
+    if new_status == "coaching" and row["status"] == "diagnosis" and is_blank(
             row["goals_fixed_at"]):
         raise UserError("team.coaching.error.goals_not_fixed")
     if new_status == "final_report":
@@ -188,30 +240,23 @@ def change_status(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int
                             needed=MIN_VISITS)
     if new_status == "closed":
         written = report(db, viewer, trajectory_id)
-        if written is None or not all(_is_set(written.get(p)) for p in REPORT_PARTS):
+        if written is None or not all(not is_blank(written.get(p)) for p in REPORT_PARTS):
             raise UserError("team.coaching.error.report_incomplete")
     closing = new_status in ("closed", "stopped", "escalated")
-    with db.transaction(_audit(audit, trajectory_id, f"status={new_status}")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, f"status={new_status}")) as tx:
         tx.execute("team/coaching/status_update", trajectory_id=trajectory_id,
                    new_status=new_status, closed_at=now if closing else None)
 
 
-def _is_set(value: object) -> bool:
-    if value is None or value is pd.NaT or value is pd.NA:
-        return False
-    if isinstance(value, float) and value != value:
-        return False
-    return not (isinstance(value, str) and not value.strip())
-
-
 # -- goals --------------------------------------------------------------------------------------
 
-def add_goal(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int, text: str,
-             domain: str, origin: str) -> int:
+def add_goal(db: Database, viewer: Viewer, trajectory_id: int, text: str, domain: str,
+             origin: str) -> int:
     """One more goal, while the list is open. The sixteenth is refused."""
-    row = _as(db, viewer, trajectory_id, "adviser", "manager")
+    permissions.require(db, viewer, "team.coaching.steer", lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     _open(row)
-    if _is_set(row["goals_fixed_at"]):
+    if not is_blank(row["goals_fixed_at"]):
         raise UserError("team.coaching.error.goals_fixed")
     text = _text(text, required=True, key="team.coaching.error.goal_text")
     if domain not in DOMAINS:
@@ -224,30 +269,30 @@ def add_goal(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int, tex
     seq = 1 + (int(present["seq"].max()) if len(present) else 0)
     if seq > MAX_GOALS:  # numbers freed by removing goals are not reused: renumber
         seq = next(n for n in range(1, MAX_GOALS + 1) if n not in set(present["seq"]))
-    with db.transaction(_audit(audit, trajectory_id, f"goal={seq}")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, f"goal={seq}")) as tx:
         tx.execute("team/coaching/goal_insert", trajectory_id=trajectory_id, seq=seq, text=text,
                    domain=domain, origin=origin)
     return seq
 
 
-def remove_goal(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int,
-                goal_id: int) -> None:
-    row = _as(db, viewer, trajectory_id, "adviser", "manager")
+def remove_goal(db: Database, viewer: Viewer, trajectory_id: int, goal_id: int) -> None:
+    permissions.require(db, viewer, "team.coaching.steer", lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     _open(row)
-    if _is_set(row["goals_fixed_at"]):
+    if not is_blank(row["goals_fixed_at"]):
         raise UserError("team.coaching.error.goals_fixed")
     if goal_id not in set(goals(db, viewer, trajectory_id)["goal_id"]):
         raise UserError("team.coaching.error.no_goal")
-    with db.transaction(_audit(audit, trajectory_id, "goal_removed")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, "goal_removed")) as tx:
         tx.execute("team/coaching/goal_delete", goal_id=goal_id)
 
 
-def fix_goals(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int,
-              now: dt.datetime) -> None:
+def fix_goals(db: Database, viewer: Viewer, trajectory_id: int, now: dt.datetime) -> None:
     """Fix the goal list after the diagnostic visit; the confirming party's name is kept."""
-    row = _as(db, viewer, trajectory_id, "adviser", "manager")
+    permissions.require(db, viewer, "team.coaching.steer", lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     _open(row)
-    if _is_set(row["goals_fixed_at"]):
+    if not is_blank(row["goals_fixed_at"]):
         raise UserError("team.coaching.error.goals_fixed")
     planned = visits(db, viewer, trajectory_id)
     diagnostic = planned[planned["kind"] == "diagnostic"]
@@ -255,17 +300,18 @@ def fix_goals(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int,
         raise UserError("team.coaching.error.diagnostic_first")
     if goals(db, viewer, trajectory_id).empty:
         raise UserError("team.coaching.error.no_goals")
-    with db.transaction(_audit(audit, trajectory_id, "goals_fixed")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, "goals_fixed")) as tx:
         tx.execute("team/coaching/goals_fix", trajectory_id=trajectory_id, fixed_at=now,
                    fixed_by=viewer.name)
 
 
 # -- visits -------------------------------------------------------------------------------------
 
-def plan_visit(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int, kind: str,
+def plan_visit(db: Database, viewer: Viewer, trajectory_id: int, kind: str,
                planned_on: dt.date | None, announced: bool) -> int:
     """Plan the diagnostic visit (once) or the next coaching visit; a sixth is refused."""
-    row = _as(db, viewer, trajectory_id, "adviser", "manager")
+    permissions.require(db, viewer, "team.coaching.steer", lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     _open(row)
     if planned_on is None:
         raise UserError("team.coaching.error.visit_date")
@@ -285,7 +331,7 @@ def plan_visit(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int, k
         seq = len(coaching) + 1
     else:
         raise UserError("team.coaching.error.visit_kind", value=kind)
-    with db.transaction(_audit(audit, trajectory_id, f"visit={seq}")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, f"visit={seq}")) as tx:
         tx.execute("team/coaching/visit_insert", trajectory_id=trajectory_id, visit_kind=kind,
                    seq=seq, planned_on=planned_on, announced=bool(announced))
     return seq
@@ -305,12 +351,13 @@ def _visit(db: Database, viewer: Viewer, trajectory_id: int, visit_id: int) -> d
     return found.iloc[0].to_dict()
 
 
-def mark_held(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int,
-              visit_id: int) -> None:
-    row = _as(db, viewer, trajectory_id, "adviser")
+def mark_held(db: Database, viewer: Viewer, trajectory_id: int, visit_id: int) -> None:
+    permissions.require(db, viewer, "team.coaching.observe",
+                        lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     _open(row)
     _visit(db, viewer, trajectory_id, visit_id)
-    with db.transaction(_audit(audit, trajectory_id, f"visit_held={visit_id}")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, f"visit_held={visit_id}")) as tx:
         tx.execute("team/coaching/visit_held", visit_id=visit_id)
 
 
@@ -329,20 +376,22 @@ def _scores(entries: Mapping[int, object], goal_frame: pd.DataFrame) -> dict[int
     return scored
 
 
-def self_assess(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int, visit_id: int,
+def self_assess(db: Database, viewer: Viewer, trajectory_id: int, visit_id: int,
                 entries: Mapping[int, object], notes: Mapping[int, str] | None = None) -> None:
     """The teacher's own assessment on every goal, before the feedback talk of a visit."""
-    row = _as(db, viewer, trajectory_id, "teacher")
+    permissions.require(db, viewer, "team.coaching.self_assess",
+                        lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     _open(row)
     visit = _visit(db, viewer, trajectory_id, visit_id)
     if visit["kind"] != "coaching":
         raise UserError("team.coaching.error.coaching_only")
-    if _is_set(visit["talk_on"]):
+    if not is_blank(visit["talk_on"]):
         raise UserError("team.coaching.error.talk_done")
     goal_frame = goals(db, viewer, trajectory_id)
     _numbered(goal_frame, entries)
     scored = _scores(entries, goal_frame)
-    with db.transaction(_audit(audit, trajectory_id, f"self={visit_id}")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, f"self={visit_id}")) as tx:
         for goal_id, score in scored.items():
             tx.execute("team/coaching/rating_upsert", visit_id=visit_id, goal_id=goal_id,
                        by_whom="self", score=score,
@@ -359,14 +408,16 @@ def _numbered(goal_frame: pd.DataFrame, entries: Mapping[int, object]) -> set[in
     return ids
 
 
-def record_talk(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int, visit_id: int,
+def record_talk(db: Database, viewer: Viewer, trajectory_id: int, visit_id: int,
                 talk_on: dt.date | None, entries: Mapping[int, object], reflection: str,
                 advice: str, notes: Mapping[int, str] | None = None) -> None:
     """The adviser's side of the feedback talk: a rating per goal, the teacher's reflection and
     concrete advice. Refused until the teacher's self-assessment for this visit is complete."""
-    row = _as(db, viewer, trajectory_id, "adviser")
+    permissions.require(db, viewer, "team.coaching.observe",
+                        lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     _open(row)
-    if not _is_set(row["goals_fixed_at"]):
+    if is_blank(row["goals_fixed_at"]):
         raise UserError("team.coaching.error.goals_not_fixed")
     visit = _visit(db, viewer, trajectory_id, visit_id)
     if visit["kind"] != "coaching":
@@ -382,7 +433,7 @@ def record_talk(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int, 
     scored = _scores(entries, goal_frame)
     reflection = _text(reflection, required=True, key="team.coaching.error.reflection")
     advice = _text(advice, required=True, key="team.coaching.error.advice")
-    with db.transaction(_audit(audit, trajectory_id, f"talk={visit_id}")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, f"talk={visit_id}")) as tx:
         for goal_id, score in scored.items():
             tx.execute("team/coaching/rating_upsert", visit_id=visit_id, goal_id=goal_id,
                        by_whom="adviser", score=score,
@@ -434,7 +485,7 @@ def draft(db: Database, viewer: Viewer, trajectory_id: int, t: Translator) -> Dr
     degrees, lines, weak = {}, [], []
     for goal in goal_frame.to_dict("records"):
         score = last.get(goal["goal_id"])
-        stored = goal["reached"] if _is_set(goal["reached"]) else None
+        stored = goal["reached"] if not is_blank(goal["reached"]) else None
         degree = stored or degree_from(None if score is None else int(score))
         degrees[int(goal["goal_id"])] = degree
         lines.append(t("team.coaching.draft.goal", seq=int(goal["seq"]), text=goal["text"],
@@ -454,8 +505,8 @@ def draft(db: Database, viewer: Viewer, trajectory_id: int, t: Translator) -> Dr
                if (planned["kind"] == "diagnostic").any() else "–",
                visits=len(held), unannounced=unannounced,
                talks=int(held["talk_on"].notna().sum()),
-               fixed_by=row["goals_fixed_by"] if _is_set(row["goals_fixed_by"]) else "–")
-    advice = [str(a) for a in coaching.sort_values("seq")["advice"] if _is_set(a)]
+               fixed_by=row["goals_fixed_by"] if not is_blank(row["goals_fixed_by"]) else "–")
+    advice = [str(a) for a in coaching.sort_values("seq")["advice"] if not is_blank(a)]
     attention = t("team.coaching.draft.attention", goals=", ".join(weak) or "–",
                   advice=advice[-1] if advice else "–")
     further = t("team.coaching.draft.further_yes" if weak else "team.coaching.draft.further_no")
@@ -467,12 +518,13 @@ def draft(db: Database, viewer: Viewer, trajectory_id: int, t: Translator) -> Dr
                   "further": further, "follow_up": follow}, degrees)
 
 
-def save_report(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int,
-                parts: Mapping[str, str], degrees: Mapping[int, str | None],
-                now: dt.datetime) -> None:
+def save_report(db: Database, viewer: Viewer, trajectory_id: int, parts: Mapping[str, str],
+                degrees: Mapping[int, str | None], now: dt.datetime) -> None:
     """The edited report and each goal's degree, in one transaction; only while the trajectory
     is at its final report, by the adviser."""
-    row = _as(db, viewer, trajectory_id, "adviser")
+    permissions.require(db, viewer, "team.coaching.observe",
+                        lambda: _record(db, trajectory_id))
+    row = trajectory(db, viewer, trajectory_id)
     if row["status"] != "final_report":
         raise UserError("team.coaching.error.not_final")
     texts = {p: _text(parts.get(p)) for p in REPORT_PARTS}
@@ -482,20 +534,11 @@ def save_report(db: Database, viewer: Viewer, audit: Audit, trajectory_id: int,
             raise UserError("team.coaching.error.no_goal")
         if degree is not None and degree not in DEGREES:
             raise UserError("team.coaching.error.degree", value=degree)
-    with db.transaction(_audit(audit, trajectory_id, "report")) as tx:
+    with db.transaction(_audit(viewer, trajectory_id, "report")) as tx:
         tx.execute("team/coaching/report_upsert", trajectory_id=trajectory_id,
                    updated_at=now, **{p: texts[p] or None for p in REPORT_PARTS})
         for goal_id, degree in degrees.items():
             tx.execute("team/coaching/goal_reached", goal_id=int(goal_id), reached=degree)
-
-
-PRINT_CSS = """
-body { font-family: sans-serif; margin: 2em; color: #222; max-width: 50em; }
-h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.4em; }
-p.meta { color: #555; } p { white-space: pre-wrap; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #999; padding: 4px 6px; text-align: left; vertical-align: top; }
-"""
 
 
 def report_parts(db: Database, viewer: Viewer, trajectory_id: int,
@@ -505,7 +548,7 @@ def report_parts(db: Database, viewer: Viewer, trajectory_id: int,
     row = trajectory(db, viewer, trajectory_id)
     stored = report(db, viewer, trajectory_id)
     made = draft(db, viewer, trajectory_id, t)
-    parts = {p: str(stored[p]) if stored and _is_set(stored.get(p)) else made.parts[p]
+    parts = {p: str(stored[p]) if stored and not is_blank(stored.get(p)) else made.parts[p]
              for p in REPORT_PARTS}
     goal_frame = goals(db, viewer, trajectory_id)
     goal_frame["degree"] = [made.degrees.get(int(g)) for g in goal_frame["goal_id"]]
@@ -514,33 +557,25 @@ def report_parts(db: Database, viewer: Viewer, trajectory_id: int,
 
 def report_html(db: Database, viewer: Viewer, trajectory_id: int, t: Translator,
                 school: str) -> str:
-    """The final report, printable; every value escaped."""
+    """The final report, printable (template print/coaching.html.j2)."""
     row, parts, goal_frame = report_parts(db, viewer, trajectory_id, t)
-    esc = html.escape
-    cells = []
-    for g in goal_frame.to_dict("records"):
-        domain = t(f"team.coaching.domain.{g['domain']}")
-        origin = t(f"team.coaching.origin.{g['origin']}")
-        degree = t(f"team.coaching.degree.{g['degree']}") if g["degree"] else "–"
-        cells.append(f"<tr><td>{int(g['seq'])}</td><td>{esc(str(g['text']))}</td>"
-                     f"<td>{esc(domain)}</td><td>{esc(origin)}</td><td>{esc(degree)}</td></tr>")
-    goals_rows = "".join(cells)
-    head = "".join(f"<th>{esc(t(k))}</th>" for k in (
-        "team.coaching.col.seq", "team.coaching.col.goal", "team.coaching.col.domain",
-        "team.coaching.col.origin", "team.coaching.col.degree"))
-    sections = "".join("<h2>{}</h2><p>{}</p>".format(esc(t(f"team.coaching.report.{p}")),
-                                                       esc(parts[p])) for p in REPORT_PARTS)
-    title = esc(t("team.coaching.print.title", school=school or "Flexwijs"))
-    meta = esc(t("team.coaching.print.meta", teacher=row["teacher"], adviser=row["adviser"],
-                 manager=row["manager"], start=t.date(pd.Timestamp(row["starts_on"]).date()),
-                 end=t.date(pd.Timestamp(row["ends_on"]).date()),
-                 status=t(f"team.coaching.status.{row['status']}")))
-    confidential = esc(t("team.coaching.print.confidential"))
-    return (f"<!DOCTYPE html><html lang=\"{t.lang}\"><head><meta charset=\"utf-8\">"
-            f"<title>{title}</title><style>{PRINT_CSS}</style></head><body>"
-            f"<h1>{title}</h1><p class=\"meta\">{meta}</p><p class=\"meta\">{confidential}</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{goals_rows}</tbody></table>"
-            f"{sections}</body></html>")
+    goals_rows = [[int(g["seq"]), str(g["text"]), t(f"team.coaching.domain.{g['domain']}"),
+                   t(f"team.coaching.origin.{g['origin']}"),
+                   t(f"team.coaching.degree.{g['degree']}") if g["degree"] else "–"]
+                  for g in goal_frame.to_dict("records")]
+    return printing.render(
+        "coaching", t, title=t("team.coaching.print.title", school=school or "Flexwijs"),
+        meta=t("team.coaching.print.meta", teacher=row["teacher"], adviser=row["adviser"],
+               manager=row["manager"], start=t.date(pd.Timestamp(row["starts_on"]).date()),
+               end=t.date(pd.Timestamp(row["ends_on"]).date()),
+               status=t(f"team.coaching.status.{row['status']}")),
+        confidential=t("team.coaching.print.confidential"),
+        headers=[t(k) for k in ("team.coaching.col.seq", "team.coaching.col.goal",
+                                "team.coaching.col.domain", "team.coaching.col.origin",
+                                "team.coaching.col.degree")],
+        goals=goals_rows,
+        parts=[{"heading": t(f"team.coaching.report.{p}"), "text": parts[p]}
+               for p in REPORT_PARTS])
 
 
 def report_frame(db: Database, viewer: Viewer, trajectory_id: int,
@@ -556,3 +591,23 @@ def report_frame(db: Database, viewer: Viewer, trajectory_id: int,
               t("team.coaching.col.text"): parts[p], t("team.coaching.col.degree"): ""}
              for p in REPORT_PARTS]
     return pd.DataFrame(rows)
+
+
+EXPORT_FORMATS = ("html", "csv")
+
+
+def export_report(db: Database, viewer: Viewer, trajectory_id: int, fmt: str, t: Translator,
+                  school: str) -> bytes:
+    """The final report as a file (printable HTML or CSV), with an audit entry saying who
+    exported it (never its content): for the trajectory's three parties only."""
+    permissions.require(db, viewer, "team.coaching.export", lambda: _record(db, trajectory_id))
+    if fmt not in EXPORT_FORMATS:
+        raise UserError("export.error.format", formats=", ".join(EXPORT_FORMATS))
+    if fmt == "html":
+        data = report_html(db, viewer, trajectory_id, t, school).encode("utf-8")
+    else:
+        from app import export
+
+        data = export.to_csv(report_frame(db, viewer, trajectory_id, t), t)
+    db.record(viewer.audit("export", "wb_report", [trajectory_id], detail=f"format={fmt}"))
+    return data

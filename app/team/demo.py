@@ -87,7 +87,7 @@ def _second_teacher(db: Database) -> int | None:
     if not free:
         return None
     return auth.add_user(
-        db, Audit("user_add", "user", scope="cli", detail="demo"),
+        db, auth.COMMAND_LINE,
         email=f"werkbegeleiding@{DOMAIN}", name="Leerkracht in werkbegeleiding (demo)",
         roles=["teacher"], staff_id=free[len(free) // 2], is_demo=True)
 

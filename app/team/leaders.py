@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import settings
-from app.audit import Audit
+from app import permissions, settings
+from app.auth import Viewer
+from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.i18n import Translator
@@ -39,10 +40,11 @@ def threshold(db: Database) -> float:
     return float(settings.get(db, THRESHOLD_KEY))
 
 
-def set_threshold(db: Database, audit: Audit, value: float) -> None:
+def set_threshold(db: Database, viewer: Viewer, value: float) -> None:
+    permissions.require(db, viewer, "team.leaders.edit")
     if not 1.0 <= float(value) <= 3.0:
         raise UserError("team.leaders.error.threshold", low="1,0", high="3,0")
-    audit.entity, audit.detail = "setting", f"{THRESHOLD_KEY}={value}"
+    audit = viewer.audit("edit", "setting", detail=f"{THRESHOLD_KEY}={value}")
     with db.transaction(audit) as tx:
         settings.put(tx, THRESHOLD_KEY, float(value))
 
@@ -65,18 +67,12 @@ def holders(db: Database, role_id: int) -> pd.DataFrame:
 
 # -- editing the register -----------------------------------------------------------------------
 
-def _blank(value: object) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (
-        isinstance(value, float) and value != value) or (
-        isinstance(value, str) and not value.strip())
-
-
 def _hours(value: object) -> float:
     """Hours per week: a number from 0 to 40, decimal comma or point."""
     if isinstance(value, bool):
         raise ValueError
     number = float(str(value).strip().replace(",", "."))
-    if not 0 <= number <= MAX_HOURS or number != number:
+    if is_blank(number) or not 0 <= number <= MAX_HOURS:
         raise ValueError
     return round(number, 2)
 
@@ -86,9 +82,9 @@ def check_tasks(frame: pd.DataFrame) -> tuple[list[dict], list[Problem]]:
     rows, problems = [], []
     for position, row in enumerate(frame.to_dict("records"), start=1):
         text, hours = row.get("text"), row.get("estimated_hours")
-        if _blank(text) and _blank(hours):
+        if is_blank(text) and is_blank(hours):
             continue  # an empty row the editor added: nothing to keep
-        if _blank(text):
+        if is_blank(text):
             problems.append(Problem(position, "team.leaders.col.task", "",
                                     "team.leaders.error.task_text"))
             continue
@@ -112,9 +108,9 @@ def check_holders(frame: pd.DataFrame, staff: pd.DataFrame) -> tuple[list[dict],
     rows, problems, seen = [], [], {}
     for position, row in enumerate(frame.to_dict("records"), start=1):
         name, hours = row.get("name"), row.get("released_hours")
-        if _blank(name) and _blank(hours):
+        if is_blank(name) and is_blank(hours):
             continue
-        staff_id = by_name.get(str(name).strip()) if not _blank(name) else None
+        staff_id = by_name.get(str(name).strip()) if not is_blank(name) else None
         if staff_id is None:
             problems.append(Problem(position, "team.leaders.col.holder", name or "",
                                     "team.leaders.error.unknown_staff"))
@@ -125,7 +121,7 @@ def check_holders(frame: pd.DataFrame, staff: pd.DataFrame) -> tuple[list[dict],
             continue
         seen[staff_id] = position
         try:
-            released = _hours(0 if _blank(hours) else hours)
+            released = _hours(0 if is_blank(hours) else hours)
         except (TypeError, ValueError):
             problems.append(Problem(position, "team.leaders.col.released", hours,
                                     "team.leaders.error.hours", {"limit": int(MAX_HOURS)}))
@@ -141,11 +137,12 @@ class Saved:
     holders: int = 0
 
 
-def save_role(db: Database, audit: Audit, role_id: int, name_nl: str, name_en: str,
+def save_role(db: Database, viewer: Viewer, role_id: int, name_nl: str, name_en: str,
               ask_for: str, task_frame: pd.DataFrame, holder_frame: pd.DataFrame,
               staff: pd.DataFrame) -> Saved:
     """A role's names, responsibilities and holders, all in one transaction, or nothing and the
     problems (row, column, reason)."""
+    permissions.require(db, viewer, "team.leaders.edit")
     problems = []
     if not (name_nl or "").strip() or not (name_en or "").strip():
         problems.append(Problem("–", "team.leaders.col.role", "", "team.leaders.error.name"))
@@ -155,8 +152,8 @@ def save_role(db: Database, audit: Audit, role_id: int, name_nl: str, name_en: s
     problems += [_where(p, "team.leaders.holders") for p in holder_problems]
     if problems:
         return Saved(problems)
-    audit.entity, audit.record_ids = "tl_role", [str(role_id)]
-    audit.detail = f"tasks={len(task_rows)} holders={len(holder_rows)}"
+    audit = viewer.audit("edit", "tl_role", [role_id],
+                         detail=f"tasks={len(task_rows)} holders={len(holder_rows)}")
     with db.transaction(audit) as tx:
         tx.execute("team/leaders/role_update", role_id=role_id, name_nl=name_nl.strip(),
                    name_en=name_en.strip(), ask_for=(ask_for or "").strip() or None)
@@ -179,14 +176,15 @@ def _where(problem: Problem, table: str) -> Problem:
                    {**problem.params, "table": table})
 
 
-def add_role(db: Database, audit: Audit, name_nl: str, name_en: str, ask_for: str) -> int:
+def add_role(db: Database, viewer: Viewer, name_nl: str, name_en: str, ask_for: str) -> int:
+    permissions.require(db, viewer, "team.leaders.edit")
     name_nl, name_en = (name_nl or "").strip(), (name_en or "").strip() or (name_nl or "").strip()
     if not name_nl:
         raise UserError("team.leaders.error.name")
     code = re.sub(r"[^a-z0-9]+", "_", fold(name_nl)).strip("_") or "role"
     if code in set(roles(db)["code"]):
         raise UserError("team.leaders.error.role_exists", name=name_nl)
-    audit.entity = "tl_role"
+    audit = viewer.audit("edit", "tl_role")
     with db.transaction(audit) as tx:
         role_id = int(tx.scalar("team/leaders/role_insert", code=code, name_nl=name_nl,
                                 name_en=name_en, ask_for=(ask_for or "").strip() or None))

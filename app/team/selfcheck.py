@@ -6,14 +6,14 @@ indicator with the query behind it, the evolution across rounds, and a printable
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from app import sql
-from app.audit import Audit
+from app import permissions, printing, sql
+from app.auth import Viewer
+from app.blank import is_blank, or_none
 from app.db import Database
 from app.errors import UserError
 from app.i18n import Translator
@@ -50,8 +50,9 @@ def rounds(db: Database) -> pd.DataFrame:
     return db.read("team/selfcheck/rounds")
 
 
-def create_round(db: Database, audit: Audit, held_on: dt.date | None, participants: str,
+def create_round(db: Database, viewer: Viewer, held_on: dt.date | None, participants: str,
                  today: dt.date) -> int:
+    permissions.require(db, viewer, "team.selfcheck.edit")
     participants = (participants or "").strip()
     if held_on is None:
         raise UserError("team.selfcheck.error.no_date")
@@ -61,21 +62,16 @@ def create_round(db: Database, audit: Audit, held_on: dt.date | None, participan
         raise UserError("team.selfcheck.error.no_participants")
     if len(participants) > MAX_TEXT:
         raise UserError("team.error.too_long", limit=MAX_TEXT)
-    audit.entity = "kw_round"
+    audit = viewer.audit("edit", "kw_round")
     with db.transaction(audit) as tx:
         round_id = int(tx.scalar("team/selfcheck/round_insert", held_on=held_on,
-                                 participants=participants, user_id=audit.user_id))
+                                 participants=participants, user_id=viewer.user_id))
         audit.record_ids.append(str(round_id))
     return round_id
 
 
 def scores(db: Database, round_id: int) -> pd.DataFrame:
     return db.read("team/selfcheck/scores", round_id=round_id)
-
-
-def _blank(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value) \
-        or (isinstance(value, str) and not value.strip())
 
 
 def check_scores(entries: Mapping[int, Mapping], known: set[int]) -> tuple[list[dict],
@@ -92,7 +88,7 @@ def check_scores(entries: Mapping[int, Mapping], known: set[int]) -> tuple[list[
                                     "team.selfcheck.error.unknown_indicator"))
             continue
         score = entry.get("score")
-        if _blank(score):
+        if is_blank(score):
             score = None
         else:
             try:
@@ -104,13 +100,13 @@ def check_scores(entries: Mapping[int, Mapping], known: set[int]) -> tuple[list[
                 problems.append(Problem(at, "team.selfcheck.col.score", entry.get("score"),
                                         "team.selfcheck.error.score"))
                 continue
-        decision = None if _blank(entry.get("decision")) else str(entry["decision"]).strip()
+        decision = None if is_blank(entry.get("decision")) else str(entry["decision"]).strip()
         if decision is not None and decision not in DECISIONS:
             problems.append(Problem(at, "team.selfcheck.col.decision", decision,
                                     "team.selfcheck.error.decision"))
             continue
-        note = None if _blank(entry.get("note")) else str(entry["note"]).strip()
-        owner = None if _blank(entry.get("owner")) else str(entry["owner"]).strip()
+        note = None if is_blank(entry.get("note")) else str(entry["note"]).strip()
+        owner = None if is_blank(entry.get("owner")) else str(entry["owner"]).strip()
         for column, text in (("note", note), ("owner", owner)):
             if text is not None and len(text) > MAX_TEXT:
                 problems.append(Problem(at, f"team.selfcheck.col.{column}", text[:20] + "…",
@@ -123,18 +119,18 @@ def check_scores(entries: Mapping[int, Mapping], known: set[int]) -> tuple[list[
     return rows, problems
 
 
-def save_scores(db: Database, audit: Audit, round_id: int,
+def save_scores(db: Database, viewer: Viewer, round_id: int,
                 entries: Mapping[int, Mapping]) -> list[Problem]:
     """Store the entries of one round in one transaction; with any problem, store nothing and
     return the problems."""
+    permissions.require(db, viewer, "team.selfcheck.edit")
     if not (rounds(db)["round_id"] == round_id).any():
         raise UserError("team.selfcheck.error.no_round")
     known = set(int(i) for i in checklist(db)["indicator_id"])
     rows, problems = check_scores(entries, known)
     if problems:
         return problems
-    audit.entity, audit.record_ids = "kw_round", [str(round_id)]
-    audit.detail = f"indicators={len(rows)}"
+    audit = viewer.audit("edit", "kw_round", [round_id], detail=f"indicators={len(rows)}")
     with db.transaction(audit) as tx:
         for row in rows:
             if all(row[k] is None for k in ("score", "decision", "note", "owner")):
@@ -173,23 +169,15 @@ def evidence_sql(code: str) -> str:
     return sql.query(evidence_query(code)).text
 
 
-def _plain(value):
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and value != value:
-        return None
-    return value
-
-
 def evidence(db: Database, school_year: str, today: dt.date) -> dict[str, Evidence]:
     found = {}
     for code, kind in EVIDENCE_KINDS.items():
         row = db.one(evidence_query(code), school_year=school_year, today=today) or {}
-        last_on = _plain(row.get("last_on"))
+        last_on = or_none(row.get("last_on"))
         if isinstance(last_on, dt.datetime):
             last_on = last_on.date()
-        numerator, denominator = _plain(row.get("numerator")), _plain(row.get("denominator"))
-        value = _plain(row.get("value"))
+        numerator, denominator = or_none(row.get("numerator")), or_none(row.get("denominator"))
+        value = or_none(row.get("value"))
         found[code] = Evidence(code, kind, None if value is None else float(value),
                                None if numerator is None else int(numerator),
                                None if denominator is None else int(denominator), last_on)
@@ -232,16 +220,6 @@ def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-PRINT_CSS = """
-body { font-family: sans-serif; margin: 2em; color: #222; }
-h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.6em; page-break-after: avoid; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; font-size: 0.9em; }
-th { background: #eee; text-align: left; } td.n { white-space: nowrap; }
-p.meta { color: #555; } tr { page-break-inside: avoid; }
-"""
-
-
 def _found(found: Mapping[str, Evidence], code: object) -> Evidence | None:
     """The evidence of an indicator's code; None when the indicator has no evidence query."""
     return found.get(code) if isinstance(code, str) and code else None
@@ -250,7 +228,7 @@ def _found(found: Mapping[str, Evidence], code: object) -> Evidence | None:
 def report_html(db: Database, round_id: int, t: Translator, school: str,
                 found: Mapping[str, Evidence]) -> str:
     """The printable report of one round: per effect its indicators with score, decision,
-    note, owner and the evidence from the data. Every value is escaped."""
+    note, owner and the evidence from the data (template print/selfcheck.html.j2)."""
     info = rounds(db)
     info = info[info["round_id"] == round_id]
     if info.empty:
@@ -258,38 +236,33 @@ def report_html(db: Database, round_id: int, t: Translator, school: str,
     meta = info.iloc[0]
     items = checklist(db)
     given = scores(db, round_id).set_index("indicator_id")
-    esc = html.escape
-    parts = []
+    effects = []
     for effect_id, rows in items.groupby("effect_id", sort=True):
-        body = []
+        lines = []
         for row in rows.to_dict("records"):
             mine = given.loc[row["indicator_id"]] if row["indicator_id"] in given.index else None
-            score = _plain(mine["score"]) if mine is not None else None
-            decision = _plain(mine["decision"]) if mine is not None else None
-            body.append(
-                f"<tr><td class=\"n\">{number(row['indicator_id'])}</td>"
-                f"<td>{esc(text_of(row, t.lang))}</td>"
-                f"<td>{'' if score is None else int(score)}</td>"
-                f"<td>{esc(t(f'team.decision.{decision}')) if decision else ''}</td>"
-                f"<td>{esc(str(_plain(mine['note']) or '')) if mine is not None else ''}</td>"
-                f"<td>{esc(str(_plain(mine['owner']) or '')) if mine is not None else ''}</td>"
-                f"<td>{esc(evidence_text(_found(found, row['evidence']), t))}</td></tr>")
-        head = "".join(f"<th>{esc(t(k))}</th>" for k in (
+            score = or_none(mine["score"]) if mine is not None else None
+            decision = or_none(mine["decision"]) if mine is not None else None
+            lines.append([
+                number(row["indicator_id"]), text_of(row, t.lang),
+                None if score is None else int(score),
+                t(f"team.decision.{decision}") if decision else None,
+                or_none(mine["note"]) if mine is not None else None,
+                or_none(mine["owner"]) if mine is not None else None,
+                evidence_text(_found(found, row["evidence"]), t)])
+        effects.append({"heading": f"{int(effect_id)}. {text_of(rows.iloc[0], t.lang, 'effect')}",
+                        "rows": lines})
+    return printing.render(
+        "selfcheck", t, effects=effects,
+        title=t("team.selfcheck.print.title", school=school or "Flexwijs",
+                day=t.date(pd.Timestamp(meta["held_on"]).date())),
+        participants=t("team.selfcheck.print.participants",
+                       participants=str(meta["participants"])),
+        legend=t("team.selfcheck.print.legend"),
+        headers=[t(k) for k in (
             "team.selfcheck.col.number", "team.selfcheck.col.indicator",
             "team.selfcheck.col.score", "team.selfcheck.col.decision", "team.selfcheck.col.note",
-            "team.selfcheck.col.owner", "team.selfcheck.col.evidence"))
-        parts.append(f"<h2>{int(effect_id)}. {esc(text_of(rows.iloc[0], t.lang, 'effect'))}</h2>"
-                     f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
-                     "</table>")
-    title = esc(t("team.selfcheck.print.title", school=school or "Flexwijs",
-                  day=t.date(pd.Timestamp(meta["held_on"]).date())))
-    participants = esc(t("team.selfcheck.print.participants",
-                         participants=str(meta["participants"])))
-    legend = esc(t("team.selfcheck.print.legend"))
-    return (f"<!DOCTYPE html><html lang=\"{t.lang}\"><head><meta charset=\"utf-8\">"
-            f"<title>{title}</title><style>{PRINT_CSS}</style></head><body>"
-            f"<h1>{title}</h1><p class=\"meta\">{participants}</p><p class=\"meta\">{legend}</p>"
-            f"{''.join(parts)}</body></html>")
+            "team.selfcheck.col.owner", "team.selfcheck.col.evidence")])
 
 
 __all__ = ["Problem", "problem_text"]

@@ -52,12 +52,8 @@ wellbeing as (
 ),
 
 plans as (
-    select p.cycle_id, max_by(p.plan_id, p.version) as plan_id
-    from flex_plan as p
-    join flex_cycle as c using (cycle_id)
-    where p.status = 'published'
-        and c.school_year_id = (select any_value(school_year_id) from members)
-    group by all
+    select cycle_id, plan_id
+    from published_plans((select any_value(school_year_id) from members))
 ),
 
 flex as (

@@ -93,11 +93,12 @@ def pages(ctx: Context) -> dict:
     from streamlit.testing.v1 import AppTest
 
     from app import auth
+    from app.admin import users
     from app.db import Database
     from app.navigation import PAGES
 
     with Database(ctx.db_path) as db:
-        user_id = auth.add_user(
+        user_id = users.add_user(
             db, auth.COMMAND_LINE,
             email="bench@bench.example", name="Bench", password="bench password",
             roles=["admin", "director", "flex_team", "teacher", "adviser"],
@@ -238,7 +239,7 @@ def _results_file(db_path: Path, folder: Path) -> tuple[Path, int]:
     import random
 
     from app.db import Database
-    from app.school_year import STANDARD_SUBJECTS
+    from app.school.school_year import STANDARD_SUBJECTS
 
     with Database(db_path) as db:
         learners = list(db.read("import/learner_keys")["external_id"])

@@ -274,9 +274,9 @@ def _demo(args: argparse.Namespace, t: Translator) -> int:
 
 @command("stats")
 def _stats(args: argparse.Namespace, t: Translator) -> int:
-    from app import control
+    from app.admin import control
+    from app.admin.stats import counts
     from app.errors import DatabaseLocked
-    from app.stats import counts
 
     try:
         with open_db(args) as db:
@@ -314,7 +314,8 @@ def _ask_password(args: argparse.Namespace, t: Translator) -> tuple[str, bool]:
 
 
 def _class_ids(db: Database, codes: list[str]) -> list[int]:
-    from app import clock, school_calendar
+    from app import clock
+    from app.school import school_calendar
 
     if not codes:
         return []
@@ -338,6 +339,7 @@ def _user(db: Database, email: str) -> dict:
 @command("users")
 def _users(args: argparse.Namespace, t: Translator) -> int:
     from app import auth
+    from app.admin import users
 
     with open_db(args) as db:
         if args.users_command == "list":
@@ -366,7 +368,7 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
             else:
                 staff_id = db.scalar("auth/staff_by_email", email=email)
             password, generated = (None, False) if args.no_password else _ask_password(args, t)
-            auth.add_user(
+            users.add_user(
                 db, auth.COMMAND_LINE, email=email,
                 name=args.name or email.split("@")[0], roles=args.role,
                 class_ids=_class_ids(db, args.classes), staff_id=staff_id, password=password,
@@ -378,7 +380,7 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
         user = _user(db, args.email)
         if args.users_command == "password":
             password, generated = _ask_password(args, t)
-            auth.set_password(db, auth.COMMAND_LINE, int(user["user_id"]), password)
+            users.set_password(db, auth.COMMAND_LINE, int(user["user_id"]), password)
             print(t("cli.users.password_set", email=user["email"]))
             if generated:
                 print(t("cli.users.generated", password=password))
@@ -387,7 +389,7 @@ def _users(args: argparse.Namespace, t: Translator) -> int:
         classes = (_class_ids(db, args.classes) if args.classes is not None
                    else list(user["class_ids"]))
         active = True if args.enable else False if args.disable else bool(user["is_active"])
-        auth.update_user(db, auth.COMMAND_LINE, int(user["user_id"]),
+        users.update_user(db, auth.COMMAND_LINE, int(user["user_id"]),
                          name=args.name or user["display_name"], roles=roles, class_ids=classes,
                          staff_id=user["staff_id"], is_active=active)
         print(t("cli.users.updated", email=user["email"], roles=", ".join(sorted(roles))))
@@ -410,22 +412,23 @@ def _one_by_number(db: Database, query: str, number: str) -> dict | None:
 @command("settings")
 def _settings(args: argparse.Namespace, t: Translator) -> int:
     from app import settings
+    from app.admin import limits
     from app.auth import COMMAND_LINE
 
     with open_db(args) as db:
         if args.settings_command == "set":
-            value = settings.set_limit(db, COMMAND_LINE, args.key, args.value)
+            value = limits.set_limit(db, COMMAND_LINE, args.key, args.value)
             print(t("cli.settings.set", key=args.key, value=value))
             return EXIT_OK
         current = settings.load(db)
-        for key in settings.LIMITS:
+        for key in limits.LIMITS:
             print(f"{key:<32} {current[key]}")
     return EXIT_OK
 
 
 @command("erase")
 def _erase(args: argparse.Namespace, t: Translator) -> int:
-    from app import privacy
+    from app.admin import privacy
     from app.auth import COMMAND_LINE
 
     with open_db(args) as db:
@@ -458,7 +461,7 @@ def _erase(args: argparse.Namespace, t: Translator) -> int:
 
 @command("backup")
 def _backup(args: argparse.Namespace, t: Translator) -> int:
-    from app import backup, control
+    from app.admin import backup, control
     from app.auth import COMMAND_LINE
     from app.errors import DatabaseLocked
 
@@ -485,7 +488,7 @@ def _backup(args: argparse.Namespace, t: Translator) -> int:
         via = t("cli.backup.via_app")
     else:
         with db:
-            # The log book keeps the full path: an erasure reaches this copy too (app.privacy).
+            # The log keeps the full path: an erasure reaches this copy too (app.admin.privacy).
             backup.backup_to(db, COMMAND_LINE, out)
         via = ""
     facts = backup.inspect(out)
@@ -643,7 +646,7 @@ def _bench(args: argparse.Namespace, t: Translator) -> int:
 
 @command("restore")
 def _restore(args: argparse.Namespace, t: Translator) -> int:
-    from app import backup
+    from app.admin import backup
 
     path = config.resolve_db_path(args.db)
     moved = backup.restore(Path(args.source).expanduser(), path)

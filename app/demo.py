@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from app import clock, school_calendar, school_year, settings
+from app import clock, settings
+from app.admin import users
 from app.audit import Audit
 from app.db import Database, Transaction
 from app.errors import UserError
+from app.school import school_calendar, school_year
 
 if TYPE_CHECKING:
     from app.auth import Viewer
@@ -39,7 +41,7 @@ CLASS_SIZE = 24
 LEARNERS_PER_STAFF = 10
 
 # The subjects the demo school teaches in years 1 to 4, with the maximum on the report; names
-# come from the standard list every new school starts with (app/school_year.py).
+# come from the standard list every new school starts with (app/school/school_year.py).
 TAUGHT = {"NED": 50, "FRA": 50, "ENG": 50, "WIS": 50, "NAT": 20, "GES": 20, "AAR": 20,
           "TEC": 20, "MUZ": 20, "LO": 20}
 SUBJECTS = [(code, nl, en, TAUGHT[code])
@@ -259,7 +261,7 @@ def _demo_accounts(db: Database, builder: _Builder) -> None:
         ("begeleider", "Pedagogisch begeleider (demo)", ["adviser"], [], links["adviser"]),
     ]
     for local, name, roles, class_ids, staff_id in accounts:
-        auth.add_user(
+        users.add_user(
             db, auth.COMMAND_LINE, email=f"{local}@{DEMO_DOMAIN}", name=name, roles=roles,
             class_ids=class_ids, staff_id=staff_id, password=auth.DEMO_PASSWORD, is_demo=True,
         )

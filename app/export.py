@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import auth, clock, permissions, school_calendar
+from app import auth, clock, permissions
 from app.auth import Viewer
 from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.flex import lists, words
 from app.i18n import Translator
+from app.school import school_calendar
 from app.scope import Scope
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

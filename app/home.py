@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import school_calendar
 from app.db import Database
+from app.school import school_calendar
 from app.scope import Scope
 
 

@@ -1,4 +1,5 @@
-"""Interface texts in Dutch and English, from ``app/locales/<lang>.toml``.
+"""Interface texts in Dutch and English, from ``app/locales/<lang>/<part>.toml``: one file per
+part of the product (flex, council, prof, team, surveys, import, admin, platform, ...).
 
 A catalogue is nested TOML; a text is addressed by its dotted path (``"page.home.title"``) and may
 carry ``{named}`` fields. Numbers and dates are formatted the Flemish way in Dutch (72,5 %;
@@ -58,11 +59,11 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
 
 @functools.cache
 def catalogue(lang: str) -> dict[str, str]:
-    """`locales/<lang>.toml` plus every `locales/<lang>/*.toml` (one file per part of the
-    product); a key defined twice is an error, not a silent override."""
+    """Every `locales/<lang>/*.toml` (one file per part of the product); a key defined twice
+    is an error, not a silent override."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}")
-    files = [LOCALES_DIR / f"{lang}.toml", *sorted((LOCALES_DIR / lang).glob("*.toml"))]
+    files = sorted((LOCALES_DIR / lang).glob("*.toml"))
     merged: dict[str, str] = {}
     for path in files:
         with path.open("rb") as handle:

@@ -254,8 +254,8 @@ SYSTEM_WRITES = {
     "app/demo.py": {"build_demo"},
     "app/prof/demo.py": {"build"},
     "app/team/demo.py": {"build"},
-    "app/control.py": {"handle"},
-    "app/backup.py": {"restore"},
+    "app/admin/control.py": {"handle"},
+    "app/admin/backup.py": {"restore"},
     "app/importing/pipeline.py": {"_rehearse"},
 }
 

@@ -7,12 +7,9 @@ a key that nobody documented.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app.db import Database, Transaction
-
-if TYPE_CHECKING:  # app.auth reads the settings: no import of it at run time
-    from app.auth import Viewer
 
 DEFAULTS: dict[str, Any] = {
     "school.name": "",
@@ -24,7 +21,7 @@ DEFAULTS: dict[str, Any] = {
     "import.max_rows": 200_000,
     "import.max_cells": 1_000_000,
     "import.max_unzipped_megabytes": 100,
-    # An erasure whose database file still waits for its rewrite (app.privacy): set in the
+    # An erasure whose database file still waits for its rewrite (app.admin.privacy): set in the
     # erasure's own transaction, cleared once the file is rewritten.
     "privacy.compact_pending": False,
     # Routing from results (the last period with results): below this share a remediation need
@@ -77,48 +74,3 @@ FLEX_RULES: dict[str, tuple[float, float, float]] = {
     "flex.fairness.max_remediation_cycles": (1, 12, 1),
     "flex.fairness.choice_every_cycles": (1, 12, 1),
 }
-
-
-def save_flex_rules(db: Database, viewer: Viewer, rules: dict[str, float]) -> None:
-    """The routing rules in one transaction; values outside their bounds are refused."""
-    from app import permissions
-    from app.errors import UserError
-
-    permissions.require(db, viewer, "flex.rules.edit")
-    for key, value in rules.items():
-        low, high, _ = FLEX_RULES[key]
-        if not low <= value <= high:
-            raise UserError("offer.error.rule_bounds", low=low, high=high)
-    if rules["flex.rule.remediation_below"] >= rules["flex.rule.deepening_above"]:
-        raise UserError("offer.error.rule_order")
-    with db.transaction(viewer.audit("edit", "setting")) as tx:
-        for key, value in rules.items():
-            put(tx, key, int(value) if FLEX_RULES[key][2] == 1 else float(value))
-        tx.audit.detail = ", ".join(f"{k}={v}" for k, v in rules.items())
-
-
-# What the administrator may change on the command line (`python -m app settings set`): the
-# limits on what one uploaded file may hold, and how many hours a sign-in lasts; whole numbers
-# above zero.
-LIMITS = ("import.max_megabytes", "import.max_rows", "import.max_cells",
-          "import.max_unzipped_megabytes", "session.hours")
-
-
-def set_limit(db: Database, viewer: Viewer, key: str, text: str) -> int:
-    """Change one upload limit; refused unless the key is a limit and the value a positive
-    whole number."""
-    from app import permissions
-    from app.errors import UserError
-
-    permissions.require(db, viewer, "admin.settings")
-    if key not in LIMITS:
-        raise UserError("settings.error.not_a_limit", setting=key, limits=", ".join(LIMITS))
-    try:
-        value = int(text.replace(".", "").replace("_", "").strip())
-    except ValueError:
-        raise UserError("settings.error.not_a_number", value=text) from None
-    if value <= 0:
-        raise UserError("settings.error.not_a_number", value=text)
-    with db.transaction(viewer.audit("edit", "setting", detail=f"{key}={value}")) as tx:
-        put(tx, key, value)
-    return value

@@ -21,7 +21,8 @@ import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
 
-from app import auth, charts, config, control, display, look, navigation, sessions, settings
+from app import auth, charts, config, display, look, navigation, sessions, settings
+from app.admin import control
 from app.auth import Viewer
 from app.blank import is_blank
 from app.db import Database
@@ -67,7 +68,7 @@ def _open_database(path: str) -> tuple[Database, control.ControlServer | None]:
 def _finish_erasures(db: Database) -> None:
     """An erasure cut off by a crash is finished on start (its copies, the file's rewrite);
     what cannot be finished is shown on Beheer › Privacy, never a reason not to start."""
-    from app import privacy
+    from app.admin import privacy
 
     waiting, rewrite = privacy.pending(db)
     if not (waiting or rewrite):
@@ -547,8 +548,9 @@ def file_uploader(label: str, *, key: str, types=UPLOAD_TYPES, where=None, **kwa
 def week_picker(t: Translator, key: str) -> tuple[str, int, pd.DataFrame] | None:
     """The flex week a page is about (default: this week, else the next flex week), its cycle,
     and all flex weeks of the school year; None, with a message, when none are planned."""
-    from app import clock, school_calendar
+    from app import clock
     from app.flex import board
+    from app.school import school_calendar
 
     today = clock.today()
     weeks = board.weeks(database(), school_calendar.school_year_of(today))

@@ -4,7 +4,8 @@ demo mode."""
 import pandas as pd
 import streamlit as st
 
-from app import auth, demo, display, stats, web
+from app import auth, demo, display, web
+from app.admin import stats
 from app.errors import UserError
 
 viewer = web.page_access("admin_database")

@@ -4,7 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from app import audit_log, auth, clock, display, web
+from app import auth, clock, display, web
+from app.admin import audit_log
 
 web.page_access("admin_log")
 t = web.translator()

@@ -5,7 +5,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import backup, clock, display, privacy, web
+from app import clock, display, web
+from app.admin import backup, privacy
 from app.i18n import plain
 
 viewer = web.page_access("admin_privacy")

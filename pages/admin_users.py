@@ -3,9 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from app import auth, clock, display, school_calendar, web
+from app import auth, clock, display, web
+from app.admin import users
 from app.council import overview
 from app.errors import UserError
+from app.school import school_calendar
 
 viewer = web.page_access("admin_users")
 t = web.translator()
@@ -58,7 +60,7 @@ with add, st.form("admin_users.add", clear_on_submit=False):
                              key="admin_users.add.save"):
         password = auth.generate_password() if local else None
         try:
-            auth.add_user(db, viewer, email=email, name=name, roles=roles,
+            users.add_user(db, viewer, email=email, name=name, roles=roles,
                           class_ids=class_ids, staff_id=staff_id, password=password)
         except UserError as error:
             st.error(error.render(t.md))
@@ -87,7 +89,7 @@ with edit:
             if st.form_submit_button(t("users.save"), type="primary",
                                      key=f"admin_users.edit.{user_id}.save"):
                 try:
-                    auth.update_user(db, viewer, int(user_id),
+                    users.update_user(db, viewer, int(user_id),
                                      name=name, roles=roles, class_ids=class_ids,
                                      staff_id=staff_id, is_active=active)
                 except UserError as error:
@@ -98,6 +100,6 @@ with edit:
         if st.button(t("users.reset_password"), key=f"admin_users.reset.{user_id}",
                      icon=":material/key:"):
             password = auth.generate_password()
-            auth.set_password(db, viewer, int(user_id), password)
+            users.set_password(db, viewer, int(user_id), password)
             st.session_state["admin_users.shown_password"] = (person["email"], password)
             st.rerun()

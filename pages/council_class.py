@@ -4,11 +4,12 @@ one learner or several at once, with their history."""
 
 import streamlit as st
 
-from app import clock, display, permissions, school_calendar, web
+from app import clock, display, permissions, web
 from app.council import decisions, overview
 from app.council.decisions import Decision
 from app.flex import words
 from app.i18n import plain
+from app.school import school_calendar
 
 viewer = web.page_access("council_class")
 t = web.translator()

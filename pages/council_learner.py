@@ -4,9 +4,10 @@ for a coach talk or a parents' evening."""
 
 import streamlit as st
 
-from app import charts, clock, display, school_calendar, web
+from app import charts, clock, display, web
 from app.council import timeline
 from app.i18n import plain
+from app.school import school_calendar
 
 viewer = web.page_access("council_learner")
 t = web.translator()

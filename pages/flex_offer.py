@@ -3,7 +3,7 @@ transaction; the previous cycle's offer copied in one step."""
 
 import streamlit as st
 
-from app import charts, settings, web
+from app import charts, web
 from app.errors import UserError
 from app.flex import offer, plans
 from app.i18n import plain
@@ -126,7 +126,7 @@ with st.expander(t("offer.rules.title"), icon=":material/tune:"), \
     if st.form_submit_button(t("offer.rules.save"), icon=":material/save:",
                              key="flex_offer.rules.save"):
         with web.friendly_errors(t):
-            settings.save_flex_rules(db, viewer, {
+            offer.save_rules(db, viewer, {
                 "flex.rule.remediation_below": below / 100,
                 "flex.rule.deepening_above": above / 100,
                 "flex.fairness.max_remediation_cycles": int(k_cycles),

@@ -4,9 +4,10 @@ and per pot, team and person what is allocated, committed, spent and left; fairn
 import pandas as pd
 import streamlit as st
 
-from app import clock, display, school_calendar, web
+from app import clock, display, web
 from app.i18n import plain
 from app.prof import budget, rules
+from app.school import school_calendar
 
 viewer = web.page_access("prof_budget")
 t = web.translator()

@@ -3,9 +3,10 @@ requests waiting, evaluation depth, gaps no initiative addresses, and the year r
 
 import streamlit as st
 
-from app import charts, clock, display, permissions, school_calendar, web
+from app import charts, clock, display, permissions, web
 from app.i18n import plain
 from app.prof import budget, competences, overview, plan, report, requests
+from app.school import school_calendar
 
 viewer = web.page_access("prof_overview")
 t = web.translator()

@@ -5,8 +5,9 @@ internal expertise."""
 import pandas as pd
 import streamlit as st
 
-from app import clock, display, school_calendar, web
+from app import clock, display, web
 from app.prof import competences, plan, rules
+from app.school import school_calendar
 
 viewer = web.page_access("prof_plan")
 t = web.translator()

@@ -4,9 +4,10 @@ keeps their own competence levels; the director works through the queue of reque
 import pandas as pd
 import streamlit as st
 
-from app import clock, display, permissions, school_calendar, web
+from app import clock, display, permissions, web
 from app.i18n import plain
 from app.prof import competences, plan, requests, rules
+from app.school import school_calendar
 
 viewer = web.page_access("prof_requests")
 t = web.translator()

@@ -5,8 +5,9 @@ evolution across rounds per effect; a printable report of a round."""
 
 import streamlit as st
 
-from app import clock, school_calendar, web
+from app import clock, web
 from app.i18n import plain
+from app.school import school_calendar
 from app.team import charts as team_charts
 from app.team import problem_text, selfcheck
 

@@ -12,7 +12,8 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import auth, privacy, sql, web
+from app import auth, sql, web
+from app.admin import privacy, users
 from app.audit import Audit
 from app.auth import COMMAND_LINE
 from app.db import Database
@@ -103,11 +104,11 @@ UNSCOPED = {
     "admin/stats": "row counts for the administrator, no learner data",
     "admin/orphans": "counts of broken references, no learner data",
     "import/learner_keys": "stamboeknummer to id inside an import; nothing reaches the page",
-    "survey/people_by_email": "links survey respondents inside an upload; never shown",
+    "surveys/people_by_email": "links survey respondents inside an upload; never shown",
     "import/need_keys": "natural keys of needs inside an import, to update instead of add",
-    "survey/respondent_keys": "which responses a survey holds already, inside an upload",
-    "survey/next_respondent": "the next respondent number of a survey: a count",
-    "survey/respondent_count": "how many respondents a survey holds, told its uploader: a count",
+    "surveys/respondent_keys": "which responses a survey holds already, inside an upload",
+    "surveys/next_respondent": "the next respondent number of a survey: a count",
+    "surveys/respondent_count": "how many respondents a survey holds, told its uploader: a count",
     "common/count_learners": "is the database empty (demo on first run)",
     "privacy/learners_by_external_ids": "ids inside a copy that an erasure rewrites; never shown",
     "flex/session_fill": "places taken per session: counts, no learner identity",
@@ -125,7 +126,7 @@ UNSCOPED = {
     "progress/gains": "sums and counts per flex session, no learner identity",
     "auth/learner_classes": "class ids of learners already matched, to check a permission on "
                             "them; nothing reaches the page",
-    "survey/linked_learners": "ids of the learners a survey links to, to check the tagger's "
+    "surveys/linked_learners": "ids of the learners a survey links to, to check the tagger's "
                               "permission on them; never shown",
 }
 # The self-assessment's evidence: one school-wide share, count or date each, never a learner.
@@ -276,7 +277,7 @@ def test_every_committed_and_every_failed_write_leaves_one_entry(db):
 
 def test_user_changes_logins_and_erasure_are_logged(demo_db):
     audit_for = {
-        "user_add": lambda: auth.add_user(demo_db, COMMAND_LINE,
+        "user_add": lambda: users.add_user(demo_db, COMMAND_LINE,
                                           email="new@school.be", name="New", roles=["teacher"],
                                           password="a long password"),
         "login": lambda: auth.sign_in(demo_db, "new@school.be", "a long password"),
@@ -408,7 +409,7 @@ def _every_text_value(db: Database) -> str:
 def test_a_password_is_never_stored_or_logged_in_clear(db, caplog):
     caplog.set_level(logging.DEBUG)
     secret = "correct horse battery staple"
-    user_id = auth.add_user(db, COMMAND_LINE, email="p@school.be", name="P",
+    user_id = users.add_user(db, COMMAND_LINE, email="p@school.be", name="P",
                             roles=["teacher"], password=secret)
     auth.sign_in(db, "p@school.be", secret)
     with pytest.raises(UserError):
@@ -422,7 +423,7 @@ def test_a_password_is_never_stored_or_logged_in_clear(db, caplog):
 
 
 def test_failed_logins_are_throttled(db, monkeypatch):
-    auth.add_user(db, COMMAND_LINE, email="t@school.be", name="T",
+    users.add_user(db, COMMAND_LINE, email="t@school.be", name="T",
                   roles=["teacher"], password="the right password")
     moment = dt.datetime(2026, 11, 23, 9, 0)
     monkeypatch.setattr("app.clock.now", lambda: moment)
@@ -443,7 +444,7 @@ def test_failed_logins_are_throttled(db, monkeypatch):
 
 
 def _account(db: Database, email: str = "t@school.be") -> None:
-    auth.add_user(db, COMMAND_LINE, email=email, name="T",
+    users.add_user(db, COMMAND_LINE, email=email, name="T",
                   roles=["teacher"], password="the right password")
 
 
@@ -521,7 +522,7 @@ def test_sign_in_page_throttles_a_browser_without_an_address(demo_path):
 
 
 def test_unknown_e_mail_and_wrong_password_get_the_same_answer(db):
-    auth.add_user(db, COMMAND_LINE, email="u@school.be", name="U",
+    users.add_user(db, COMMAND_LINE, email="u@school.be", name="U",
                   roles=["teacher"], password="the right password")
     answers = set()
     for email in ("u@school.be", "nobody@school.be"):
@@ -556,7 +557,7 @@ def test_disabled_account_is_out_at_once(demo_path):
     assert at.title[0].value == "Start"
     with Database(demo_path) as db:
         director = auth.load_viewer(db, demo_user_id("director"))
-        auth.update_user(db, COMMAND_LINE, director.user_id,
+        users.update_user(db, COMMAND_LINE, director.user_id,
                          name="x", roles=["director"], class_ids=[], staff_id=None,
                          is_active=False)
     at.run()

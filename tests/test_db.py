@@ -198,7 +198,7 @@ def test_orphans_are_found(db):
 
 def test_deleting_rows_that_refer_to_each_other_works_in_one_transaction(demo_db):
     """Why there are no foreign keys: DuckDB would refuse this (duckdb/duckdb#13819)."""
-    from app import privacy
+    from app.admin import privacy
     from app.auth import COMMAND_LINE
 
     with demo_db._con.cursor() as cur:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app import stats
+from app.admin import stats, users
 from app.db import Database
 from app.demo import build_demo
 from app.errors import UserError
@@ -148,7 +148,7 @@ def test_the_administrator_leaves_demo_mode_on_the_databank_page(demo_path):
         "anders niemand zich nog als beheerder aanmelden."]
     with Database(demo_path) as db:
         assert settings.get(db, "school.demo") is True
-        auth.add_user(db, COMMAND_LINE, email="ik@school.be", name="Ik",
+        users.add_user(db, COMMAND_LINE, email="ik@school.be", name="Ik",
                       roles=["admin"], password="a long password")
     at.button(key="admin_database.demo_leave").click().run()
     assert not at.exception

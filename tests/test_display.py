@@ -283,7 +283,7 @@ def test_the_erase_page_names_every_kind_of_learner_data():
 
 
 def test_an_audit_detail_reads_as_words():
-    from app import audit_log
+    from app.admin import audit_log
 
     assert audit_log.detail_words("roles=teacher,director", NL) == "rollen: leerkracht en directie"
     assert audit_log.detail_words("to=approved", EN) == "to: approved"

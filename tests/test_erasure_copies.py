@@ -118,7 +118,7 @@ def erase_until_stopped(where: str, db_path: Path) -> None:
 
 
 def pending(db_path: Path) -> tuple[int, bool]:
-    from app import privacy
+    from app.admin import privacy
 
     with Database(db_path, migrate=False) as db:
         return privacy.pending(db)
@@ -165,7 +165,7 @@ def test_a_copy_cut_off_in_its_rewrite_is_finished_when_the_app_starts(school):
 
 
 def test_the_result_says_what_remains_where(school):
-    from app import privacy
+    from app.admin import privacy
     from app.auth import COMMAND_LINE
     from app.i18n import Translator
 

@@ -284,6 +284,6 @@ def test_the_routing_rules_are_set_on_the_offer_page(demo_path):
         assert school["flex.rule.remediation_below"] == 0.4
         assert school["flex.fairness.max_remediation_cycles"] == 3
         with pytest.raises(UserError, match="rule_order"):
-            settings.save_flex_rules(db, FLEX_TEAM, {**{k: school[k] for k in settings.FLEX_RULES},
+            offer.save_rules(db, FLEX_TEAM, {**{k: school[k] for k in settings.FLEX_RULES},
                                                    "flex.rule.remediation_below": 0.9})
         assert settings.load(db)["flex.rule.remediation_below"] == 0.4

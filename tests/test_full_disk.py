@@ -62,7 +62,8 @@ def seen(at):
 
 def counts():
     # Through the app's own open database (one DuckDB instance per file and process).
-    from app import stats, web
+    from app import web
+    from app.admin import stats
     try:
         found = stats.counts(web.database())
     except Exception as error:  # what a page would have met

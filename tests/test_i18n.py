@@ -39,8 +39,8 @@ def _fields(text: str) -> set[str]:
 
 def test_both_catalogues_have_the_same_keys():
     nl, en = set(i18n.catalogue("nl")), set(i18n.catalogue("en"))
-    assert sorted(nl - en) == [], "in nl.toml only"
-    assert sorted(en - nl) == [], "in en.toml only"
+    assert sorted(nl - en) == [], "only in Dutch (app/locales/nl/)"
+    assert sorted(en - nl) == [], "only in English (app/locales/en/)"
 
 
 @pytest.mark.parametrize("key", sorted(i18n.catalogue("nl")))

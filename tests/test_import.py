@@ -11,7 +11,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from app import auth, export, stats
+from app import auth, export
+from app.admin import stats
 from app.audit import Audit
 from app.auth import COMMAND_LINE
 from app.db import Database
@@ -156,7 +157,7 @@ def test_month_first_dates_are_asked_not_guessed(school):
 def test_survey_lands_in_long_form_with_scales_and_no_e_mail(school):
     load(school, "survey", "welbevinden_google_forms.csv")
     survey_id = int(school.read("surveys/list", scope=EVERYTHING)["survey_id"].iloc[0])
-    questions = school.read("survey/question_info", survey_id=survey_id)
+    questions = school.read("surveys/question_info", survey_id=survey_id)
     kinds = dict(zip(questions["question"], questions["question_type"], strict=True))
     scales = dict(zip(questions["question"], questions["scale_name"], strict=True))
     assert kinds["Ik voel me goed op school."] == "scale"

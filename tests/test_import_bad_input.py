@@ -17,7 +17,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app import stats
+from app.admin import stats
 from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import UserError

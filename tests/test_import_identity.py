@@ -9,7 +9,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from app import cli, stats
+from app import cli
+from app.admin import stats
 from app.audit import Audit
 from app.auth import COMMAND_LINE
 from app.db import Database

@@ -38,14 +38,14 @@ def test_empty_database_shows_sign_in_with_first_steps(tmp_path, monkeypatch):
 
 
 def test_pages_on_an_empty_school_say_so_instead_of_failing(tmp_path, monkeypatch):
-    from app import auth
+    from app.admin import users
     from app.auth import COMMAND_LINE
     from app.db import Database
 
     path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("FLEXWIJS_DB", str(path))
     with Database(path) as db:
-        user_id = auth.add_user(db, COMMAND_LINE, email="a@school.be",
+        user_id = users.add_user(db, COMMAND_LINE, email="a@school.be",
                                 name="A", roles=["admin", "director"], password="long enough!")
     from streamlit.testing.v1 import AppTest
 

@@ -308,7 +308,7 @@ def upload(db: Database, viewer: Viewer, data: bytes, title: str, **options) -> 
 
 
 def meta(db: Database, survey_id: int) -> dict:
-    return db.one("survey/meta", survey_id=survey_id)
+    return db.one("surveys/meta", survey_id=survey_id)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -392,7 +392,7 @@ def test_a_flex_teachers_two_row_file_leaves_the_learners_wellbeing_alone(demo_d
                            "Jouw rol mag geen antwoorden aan leerlingen koppelen; dat mogen "
                            "alleen: beheerder, flexteam, klassenraad (eigen klassen).")
     survey_id = pipeline.commit(demo_db, teacher, prepared).record_id("survey")
-    linked = demo_db.read("survey/linked_learners", survey_id=survey_id)
+    linked = demo_db.read("surveys/linked_learners", survey_id=survey_id)
     assert linked.empty
 
     # The teacher may not tag it, whatever the page offers.
@@ -421,7 +421,7 @@ def test_a_class_council_links_only_its_own_classes_and_says_so(demo_db):
     assert [key for key, _ in prepared.built.held_back] == ["survey.held_back.learner_classes"]
     assert prepared.built.held_back[0][1]["count"] == 1
     survey_id = pipeline.commit(demo_db, council, prepared).record_id("survey")
-    assert list(demo_db.read("survey/linked_learners", survey_id=survey_id)["learner_id"]) == [
+    assert list(demo_db.read("surveys/linked_learners", survey_id=survey_id)["learner_id"]) == [
         inside]
     assert meta(demo_db, survey_id)["tag"] == "wellbeing"
     assert council_wellbeing(demo_db, inside) == 0.0  # the council's own evidence counts
@@ -445,7 +445,7 @@ def test_a_tag_is_checked_against_the_links_at_tagging_time(demo_db):
         "welbevinden geven voor leerlingen. Betrokken leerlingen buiten je klassen: 1. "
         "Er is niets gewijzigd.")
     assert meta(demo_db, survey_id)["tag"] is None
-    assert demo_db.scalar("survey/owner", survey_id=survey_id) == council.user_id
+    assert demo_db.scalar("surveys/owner", survey_id=survey_id) == council.user_id
     # Moving the tag to 'staff' does not hide learners' answers: pages read them anyway.
     director = as_role(demo_db, "director")
     with demo_db._con.cursor() as cur:
@@ -611,7 +611,7 @@ def test_cached_reads_are_keyed_by_the_teachers_school_year(demo_path):
 
 
 def respondents(db: Database, survey_id: int) -> int:
-    return int(db.scalar("survey/respondent_count", survey_id=survey_id))
+    return int(db.scalar("surveys/respondent_count", survey_id=survey_id))
 
 
 def test_someone_elses_upload_of_the_same_form_becomes_a_survey_of_its_own(demo_db):
@@ -634,7 +634,7 @@ def test_someone_elses_upload_of_the_same_form_becomes_a_survey_of_its_own(demo_
     mine = pipeline.commit(demo_db, teacher, prepared).record_id("survey")
     assert mine != theirs
     assert respondents(demo_db, theirs) == 1 and respondents(demo_db, mine) == 2
-    assert demo_db.scalar("survey/owner", survey_id=mine) == teacher.user_id
+    assert demo_db.scalar("surveys/owner", survey_id=mine) == teacher.user_id
     assert surveys.can_edit(demo_db, teacher, mine)
 
     # The uploader's own longer export joins their survey, and is told so.

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app import school_calendar as cal
+from app.school import school_calendar as cal
 
 
 @pytest.mark.parametrize(

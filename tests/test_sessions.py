@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from app import auth, sessions
+from app.admin import users
 from app.audit import Audit
 from app.auth import COMMAND_LINE
 from app.db import Database
@@ -18,7 +19,7 @@ NOW = dt.datetime(2026, 11, 23, 8, 0)
 
 @pytest.fixture
 def teacher(db: Database) -> auth.Viewer:
-    user_id = auth.add_user(db, COMMAND_LINE, email="leraar@school.be",
+    user_id = users.add_user(db, COMMAND_LINE, email="leraar@school.be",
                             name="Leraar", roles=["teacher"], password="a long password")
     return auth.load_viewer(db, user_id)
 
@@ -74,7 +75,7 @@ def test_a_tampered_cookie_signs_nobody_in(db, teacher, tamper):
 def test_a_cookie_signed_with_another_schools_key_signs_nobody_in(db, teacher, tmp_path):
     started = sessions.start(db, teacher, now=NOW)
     with Database(tmp_path / "other.duckdb") as other:
-        user_id = auth.add_user(other, COMMAND_LINE, email="leraar@school.be",
+        user_id = users.add_user(other, COMMAND_LINE, email="leraar@school.be",
                                 name="Leraar", roles=["teacher"], password="a long password")
         sessions.start(other, auth.load_viewer(other, user_id), now=NOW)
         assert _resume(other, started.cookie) is None
@@ -90,14 +91,14 @@ def test_signing_out_ends_the_session_in_every_tab(db, teacher):
 @pytest.mark.parametrize("change", ["disable", "roles", "classes", "password"])
 def test_a_changed_account_ends_every_session_of_the_user_at_once(db, teacher, change):
     keep_name_only = sessions.start(db, teacher, now=NOW)
-    auth.update_user(db, COMMAND_LINE, teacher.user_id, name="Nieuwe naam",
+    users.update_user(db, COMMAND_LINE, teacher.user_id, name="Nieuwe naam",
                      roles=["teacher"], class_ids=[], staff_id=None, is_active=True)
     assert _resume(db, keep_name_only.cookie), "a new name alone ends nothing"
     started = [sessions.start(db, teacher, now=NOW) for _ in range(2)]
     if change == "password":
-        auth.set_password(db, COMMAND_LINE, teacher.user_id, "another long password")
+        users.set_password(db, COMMAND_LINE, teacher.user_id, "another long password")
     else:
-        auth.update_user(
+        users.update_user(
             db, COMMAND_LINE, teacher.user_id, name="Leraar",
             roles=["teacher", "class_council"] if change in ("roles", "classes") else ["teacher"],
             class_ids=[1] if change == "classes" else ([1] if change == "roles" else []),

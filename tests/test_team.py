@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from app import auth, permissions
+from app.admin import users
 from app.auth import COMMAND_LINE
 from app.db import Database
 from app.errors import AccessDenied, UserError
@@ -548,10 +549,10 @@ def test_each_party_does_only_their_own_part_whatever_other_roles_they_hold(demo
     adviser role does not steer or observe the trajectory they are the teacher of, and a
     director who is not its manager does not steer it."""
     director, adviser = viewer(demo_db, "director"), viewer(demo_db, "adviser")
-    both = auth.load_viewer(demo_db, auth.add_user(
+    both = auth.load_viewer(demo_db, users.add_user(
         demo_db, COMMAND_LINE, email="lk.begeleider@school.be", name="Leerkracht en begeleider",
         roles=["teacher", "adviser"]))
-    other_director = auth.load_viewer(demo_db, auth.add_user(
+    other_director = auth.load_viewer(demo_db, users.add_user(
         demo_db, COMMAND_LINE, email="tweede.directie@school.be", name="Tweede directeur",
         roles=["director"]))
     assert both.user_id in coaching.candidates(demo_db).teachers
@@ -742,7 +743,7 @@ def test_team_pages_on_an_empty_school_say_so(tmp_path, monkeypatch):
     path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("FLEXWIJS_DB", str(path))
     with Database(path) as db:
-        user_id = auth.add_user(db, COMMAND_LINE, email="a@school.be",
+        user_id = users.add_user(db, COMMAND_LINE, email="a@school.be",
                                 name="A", roles=["admin", "director"], password="long enough!")
     for page in ("team_selfcheck", "team_leaders", "team_roles", "team_coaching"):
         at = AppTest.from_file(MAIN_SCRIPT, default_timeout=30)

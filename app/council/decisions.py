@@ -146,7 +146,7 @@ def change(db: Database, viewer: Viewer, need_id: int, decision: Decision,
 def default_dates(db: Database, today: dt.date) -> tuple[dt.date, dt.date]:
     """A decision starts with the next flex cycle and runs to the end of the next period (the
     next council), unless the council says otherwise."""
-    from app import school_calendar
+    from app.school import school_calendar
 
     start = today
     cycle_id = db.scalar("flex/next_cycle", today=today)

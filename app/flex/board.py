@@ -8,12 +8,13 @@ import datetime as dt
 
 import pandas as pd
 
-from app import display, school_calendar
+from app import display
 from app.blank import is_blank
 from app.db import Database
 from app.flex import words
 from app.flex.plans import Plan
 from app.i18n import Translator
+from app.school import school_calendar
 
 
 def weeks(db: Database, school_year: str) -> pd.DataFrame:

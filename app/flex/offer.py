@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import display, permissions
+from app import display, permissions, settings
 from app.auth import Viewer
 from app.blank import is_blank
 from app.db import Database
@@ -301,3 +301,17 @@ def problem_text(problem: Problem, t: Translator) -> str:
     return t("offer.problem.line", row=problem.row, column=column, value=problem.value,
              reason=reason)
 
+
+def save_rules(db: Database, viewer: Viewer, rules: dict[str, float]) -> None:
+    """The routing rules in one transaction; values outside their bounds are refused."""
+    permissions.require(db, viewer, "flex.rules.edit")
+    for key, value in rules.items():
+        low, high, _ = settings.FLEX_RULES[key]
+        if not low <= value <= high:
+            raise UserError("offer.error.rule_bounds", low=low, high=high)
+    if rules["flex.rule.remediation_below"] >= rules["flex.rule.deepening_above"]:
+        raise UserError("offer.error.rule_order")
+    with db.transaction(viewer.audit("edit", "setting")) as tx:
+        for key, value in rules.items():
+            settings.put(tx, key, int(value) if settings.FLEX_RULES[key][2] == 1 else float(value))
+        tx.audit.detail = ", ".join(f"{k}={v}" for k, v in rules.items())

@@ -10,7 +10,6 @@ import re
 
 import pandas as pd
 
-from app import school_calendar, school_year
 from app.db import Transaction
 from app.errors import UserError
 from app.importing import values
@@ -34,6 +33,7 @@ from app.importing.specs import (
     word,
 )
 from app.importing.values import Invalid, fold
+from app.school import school_calendar, school_year
 
 STAMBOEK = ("stamboeknummer", "stamboeknr", "stamboek nummer", "stamboek", "leerlingnummer",
             "leerling nummer", "leerlingnr", "student number", "student id", "studentnummer",

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from app import clock, permissions, school_calendar, settings
+from app import clock, permissions, settings
 from app.auth import Viewer
 from app.blank import is_blank
 from app.db import Database
@@ -34,6 +34,7 @@ from app.importing.reading import Limits, Table, read_table
 from app.importing.specs import FIELD_MARK, REGISTRY, BuildContext, Built, ImportSpec, Problem
 from app.importing.values import date_order, fold
 from app.prof import importing as _prof_kinds  # noqa: F401  (initiatives, budget, competences)
+from app.school import school_calendar
 from app.surveys import importing as _survey_kind  # noqa: F401  (registers 'survey')
 
 DATE_FIELDS = {"birth_date", "entered_on", "left_on", "started_on", "valid_from", "valid_until",

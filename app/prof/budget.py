@@ -11,13 +11,14 @@ from decimal import Decimal
 
 import pandas as pd
 
-from app import clock, permissions, school_calendar
+from app import clock, permissions
 from app.auth import Viewer
 from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.prof import rules
 from app.prof.rules import KeyLine, PotMoney, Staff, money
+from app.school import school_calendar
 from app.scope import Scope
 
 

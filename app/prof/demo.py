@@ -14,10 +14,10 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
-from app import school_calendar
 from app.audit import Audit
 from app.db import Database, Transaction
 from app.prof import rules
+from app.school import school_calendar
 from app.scope import Scope
 
 DIRECTOR = "Directie (demo)"

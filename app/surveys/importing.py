@@ -227,7 +227,7 @@ def _build(ctx: BuildContext) -> Built:
     key = auth.secret_key(ctx.db)
     learner_index = specs.learner_index(ctx.db)
     linked_by_zeros: list[tuple[int, str, str]] = []
-    emails = ctx.db.read("survey/people_by_email")
+    emails = ctx.db.read("surveys/people_by_email")
     person_by_email = {r.email: (r.learner_id, r.staff_id) for r in emails.itertuples()}
     matched = []
     for position, row in enumerate(rows):
@@ -254,7 +254,7 @@ def _build(ctx: BuildContext) -> Built:
     title = ctx.options.get("title") or _title_from(ctx.options.get("file_name", ""))
     signature = hashlib.sha256("|".join(fold(q) for q in questions).encode()).hexdigest()
     target = _joined_survey(ctx, built, signature, title)
-    existing = ctx.db.one("survey/meta", survey_id=int(target)) if target else None
+    existing = ctx.db.one("surveys/meta", survey_id=int(target)) if target else None
     audience = ctx.options.get("audience") or _audience(pd.DataFrame(
         [{"learner_id": m[0], "staff_id": m[1]} for m in matched],
         columns=["learner_id", "staff_id"]))
@@ -362,18 +362,18 @@ def _joined_survey(ctx: BuildContext, built: Built, signature: str, title: str) 
     charts, so it is an edit of it: only its uploader (or the administrator) may. Someone
     else's upload of the same form becomes a survey of its own, and the uploader is told."""
     asked = ctx.options.get("survey_id")
-    target = asked or ctx.db.scalar("survey/by_signature", signature=signature, title=title,
+    target = asked or ctx.db.scalar("surveys/by_signature", signature=signature, title=title,
                                     user_id=ctx.viewer.user_id)
     if not target:
         return None
-    owner = ctx.db.scalar("survey/owner", survey_id=int(target))
+    owner = ctx.db.scalar("surveys/owner", survey_id=int(target))
     record = permissions.Survey(int(target), None if owner is None else int(owner))
     if asked:
         permissions.require(ctx.db, ctx.viewer, "survey.edit", record)
     elif not permissions.allowed(ctx.viewer, "survey.edit", record):
         built.notes.append(("survey.note.separate", {"title": title}))
         return None
-    respondents = ctx.db.scalar("survey/respondent_count", survey_id=int(target))
+    respondents = ctx.db.scalar("surveys/respondent_count", survey_id=int(target))
     built.notes.append(("survey.note.joins", {"title": title, "respondents": int(respondents)}))
     return int(target)
 
@@ -459,10 +459,10 @@ def _write(tx: Transaction, built: Built, import_id: int) -> Counts:
         survey_id = int(existing)
     questions = built.frames["survey_question"].assign(survey_id=survey_id)
     apply(tx, import_id, "survey_question", questions, update_columns=[])
-    known = set(tx.read("survey/respondent_keys", survey_id=survey_id)["source_key"])
+    known = set(tx.read("surveys/respondent_keys", survey_id=survey_id)["source_key"])
     respondents = built.frames["survey_respondent"]
     fresh = respondents[~respondents["source_key"].isin(known)].copy()
-    next_id = int(tx.scalar("survey/next_respondent", survey_id=survey_id))
+    next_id = int(tx.scalar("surveys/next_respondent", survey_id=survey_id))
     fresh["respondent_id"] = range(next_id, next_id + len(fresh))
     fresh["survey_id"] = survey_id
     counts = apply(tx, import_id, "survey_respondent", fresh.drop(columns=["_row"]),

@@ -31,14 +31,14 @@ def surveys(db: Database, scope: Scope) -> pd.DataFrame:
 
 
 def summary(db: Database, scope: Scope, survey_id: int) -> SurveySummary:
-    questions = db.read("survey/question_info", survey_id=survey_id)
+    questions = db.read("surveys/question_info", survey_id=survey_id)
     counts = db.read("surveys/answer_counts", scope=scope, survey_id=survey_id)
     kind_of = dict(zip(questions["question_no"], questions["question_type"], strict=True))
     choice = counts[counts["question_no"].map(kind_of).isin(["choice", "multi"])
                     | (counts["answer_value"].isna() & ~counts["question_no"].isin(kind_of))]
     means = db.read("surveys/question_means", scope=scope, survey_id=survey_id)
     numbers = [q for q, k in kind_of.items() if k == "number"]
-    scales = db.read("survey/distribution", scope=scope, survey_id=survey_id)
+    scales = db.read("surveys/distribution", scope=scope, survey_id=survey_id)
     scale_questions = [q for q, k in kind_of.items() if k == "scale"] or list(
         means["question_no"])  # surveys from before question types were kept
     return SurveySummary(
@@ -46,21 +46,21 @@ def summary(db: Database, scope: Scope, survey_id: int) -> SurveySummary:
         scales=scales[scales["question_no"].isin(scale_questions)].reset_index(drop=True),
         counts=choice[choice["answer_text"].notna()].reset_index(drop=True),
         means=means[means["question_no"].isin(numbers)].reset_index(drop=True),
-        unknown=db.read("survey/unknown_labels", scope=scope, survey_id=survey_id),
+        unknown=db.read("surveys/unknown_labels", scope=scope, survey_id=survey_id),
     )
 
 
 def record(db: Database, survey_id: int) -> permissions.Survey:
     """The survey as a permission sees it: its owner and the learners it links to."""
-    owner = db.scalar("survey/owner", survey_id=survey_id)
-    linked = db.read("survey/linked_learners", survey_id=survey_id)["learner_id"]
+    owner = db.scalar("surveys/owner", survey_id=survey_id)
+    linked = db.read("surveys/linked_learners", survey_id=survey_id)["learner_id"]
     return permissions.Survey(survey_id, None if owner is None else int(owner),
                               tuple(permissions.learner_records(db, linked).values()))
 
 
 def can_edit(db: Database, viewer: Viewer, survey_id: int) -> bool:
     """The person who uploaded a survey, and the administrator, may rename it and place labels."""
-    owner = db.scalar("survey/owner", survey_id=survey_id)
+    owner = db.scalar("surveys/owner", survey_id=survey_id)
     return permissions.allowed(viewer, "survey.edit", permissions.Survey(
         survey_id, None if owner is None else int(owner)))
 
@@ -87,7 +87,7 @@ def rename(db: Database, viewer: Viewer, survey_id: int, title: str, tag: str | 
     one outside the tagger's scope refuses the whole change, and nothing is written."""
     survey = record(db, survey_id)
     permissions.require(db, viewer, "survey.edit", survey)
-    meta = db.one("survey/meta", survey_id=survey_id)
+    meta = db.one("surveys/meta", survey_id=survey_id)
     tag = tag or None
     before, after = (meta["tag"], meta["audience"]), (tag, audience)
     if before != after:
@@ -97,7 +97,7 @@ def rename(db: Database, viewer: Viewer, survey_id: int, title: str, tag: str | 
             if changed_tag:
                 _require_tag(db, viewer, changed_tag, changed_audience, survey)
     audit = viewer.audit("edit", "survey", [survey_id])
-    db.write("survey/update_meta", audit, survey_id=survey_id, title=title.strip() or "Enquête",
+    db.write("surveys/update_meta", audit, survey_id=survey_id, title=title.strip() or "Enquête",
              tag=tag, audience=audience)
 
 
@@ -107,19 +107,19 @@ def place_labels(db: Database, viewer: Viewer, survey_id: int, question_no: int,
     On a tagged survey that changes what other pages read: the tag's permission is needed too."""
     survey = record(db, survey_id)
     permissions.require(db, viewer, "survey.edit", survey)
-    meta = db.one("survey/meta", survey_id=survey_id)
+    meta = db.one("surveys/meta", survey_id=survey_id)
     if meta["tag"]:
         _require_tag(db, viewer, meta["tag"], meta["audience"], survey)
     audit = viewer.audit("edit", "survey", [survey_id])
     audit.detail = f"question={question_no} labels={len(placements)}"
     with db.transaction(audit) as tx:
         for label, value in placements.items():
-            tx.execute("survey/place_label", survey_id=survey_id, question_no=question_no,
+            tx.execute("surveys/place_label", survey_id=survey_id, question_no=question_no,
                        label=label, scale_value=value)
-            tx.execute("survey/apply_label", survey_id=survey_id, question_no=question_no,
+            tx.execute("surveys/apply_label", survey_id=survey_id, question_no=question_no,
                        label=label, scale_value=value)
         if make_scale:
-            tx.execute("survey/make_scale", survey_id=survey_id, question_no=question_no)
+            tx.execute("surveys/make_scale", survey_id=survey_id, question_no=question_no)
     return len(placements)
 
 

@@ -12,9 +12,11 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from app import auth, school_calendar
+from app import auth
+from app.admin import users
 from app.audit import Audit
 from app.db import Database, Transaction
+from app.school import school_calendar
 
 DOMAIN = "demo.dehorizon.example"
 
@@ -86,7 +88,7 @@ def _second_teacher(db: Database) -> int | None:
     free = [int(s) for s in staff["staff_id"] if int(s) not in taken]
     if not free:
         return None
-    return auth.add_user(
+    return users.add_user(
         db, auth.COMMAND_LINE,
         email=f"werkbegeleiding@{DOMAIN}", name="Leerkracht in werkbegeleiding (demo)",
         roles=["teacher"], staff_id=free[len(free) // 2], is_demo=True)

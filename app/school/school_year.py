@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import school_calendar
 from app.db import Transaction
+from app.school import school_calendar
 
 
 @dataclass

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from app import backup, permissions, settings
+from app import permissions, settings
+from app.admin import backup
 from app.audit import Audit
 from app.auth import Viewer
 from app.db import Database

@@ -5,7 +5,7 @@ DATABASE``), written into ``backups/`` beside the database. A restore refuses wh
 holds the database, checks that the backup opens and is not from a newer version, moves the
 current file aside (``*.before-restore-<time>``) and puts the backup in its place.
 
-Every copy made here is one an erasure must reach (:mod:`app.privacy`): :func:`copies` lists
+Every copy made here is one an erasure must reach (:mod:`app.admin.privacy`): :func:`copies` lists
 them, :func:`holds` looks into one without changing it.
 """
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from app import clock, school_calendar
+from app import clock
 from app.db import Database
+from app.school import school_calendar
 
 
 def counts(db: Database) -> dict[str, int]:

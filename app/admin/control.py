@@ -34,7 +34,7 @@ def socket_path(db_path: Path) -> Path:
 
 class _Handler(socketserver.StreamRequestHandler):
     def handle(self) -> None:
-        from app import backup, stats
+        from app.admin import backup, stats
         from app.auth import COMMAND_LINE
 
         db: Database = self.server.db  # type: ignore[attr-defined]

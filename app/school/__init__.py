@@ -1,0 +1,1 @@
+"""The school's calendar and its years: weeks, holidays, periods, subjects."""

@@ -15,7 +15,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -395,6 +395,23 @@ def page_access(page_key: str) -> Viewer:
     if spec.personal:
         _log_view_once(viewer, spec.key)
     return viewer
+
+
+class OpenPage(NamedTuple):
+    viewer: Viewer
+    t: Translator
+    db: Database | CachedReader
+
+
+def open_page(page_key: str, *, cached: bool = False) -> OpenPage:
+    """The first line of every page: who is looking (or a refusal and nothing else), the words
+    in their language, the database, and the page's title and introduction drawn. `cached`
+    reads through CachedReader, for pages whose sums run over a whole year."""
+    viewer = page_access(page_key)
+    t = translator()
+    db = CachedReader() if cached else database()
+    header(t, page_key)
+    return OpenPage(viewer, t, db)
 
 
 def database_audit_refusal(viewer: Viewer, page_key: str) -> None:

@@ -8,10 +8,7 @@ from app import auth, demo, display, web
 from app.admin import stats
 from app.errors import UserError
 
-viewer = web.page_access("admin_database")
-t = web.translator()
-db = web.database()
-web.header(t, "admin_database")
+viewer, t, db = web.open_page("admin_database")
 
 counts = stats.counts(db)
 left, right = st.columns(2)

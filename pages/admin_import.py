@@ -9,10 +9,7 @@ from app import permissions, tables, web
 from app.errors import UserError
 from app.importing import pipeline
 
-viewer = web.page_access("admin_import")
-t = web.translator()
-db = web.database()
-web.header(t, "admin_import")
+viewer, t, db = web.open_page("admin_import")
 
 done = st.session_state.pop("admin_import.done", None)
 if done:

@@ -7,10 +7,7 @@ import streamlit as st
 from app import auth, clock, display, web
 from app.admin import audit_log
 
-web.page_access("admin_log")
-t = web.translator()
-db = web.database()
-web.header(t, "admin_log")
+_, t, db = web.open_page("admin_log")
 
 today = clock.today()
 left, middle, right, far = st.columns(4)

@@ -9,10 +9,7 @@ from app import clock, display, web
 from app.admin import backup, privacy
 from app.i18n import plain
 
-viewer = web.page_access("admin_privacy")
-t = web.translator()
-db = web.database()
-web.header(t, "admin_privacy")
+viewer, t, db = web.open_page("admin_privacy")
 
 done = st.session_state.pop("admin_privacy.done", None)
 if done:

@@ -9,10 +9,7 @@ from app.council import overview
 from app.errors import UserError
 from app.school import school_calendar
 
-viewer = web.page_access("admin_users")
-t = web.translator()
-db = web.database()
-web.header(t, "admin_users")
+viewer, t, db = web.open_page("admin_users")
 
 people = auth.users(db)
 classes = overview.classes(db, viewer.scope, school_calendar.school_year_of(clock.today()))

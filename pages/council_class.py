@@ -11,10 +11,7 @@ from app.flex import words
 from app.i18n import plain
 from app.school import school_calendar
 
-viewer = web.page_access("council_class")
-t = web.translator()
-db = web.database()
-web.header(t, "council_class")
+viewer, t, db = web.open_page("council_class")
 today = clock.today()
 school_year = school_calendar.school_year_of(today)
 school = web.school_settings()

@@ -9,10 +9,7 @@ from app.council import timeline
 from app.i18n import plain
 from app.school import school_calendar
 
-viewer = web.page_access("council_learner")
-t = web.translator()
-db = web.database()
-web.header(t, "council_learner")
+viewer, t, db = web.open_page("council_learner")
 today = clock.today()
 school_year = school_calendar.school_year_of(today)
 

@@ -6,10 +6,7 @@ import streamlit as st
 from app import web
 from app.flex import attendance, board, plans, words
 
-viewer = web.page_access("flex_attendance")
-t = web.translator()
-db = web.database()
-web.header(t, "flex_attendance")
+viewer, t, db = web.open_page("flex_attendance")
 
 saves = web.Saves("flex_attendance")
 

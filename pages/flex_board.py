@@ -10,10 +10,7 @@ from app.flex import board, plans, words
 from app.flex.plans import Move
 from app.i18n import plain
 
-viewer = web.page_access("flex_board")
-t = web.translator()
-db = web.database()
-web.header(t, "flex_board")
+viewer, t, db = web.open_page("flex_board")
 editor = permissions.holds(viewer, "flex.plan.compose")
 publisher = permissions.holds(viewer, "flex.plan.publish")
 # After a write: say so on the next run, and start the tables' selections afresh.

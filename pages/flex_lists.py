@@ -7,10 +7,7 @@ from app import permissions, web
 from app.flex import board, lists, plans, words
 from app.i18n import Translator, plain
 
-viewer = web.page_access("flex_lists")
-t = web.translator()
-db = web.database()
-web.header(t, "flex_lists")
+viewer, t, db = web.open_page("flex_lists")
 editor = permissions.holds(viewer, "flex.plan.publish")  # the flex team: board and messages
 
 picked_week = web.week_picker(t, "flex_lists.week")

@@ -8,10 +8,7 @@ from app.errors import UserError
 from app.flex import offer, plans
 from app.i18n import plain
 
-viewer = web.page_access("flex_offer")
-t = web.translator()
-db = web.database()
-web.header(t, "flex_offer")
+viewer, t, db = web.open_page("flex_offer")
 
 
 picked_week = web.week_picker(t, "flex_offer.week")

@@ -6,11 +6,8 @@ import streamlit as st
 from app import charts, display, web
 from app.flex import progress
 
-viewer = web.page_access("flex_progress")
-t = web.translator()
 # Gains run over every cycle of a year: read once per change of the data, not per click.
-db = web.CachedReader()
-web.header(t, "flex_progress")
+viewer, t, db = web.open_page("flex_progress", cached=True)
 school = web.school_settings()
 
 years = progress.years(db)

@@ -5,9 +5,7 @@ import streamlit as st
 from app import charts, clock, demo, home, permissions, web
 from app.flex import words
 
-viewer = web.page_access("home")
-t = web.translator()
-web.header(t, "home")
+viewer, t, _ = web.open_page("home")
 school = web.school_settings()
 if school["school.demo"]:
     st.info(t.md("home.demo_notice", school=school["school.name"]), icon=":material/science:")

@@ -9,10 +9,7 @@ from app.i18n import plain
 from app.prof import budget, rules
 from app.school import school_calendar
 
-viewer = web.page_access("prof_budget")
-t = web.translator()
-db = web.database()
-web.header(t, "prof_budget")
+viewer, t, db = web.open_page("prof_budget")
 today = clock.today()
 year = school_calendar.school_year_of(today)
 saves = web.Saves("prof_budget")

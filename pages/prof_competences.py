@@ -6,10 +6,7 @@ import streamlit as st
 from app import clock, display, web
 from app.prof import competences, rules
 
-viewer = web.page_access("prof_competences")
-t = web.translator()
-db = web.database()
-web.header(t, "prof_competences")
+viewer, t, db = web.open_page("prof_competences")
 today = clock.today()
 saves = web.Saves("prof_competences")
 version = saves.version

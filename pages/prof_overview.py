@@ -8,10 +8,7 @@ from app.i18n import plain
 from app.prof import budget, competences, overview, plan, report, requests
 from app.school import school_calendar
 
-viewer = web.page_access("prof_overview")
-t = web.translator()
-db = web.database()
-web.header(t, "prof_overview")
+viewer, t, db = web.open_page("prof_overview")
 today = clock.today()
 year = school_calendar.school_year_of(today)
 

@@ -9,10 +9,7 @@ from app import clock, display, web
 from app.prof import competences, plan, rules
 from app.school import school_calendar
 
-viewer = web.page_access("prof_plan")
-t = web.translator()
-db = web.database()
-web.header(t, "prof_plan")
+viewer, t, db = web.open_page("prof_plan")
 today = clock.today()
 year = school_calendar.school_year_of(today)
 saves = web.Saves("prof_plan")

@@ -9,10 +9,7 @@ from app.i18n import plain
 from app.prof import competences, plan, requests, rules
 from app.school import school_calendar
 
-viewer = web.page_access("prof_requests")
-t = web.translator()
-db = web.database()
-web.header(t, "prof_requests")
+viewer, t, db = web.open_page("prof_requests")
 today = clock.today()
 year = school_calendar.school_year_of(today)
 # Whoever holds the action over every request (the director) works through the queue.

@@ -10,10 +10,7 @@ from app.i18n import plain
 from app.importing import pipeline
 from app.surveys import summary as surveys
 
-viewer = web.page_access("surveys")
-t = web.translator()
-db = web.database()
-web.header(t, "surveys")
+viewer, t, db = web.open_page("surveys")
 
 listing = surveys.surveys(db, viewer.scope)
 

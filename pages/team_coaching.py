@@ -14,10 +14,7 @@ from app.i18n import plain
 from app.team import charts as team_charts
 from app.team import coaching
 
-viewer = web.page_access("team_coaching")
-t = web.translator()
-db = web.database()
-web.header(t, "team_coaching")
+viewer, t, db = web.open_page("team_coaching")
 today = clock.today()
 saves = web.Saves("team_coaching")
 version = saves.version

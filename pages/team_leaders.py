@@ -13,10 +13,7 @@ from app.importing import pipeline
 from app.team import charts as team_charts
 from app.team import leaders, problem_text
 
-viewer = web.page_access("team_leaders")
-t = web.translator()
-db = web.database()
-web.header(t, "team_leaders")
+viewer, t, db = web.open_page("team_leaders")
 saves = web.Saves("team_leaders")
 version = saves.version
 

@@ -8,10 +8,7 @@ from app import web
 from app.i18n import plain
 from app.team import leaders
 
-viewer = web.page_access("team_roles")
-t = web.translator()
-db = web.database()
-web.header(t, "team_roles")
+viewer, t, db = web.open_page("team_roles")
 
 roles = leaders.transparency(db, t.lang, t)
 if not roles:

@@ -11,10 +11,7 @@ from app.school import school_calendar
 from app.team import charts as team_charts
 from app.team import problem_text, selfcheck
 
-viewer = web.page_access("team_selfcheck")
-t = web.translator()
-db = web.database()
-web.header(t, "team_selfcheck")
+viewer, t, db = web.open_page("team_selfcheck")
 today = clock.today()
 saves = web.Saves("team_selfcheck")
 version = saves.version

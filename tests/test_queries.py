@@ -195,3 +195,18 @@ def test_missing_parameter_fails_before_duckdb():
 def test_query_names_cannot_leave_the_queries_folder(bad):
     with pytest.raises(ValueError):
         sql.query(bad)
+
+
+# "The latest published version of a cycle" once had three spellings that could disagree (a
+# board counting one version, progress another). Only the macro of migration 014 may pick a plan
+# by its version among the published ones; every other query asks latest_published_plan or
+# published_plans.
+_PICKS_BY_VERSION = re.compile(r"max_by\([^)]*version|order\s+by[^;]*\bversion\b\s+desc", re.I)
+
+
+@pytest.mark.parametrize("name", [n for n in QUERY_NAMES if not n.startswith("schema/")])
+def test_no_query_spells_out_the_latest_published_plan(name):
+    text = sql.query(name).text
+    assert not ("'published'" in text and _PICKS_BY_VERSION.search(text)), (
+        f"{name}: ask latest_published_plan(cycle_id) or published_plans(school_year) "
+        "(migration 014) instead of picking the highest published version here")

@@ -19,11 +19,9 @@ recent as (
 ),
 
 plans as (
-    select p.cycle_id, max_by(p.plan_id, p.version) as plan_id
-    from flex_plan as p
-    where p.status = 'published'
-        and p.cycle_id in (select cycle_id from recent)
-    group by all
+    select r.cycle_id, latest_published_plan(r.cycle_id) as plan_id
+    from recent as r
+    where latest_published_plan(r.cycle_id) is not null
 )
 
 select

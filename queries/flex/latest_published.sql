@@ -1,6 +1,6 @@
--- The latest published version of one cycle (published_plans, the one definition), or no row.
+-- The latest published version of one cycle (the one definition: latest_published_plan, 014),
+-- or no row.
 -- params: $cycle_id (INTEGER)
-select pp.plan_id
-from published_plans(
-    (select school_year_id from flex_cycle where cycle_id = $cycle_id)) as pp
-where pp.cycle_id = $cycle_id
+select latest_published_plan($cycle_id) as plan_id
+from (select 1)
+where latest_published_plan($cycle_id) is not null

@@ -1,12 +1,9 @@
 -- Fill level of every flex session of a cycle in its latest published plan, for the flex board.
 -- params: $cycle_id (INTEGER), $lang (VARCHAR 'nl' | 'en': subject names)
 with plan as (
-    select plan_id
-    from flex_plan
-    where cycle_id = $cycle_id
-        and status = 'published'
-    order by version desc
-    limit 1
+    select latest_published_plan($cycle_id) as plan_id
+    from (select 1)
+    where latest_published_plan($cycle_id) is not null
 ),
 
 assigned as (

@@ -383,49 +383,58 @@ def xlsx_export(ctx: Context) -> dict:
     }
 
 
+def _pair(first: str, second: str) -> Callable[[dict], str | None]:
+    """One cell for two figures measured together ('a / b'), empty when not measured."""
+    return lambda f: f"{f.get(first)} / {f.get(second)}" if first in f else None
+
+
+# The README's table, row by row: a label and the key of its figure, or a function of a
+# school's figures for a cell that joins two. Composition rows only when a run composed, and
+# one row per page between the export and the last two.
+_FIRST_ROWS = (
+    ("demo school built (s)", "demo_seconds"),
+    ("import: rows in the file", "import_rows"),
+    ("import: ours, every check (s)", "import_seconds"),
+    ("import: pandas.read_csv + insert (s)", "pandas_import_seconds"),
+    ("import: DuckDB read_csv, the floor (s)", "duckdb_read_seconds"),
+)
+_COMPOSE_ROWS = (
+    ("composition: sessions per flex hour", "sessions_per_slot"),
+    ("composition: to proven optimum (s, median)", "compose_seconds"),
+    ("composition: gap", "compose_gap"),
+    ("composition: objective", "objective"),
+    ("greedy baseline (s, median)", "greedy_seconds"),
+    ("greedy baseline: objective", "greedy_objective"),
+    ("hard decisions unmet: ours / greedy", _pair("hard_unmet", "greedy_hard_unmet")),
+)
+_XLSX_ROWS = (
+    ("xlsx export: rows", "xlsx_rows"),
+    ("xlsx export: ours, peak Python memory (MB)", "xlsx_peak_mb"),
+    ("xlsx export: ours, wall / CPU (s, median)", _pair("xlsx_seconds", "xlsx_cpu_seconds")),
+    ("xlsx export: openpyxl in-memory mode, peak (MB)", "xlsx_baseline_peak_mb"),
+    ("xlsx export: memory, in-memory / ours", "xlsx_memory_ratio"),
+)
+_LAST_ROWS = (
+    ("largest chart payload (rows)", "max_chart_rows"),
+    ("peak memory (MB)", "peak_memory_mb"),
+)
+
+
 def markdown(results: dict[str, dict]) -> str:
     """The figures as the README shows them, one column per school size."""
     sizes = sorted(results, key=int)
-    rows = [("learners", lambda f, s: s)]
-    rows += [
-        ("demo school built (s)", lambda f, s: f.get("demo_seconds")),
-        ("import: rows in the file", lambda f, s: f.get("import_rows")),
-        ("import: ours, every check (s)", lambda f, s: f.get("import_seconds")),
-        ("import: pandas.read_csv + insert (s)", lambda f, s: f.get("pandas_import_seconds")),
-        ("import: DuckDB read_csv, the floor (s)", lambda f, s: f.get("duckdb_read_seconds")),
-    ]
+    rows = list(_FIRST_ROWS)
     if any("compose_seconds" in f for f in results.values()):
-        rows += [
-            ("composition: sessions per flex hour", lambda f, s: f.get("sessions_per_slot")),
-            ("composition: to proven optimum (s, median)", lambda f, s: f.get("compose_seconds")),
-            ("composition: gap", lambda f, s: f.get("compose_gap")),
-            ("composition: objective", lambda f, s: f.get("objective")),
-            ("greedy baseline (s, median)", lambda f, s: f.get("greedy_seconds")),
-            ("greedy baseline: objective", lambda f, s: f.get("greedy_objective")),
-            ("hard decisions unmet: ours / greedy", lambda f, s: (
-                f"{f.get('hard_unmet')} / {f.get('greedy_hard_unmet')}"
-                if "hard_unmet" in f else None)),
-        ]
-    rows += [
-        ("xlsx export: rows", lambda f, s: f.get("xlsx_rows")),
-        ("xlsx export: ours, peak Python memory (MB)", lambda f, s: f.get("xlsx_peak_mb")),
-        ("xlsx export: ours, wall / CPU (s, median)", lambda f, s: (
-            f"{f.get('xlsx_seconds')} / {f.get('xlsx_cpu_seconds')}" if "xlsx_seconds" in f
-            else None)),
-        ("xlsx export: openpyxl in-memory mode, peak (MB)",
-         lambda f, s: f.get("xlsx_baseline_peak_mb")),
-        ("xlsx export: memory, in-memory / ours", lambda f, s: f.get("xlsx_memory_ratio")),
-    ]
+        rows += _COMPOSE_ROWS
+    rows += _XLSX_ROWS
     pages = sorted({p for f in results.values() for p in f.get("page_seconds", {})})
-    rows += [(f"page `{p}` (s, median)", lambda f, s, p=p: f.get("page_seconds", {}).get(p))
+    rows += [(f"page `{p}` (s, median)", lambda f, p=p: f.get("page_seconds", {}).get(p))
              for p in pages]
-    rows += [
-        ("largest chart payload (rows)", lambda f, s: f.get("max_chart_rows")),
-        ("peak memory (MB)", lambda f, s: f.get("peak_memory_mb")),
-    ]
+    rows += _LAST_ROWS
     lines = ["| measure | " + " | ".join(sizes) + " |", "|---|" + "---:|" * len(sizes)]
-    for label, get in rows[1:]:
-        cells = [get(results[s], s) for s in sizes]
+    for label, figure in rows:
+        cells = [figure(results[s]) if callable(figure) else results[s].get(figure)
+                 for s in sizes]
         if all(c is None for c in cells):
             continue
         lines.append(f"| {label} | " + " | ".join("–" if c is None else str(c) for c in cells)

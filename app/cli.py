@@ -8,6 +8,7 @@ creates and migrates the database when needed. Messages speak Dutch unless ``--l
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import errno
 import getpass
@@ -43,14 +44,85 @@ def open_db(args: argparse.Namespace) -> Database:
     return Database(config.resolve_db_path(args.db))
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db", metavar="PATH",
-        help="database file (default: $FLEXWIJS_DB, else data/flexwijs.duckdb)",
-    )
-    parser.add_argument("--lang", choices=config.LANGUAGES, help="language of the messages")
-    parser.add_argument("--debug", action="store_true",
-                        help="show the full technical details of an unexpected error")
+ROLE_CHOICES = ("admin", "director", "flex_team", "class_council", "teacher", "adviser")
+
+
+# What each command is for, keyed by the words typed ("users add" for a command within one):
+# its line in the list of commands, and the paragraph its --help opens with (None: that line
+# says it all).
+ABOUT: dict[str, tuple[str, str | None]] = {
+    "demo": ("fill an empty database with a realistic demo school",
+             "Build a deterministic demo school: one seed and date, one school."),
+    "stats": ("count the rows per entity",
+              "Print how many learners, results, ... the database holds."),
+    "users": ("manage who may sign in, and with which roles",
+              "Accounts and roles. Roles: " + ", ".join(ROLE_CHOICES)),
+    "users add": ("create an account", None),
+    "users list": ("show every account", None),
+    "users set": ("change roles, classes or whether an account works", None),
+    "users password": ("set a new password (asked or generated)", None),
+    "settings": (
+        "show the upload limits and the sign-in duration, or change one",
+        "What one uploaded file may hold: import.max_megabytes (the file), "
+        "import.max_rows, import.max_cells (rows x columns) and import.max_unzipped_megabytes "
+        "(an Excel file unpacked). Raise one when a real file of the school is refused. "
+        "session.hours: how long a sign-in lasts in a browser (default 10, a working day)."),
+    "settings list": ("show every limit and its value", None),
+    "settings set": ("change one limit", None),
+    "erase": (
+        "erase learners for good, also from every copy Flexwijs made",
+        "Erase one learner, or every learner who left before a date. Results, needs, "
+        "notes, placements and attendance go; survey answers stay, linked to nobody; the audit "
+        "log keeps ids and counts. The backups, the files kept by a restore and the backups "
+        "made with backup --out are rewritten without them; damaged logs are deleted; then the "
+        "file itself is rewritten. The result says what remains where. Run it again for a "
+        "learner already erased to finish an erasure that was cut off."),
+    "backup": (
+        "make a consistent copy, also while the app runs",
+        "Copy the database into FILE. While the app holds the database, the app "
+        "makes the copy itself and this command copies it to FILE."),
+    "import": (
+        "import a CSV or Excel export (learners, results, surveys, ...)",
+        "Read an export, check every row, and write it in one transaction: all "
+        "rows or none (unless --partial). Prints a one-line summary, or the problems per row."),
+    "undo-import": ("undo the latest import", None),
+    "export": (
+        "export learners, results, needs, a survey, ... to CSV or XLSX",
+        "The same files as the download buttons. Text a spreadsheet would run as "
+        "a formula is made harmless; an XLSX contains no formulas."),
+    "compose": (
+        "compose the flex groups of a cycle and store them as its proposal",
+        "Compose the cycle that starts at --week (default: the next one to start) "
+        "to a proven optimum, keeping placements locked by hand, and store it as the cycle's "
+        "proposal for the flex team to check and publish."),
+    "bench": (
+        "measure speed and memory on demo schools of several sizes",
+        "Build demo schools (default 600, 2,000 and 5,000 learners), each in its "
+        "own process, and measure page script times (median of reruns), peak memory, chart "
+        "payloads, import throughput and composition, with their baselines in the same run."),
+    "restore": (
+        "put a backup in place of the database (stop the app first)",
+        "Replace the database by a backup. The current file is kept beside it as "
+        "*.before-restore-<time>. A backup from an older version is migrated."),
+}
+
+
+def _subcommand(commands: argparse._SubParsersAction, words: str,
+                common: bool = True) -> argparse.ArgumentParser:
+    """The parser of a command, its texts from ABOUT. Unless it only holds commands of its own
+    (common=False), it takes the options every command takes: --db, --lang and --debug."""
+    help_text, description = ABOUT[words]
+    parser = commands.add_parser(words.rpartition(" ")[2], help=help_text,
+                                 description=description)
+    if common:
+        parser.add_argument(
+            "--db", metavar="PATH",
+            help="database file (default: $FLEXWIJS_DB, else data/flexwijs.duckdb)",
+        )
+        parser.add_argument("--lang", choices=config.LANGUAGES, help="language of the messages")
+        parser.add_argument("--debug", action="store_true",
+                            help="show the full technical details of an unexpected error")
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,11 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    demo = sub.add_parser(
-        "demo", help="fill an empty database with a realistic demo school",
-        description="Build a deterministic demo school: one seed and date, one school.",
-    )
-    _common(demo)
+    demo = _subcommand(sub, "demo")
     demo.add_argument("--learners", type=int, default=600, help="number of learners (default 600)")
     demo.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     demo.add_argument("--today", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
@@ -80,16 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
                       "demo account is switched off for good (its password removed); the data "
                       "stays")
 
-    stats = sub.add_parser("stats", help="count the rows per entity",
-                           description="Print how many learners, results, ... the database holds.")
-    _common(stats)
+    stats = _subcommand(sub, "stats")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
 
-    users = sub.add_parser("users", help="manage who may sign in, and with which roles",
-                           description="Accounts and roles. Roles: " + ", ".join(ROLE_CHOICES))
+    users = _subcommand(sub, "users", common=False)
     users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
-    add = users_sub.add_parser("add", help="create an account")
-    _common(add)
+    add = _subcommand(users_sub, "users add")
     add.add_argument("email")
     add.add_argument("--role", action="append", required=True, choices=ROLE_CHOICES,
                      help="a role; repeat for several")
@@ -103,11 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="read the password from standard input (for scripts)")
     how.add_argument("--no-password", action="store_true",
                      help="no local password: the account signs in through the school's OIDC")
-    listing = users_sub.add_parser("list", help="show every account")
-    _common(listing)
+    listing = _subcommand(users_sub, "users list")
     listing.add_argument("--json", action="store_true")
-    change = users_sub.add_parser("set", help="change roles, classes or whether an account works")
-    _common(change)
+    change = _subcommand(users_sub, "users set")
     change.add_argument("email")
     change.add_argument("--role", action="append", choices=ROLE_CHOICES)
     change.add_argument("--class", dest="classes", action="append", metavar="CODE")
@@ -115,55 +177,28 @@ def build_parser() -> argparse.ArgumentParser:
     state = change.add_mutually_exclusive_group()
     state.add_argument("--disable", action="store_true", help="the account can no longer sign in")
     state.add_argument("--enable", action="store_true")
-    password = users_sub.add_parser("password", help="set a new password (asked or generated)")
-    _common(password)
+    password = _subcommand(users_sub, "users password")
     password.add_argument("email")
     password.add_argument("--password-stdin", action="store_true")
 
-    school = sub.add_parser(
-        "settings", help="show the upload limits and the sign-in duration, or change one",
-        description="What one uploaded file may hold: import.max_megabytes (the file), "
-        "import.max_rows, import.max_cells (rows x columns) and import.max_unzipped_megabytes "
-        "(an Excel file unpacked). Raise one when a real file of the school is refused. "
-        "session.hours: how long a sign-in lasts in a browser (default 10, a working day).")
+    school = _subcommand(sub, "settings", common=False)
     school_sub = school.add_subparsers(dest="settings_command", metavar="ACTION", required=True)
-    shown = school_sub.add_parser("list", help="show every limit and its value")
-    _common(shown)
-    changed = school_sub.add_parser("set", help="change one limit")
-    _common(changed)
+    _subcommand(school_sub, "settings list")
+    changed = _subcommand(school_sub, "settings set")
     changed.add_argument("key", metavar="KEY")
     changed.add_argument("value", metavar="NUMBER")
 
-    erase = sub.add_parser(
-        "erase", help="erase learners for good, also from every copy Flexwijs made",
-        description="Erase one learner, or every learner who left before a date. Results, needs, "
-        "notes, placements and attendance go; survey answers stay, linked to nobody; the audit "
-        "log keeps ids and counts. The backups, the files kept by a restore and the backups "
-        "made with backup --out are rewritten without them; damaged logs are deleted; then the "
-        "file itself is rewritten. The result says what remains where. Run it again for a "
-        "learner already erased to finish an erasure that was cut off.",
-    )
-    _common(erase)
+    erase = _subcommand(sub, "erase")
     who = erase.add_mutually_exclusive_group(required=True)
     who.add_argument("--learner", metavar="ID", help="the learner's stamboeknummer")
     who.add_argument("--left-before", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
                      help="every learner who left the school before this date")
     erase.add_argument("--dry-run", action="store_true", help="only show who would be erased")
 
-    backup = sub.add_parser(
-        "backup", help="make a consistent copy, also while the app runs",
-        description="Copy the database into FILE. While the app holds the database, the app "
-        "makes the copy itself and this command copies it to FILE.",
-    )
-    _common(backup)
+    backup = _subcommand(sub, "backup")
     backup.add_argument("--out", required=True, metavar="FILE", help="where the copy goes")
 
-    imp = sub.add_parser(
-        "import", help="import a CSV or Excel export (learners, results, surveys, ...)",
-        description="Read an export, check every row, and write it in one transaction: all "
-        "rows or none (unless --partial). Prints a one-line summary, or the problems per row.",
-    )
-    _common(imp)
+    imp = _subcommand(sub, "import")
     imp.add_argument("kind", metavar="KIND",
                      help="learners, staff, results, needs, flex-sessions, survey, ...")
     imp.add_argument("file", metavar="FILE")
@@ -179,15 +214,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--tag", choices=("wellbeing", "self_reflection", "professional_needs",
                                        "evaluation", "time_registration"),
                      help="survey: what it is used for")
-    undo_cmd = sub.add_parser("undo-import", help="undo the latest import")
-    _common(undo_cmd)
+    _subcommand(sub, "undo-import")
 
-    exp = sub.add_parser(
-        "export", help="export learners, results, needs, a survey, ... to CSV or XLSX",
-        description="The same files as the download buttons. Text a spreadsheet would run as "
-        "a formula is made harmless; an XLSX contains no formulas.",
-    )
-    _common(exp)
+    exp = _subcommand(sub, "export")
     exp.add_argument("kind", metavar="KIND",
                      help="learners, results, needs, survey, assignments, sessions")
     exp.add_argument("--out", required=True, metavar="FILE")
@@ -200,23 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--pseudonymise", action="store_true",
                      help="replace learners by pseudonyms, for files that leave the school")
 
-    comp = sub.add_parser(
-        "compose", help="compose the flex groups of a cycle and store them as its proposal",
-        description="Compose the cycle that starts at --week (default: the next one to start) "
-        "to a proven optimum, keeping placements locked by hand, and store it as the cycle's "
-        "proposal for the flex team to check and publish.",
-    )
-    _common(comp)
+    comp = _subcommand(sub, "compose")
     comp.add_argument("--week", metavar="YYYY-Www", help="a week of the cycle to compose")
     comp.add_argument("--json", action="store_true", help="print one JSON object")
 
-    bench = sub.add_parser(
-        "bench", help="measure speed and memory on demo schools of several sizes",
-        description="Build demo schools (default 600, 2,000 and 5,000 learners), each in its "
-        "own process, and measure page script times (median of reruns), peak memory, chart "
-        "payloads, import throughput and composition, with their baselines in the same run.",
-    )
-    _common(bench)
+    bench = _subcommand(sub, "bench")
     bench.add_argument("--json", action="store_true", help="print one JSON object keyed by size")
     bench.add_argument("--markdown", action="store_true", help="print the README's table")
     bench.add_argument("--from-json", metavar="FILE",
@@ -226,12 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=int, default=5, help="timed repeats per measure")
     bench.add_argument("--child", type=int, help=argparse.SUPPRESS)
 
-    restore = sub.add_parser(
-        "restore", help="put a backup in place of the database (stop the app first)",
-        description="Replace the database by a backup. The current file is kept beside it as "
-        "*.before-restore-<time>. A backup from an older version is migrated.",
-    )
-    _common(restore)
+    restore = _subcommand(sub, "restore")
     restore.add_argument("--from", dest="source", required=True, metavar="FILE")
 
     return parser
@@ -293,9 +305,6 @@ def _stats(args: argparse.Namespace, t: Translator) -> int:
         for key, value in numbers.items():
             print(f"{key:<{width}}  {value:>10}")
     return EXIT_OK
-
-
-ROLE_CHOICES = ("admin", "director", "flex_team", "class_council", "teacher", "adviser")
 
 
 def _ask_password(args: argparse.Namespace, t: Translator) -> tuple[str, bool]:
@@ -590,8 +599,9 @@ def _compose(args: argparse.Namespace, t: Translator) -> int:
     with open_db(args) as db:
         cycle_id = plans.cycle_of_week(db, args.week) if args.week else plans.next_cycle(db)
         info = db.one("flex/cycle", cycle_id=cycle_id)
-        plan, result = plans.compose_cycle(db, COMMAND_LINE, cycle_id,
-                                           t("cli.compose.author"), t.lang)
+        # The plan names its author: on the command line, the flex team at the terminal.
+        author = dataclasses.replace(COMMAND_LINE, name=t("cli.compose.author"))
+        plan, result = plans.compose_cycle(db, author, cycle_id, t.lang)
         summary = {"week": args.week or info["weeks"][0], "first_week": info["weeks"][0],
                    "cycle": int(info["seq"]), "school_year": info["school_year_id"],
                    "plan_id": plan.plan_id, **result.summary()}

@@ -19,12 +19,18 @@ SECTIONS = ("", "flex", "council", "prof", "surveys", "admin")
 @dataclass(frozen=True)
 class PageSpec:
     key: str                 # language-independent name: catalogue texts, widget keys, tests
-    path: str                # view file, relative to the project root
     section: str
     url_path: str
     icon: str
-    personal: bool = False   # shows personal data of learners or staff: opening it is logged
+    # Shows personal data of learners or staff: opening it is logged. No default: every
+    # page says, so a new one cannot slip out of the log by omission.
+    personal: bool
     default: bool = False
+
+    @property
+    def path(self) -> str:
+        """The view file, relative to the project root: a page's file is named by its key."""
+        return f"pages/{self.key}.py"
 
     @property
     def action(self) -> str:
@@ -37,51 +43,34 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("home", "pages/home.py", "", "start", ":material/home:", default=True),
-    PageSpec("flex_board", "pages/flex_board.py", "flex", "weekbord", ":material/view_week:",
-             personal=True),
-    PageSpec("flex_offer", "pages/flex_offer.py", "flex", "aanbod", ":material/event_note:"),
-    PageSpec("flex_lists", "pages/flex_lists.py", "flex", "lijsten", ":material/list_alt:",
-             personal=True),
-    PageSpec("flex_attendance", "pages/flex_attendance.py", "flex", "aanwezigheid",
-             ":material/how_to_reg:", personal=True),
-    PageSpec("flex_progress", "pages/flex_progress.py", "flex", "opvolging",
-             ":material/trending_up:", personal=True),
-    PageSpec("team_selfcheck", "pages/team_selfcheck.py", "flex", "kijkwijzer",
-             ":material/checklist:"),
-    PageSpec("council_class", "pages/council_class.py", "council", "klasoverzicht",
-             ":material/groups:", personal=True),
-    PageSpec("council_learner", "pages/council_learner.py", "council", "leerling",
-             ":material/timeline:", personal=True),
-    PageSpec("prof_overview", "pages/prof_overview.py", "prof", "professionalisering",
-             ":material/school:"),
-    PageSpec("prof_requests", "pages/prof_requests.py", "prof", "aanvragen",
-             ":material/assignment:", personal=True),
-    PageSpec("prof_budget", "pages/prof_budget.py", "prof", "budget", ":material/savings:",
-             personal=True),
-    PageSpec("prof_competences", "pages/prof_competences.py", "prof", "competenties",
-             ":material/psychology:", personal=True),
-    PageSpec("prof_plan", "pages/prof_plan.py", "prof", "plan", ":material/flag:", personal=True),
-    PageSpec("team_leaders", "pages/team_leaders.py", "prof", "taakdragers", ":material/badge:",
-             personal=True),
-    PageSpec("team_roles", "pages/team_roles.py", "prof", "wie-doet-wat", ":material/diversity_2:",
-             personal=True),
+    PageSpec("home", "", "start", ":material/home:", personal=False, default=True),
+    PageSpec("flex_board", "flex", "weekbord", ":material/view_week:", personal=True),
+    PageSpec("flex_offer", "flex", "aanbod", ":material/event_note:", personal=False),
+    PageSpec("flex_lists", "flex", "lijsten", ":material/list_alt:", personal=True),
+    PageSpec("flex_attendance", "flex", "aanwezigheid", ":material/how_to_reg:", personal=True),
+    PageSpec("flex_progress", "flex", "opvolging", ":material/trending_up:", personal=True),
+    PageSpec("team_selfcheck", "flex", "kijkwijzer", ":material/checklist:", personal=False),
+    PageSpec("council_class", "council", "klasoverzicht", ":material/groups:", personal=True),
+    PageSpec("council_learner", "council", "leerling", ":material/timeline:", personal=True),
+    PageSpec("prof_overview", "prof", "professionalisering", ":material/school:", personal=False),
+    PageSpec("prof_requests", "prof", "aanvragen", ":material/assignment:", personal=True),
+    PageSpec("prof_budget", "prof", "budget", ":material/savings:", personal=True),
+    PageSpec("prof_competences", "prof", "competenties", ":material/psychology:", personal=True),
+    PageSpec("prof_plan", "prof", "plan", ":material/flag:", personal=True),
+    PageSpec("team_leaders", "prof", "taakdragers", ":material/badge:", personal=True),
+    PageSpec("team_roles", "prof", "wie-doet-wat", ":material/diversity_2:", personal=True),
     # Confidential: the page opens for these roles, each trajectory only for its three parties.
-    PageSpec("team_coaching", "pages/team_coaching.py", "prof", "werkbegeleiding",
-             ":material/support_agent:", personal=True),
-    PageSpec("surveys", "pages/surveys.py", "surveys", "enquetes", ":material/bar_chart:"),
-    PageSpec("admin_import", "pages/admin_import.py", "admin", "importeren",
-             ":material/upload_file:", personal=True),
-    PageSpec("admin_users", "pages/admin_users.py", "admin", "gebruikers",
-             ":material/manage_accounts:", personal=True),
-    PageSpec("admin_log", "pages/admin_log.py", "admin", "logboek", ":material/history:"),
-    PageSpec("admin_privacy", "pages/admin_privacy.py", "admin", "privacy",
-             ":material/shield_person:", personal=True),
-    PageSpec("admin_database", "pages/admin_database.py", "admin", "databank",
-             ":material/database:"),
+    PageSpec("team_coaching", "prof", "werkbegeleiding", ":material/support_agent:",
+             personal=True),
+    PageSpec("surveys", "surveys", "enquetes", ":material/bar_chart:", personal=False),
+    PageSpec("admin_import", "admin", "importeren", ":material/upload_file:", personal=True),
+    PageSpec("admin_users", "admin", "gebruikers", ":material/manage_accounts:", personal=True),
+    PageSpec("admin_log", "admin", "logboek", ":material/history:", personal=False),
+    PageSpec("admin_privacy", "admin", "privacy", ":material/shield_person:", personal=True),
+    PageSpec("admin_database", "admin", "databank", ":material/database:", personal=False),
 )
 
-LOGIN = PageSpec("login", "pages/login.py", "", "aanmelden", ":material/login:", frozenset(),
+LOGIN = PageSpec("login", "", "aanmelden", ":material/login:", personal=False,
                  default=True)
 
 

@@ -583,6 +583,25 @@ def week_picker(t: Translator, key: str) -> tuple[str, int, pd.DataFrame] | None
     return week_id, int(weeks.loc[weeks["week_id"] == week_id, "cycle_id"].iloc[0]), weeks
 
 
+def published_week(t: Translator, key: str, *, board_link: bool = False) -> tuple:
+    """For the pages after publishing (the lists, the register): the flex week, its cycle and
+    the version of that cycle that counts. Stops the page with a message when no flex week is
+    planned or nothing is published yet (`board_link`: with the way to the board)."""
+    from app.flex import plans
+
+    picked = week_picker(t, key)
+    if picked is None:
+        st.stop()
+    week_id, cycle_id, _ = picked
+    plan = plans.latest_published(database(), cycle_id)
+    if plan is None:
+        st.info(t("flex_lists.not_published"), icon=":material/edit_calendar:")
+        if board_link:
+            page_link("flex_board", label=t("flex_lists.to_board"), icon=":material/view_week:")
+        st.stop()
+    return week_id, cycle_id, plan
+
+
 # -- saving ---------------------------------------------------------------------------------------
 
 class Saves:
@@ -597,14 +616,36 @@ class Saves:
         if message := st.session_state.pop(self._message, None):
             st.toast(plain(message), icon=":material/task_alt:")
 
-    def saved(self, message: str, *, forget: tuple[str, ...] = ()) -> None:
+    def saved(self, message: str, *, forget: tuple[str, ...] = (),
+              show: tuple[str, Any] | None = None) -> None:
         """Count the save, keep its message for the next run, drop `forget` keys, rerun. A
-        message with names in it comes from ``t.md``; any other text is shown as plain text."""
+        message with names in it comes from ``t.md``; any other text is shown as plain text.
+        `show` is (a record_picker's key, a record): the picker opens on it next run (the
+        round or trajectory just made)."""
         st.session_state[self._counter] = self.version + 1
         st.session_state[self._message] = message
         for key in forget:
             st.session_state.pop(key, None)
+        if show is not None:
+            st.session_state[_shown_key(show[0])] = show[1]
         st.rerun()
+
+
+def _shown_key(picker_key: str) -> str:
+    return f"{picker_key}.show"
+
+
+def record_picker(label: str, ids: list, *, key: str, labels: dict, where=None):
+    """A select box over records (their ids, drawn by `labels`): it opens on the record a save
+    asked for (``Saves.saved(..., show=(key, id))``), else keeps its choice while that record
+    is still there, else the first. The wish waits under its own key: a widget's own value
+    cannot change once it is drawn, and a save comes after its picker."""
+    wanted = st.session_state.pop(_shown_key(key), None)
+    if wanted in ids:
+        st.session_state[key] = wanted
+    elif ids and st.session_state.get(key) not in ids:
+        st.session_state[key] = ids[0]
+    return selectbox(label, ids, key=key, format_func=labels.get, where=where)
 
 
 def edited_frame(original: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[int]]:
@@ -662,16 +703,17 @@ def friendly_errors(t: Translator) -> Iterator[None]:
 # == Values shown one way (app/display.py): tables, editors, number fields ====================
 # (one block, kept together so that it merges apart from the widget helpers above)
 
-def table(shown: display.Table, **kwargs):
+def table(shown: display.Table, *, empty: str | None = None, **kwargs):
     """``st.dataframe`` of a ``display.table``: values written the local way by its Styler,
-    dates as date cells, missing values empty (Streamlit draws "None" unless told otherwise)."""
+    dates as date cells, missing values empty (Streamlit draws "None" unless told otherwise).
+    A table without rows is a caption instead: `empty`, else the general "no rows"."""
     config = {title: _column_config(column, shown.lang, editing=False)
               for title, column in shown.columns.items()}
     config.update(kwargs.pop("column_config", {}))
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
     if len(shown.styler.data) == 0:
-        st.caption(translator()("widget.table.empty"))
+        st.caption(empty or translator()("widget.table.empty"))
         return None
     drawn = st.dataframe(shown.styler, column_config=config, placeholder="", **kwargs)
     st.table(_printable(shown.styler, shown.styler.data, {**kwargs, "column_config": config}))

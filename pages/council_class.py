@@ -36,6 +36,10 @@ class_id = web.selectbox(
     format_func=lambda cid: overview.class_label(classes.loc[classes["class_id"] == cid].iloc[0],
                                                  t), where=left)
 class_code = str(classes.loc[classes["class_id"] == class_id, "code"].iloc[0])
+if not int(classes.loc[classes["class_id"] == class_id, "learners"].iloc[0]):
+    # A class made ahead (for newcomers, say): nothing to sort or decide, and said so.
+    st.info(t("council.no_learners", code=class_code))
+    st.stop()
 period_names = dict(zip(periods["period_id"], periods["name"], strict=True))
 period_id = web.selectbox(t("council.period"), list(period_names), key="council_class.period",
                           index=max(len(period_names) - 1, 0), format_func=period_names.get,

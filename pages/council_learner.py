@@ -4,7 +4,8 @@ for a coach talk or a parents' evening."""
 
 import streamlit as st
 
-from app import charts, clock, display, web
+from app import clock, display, web
+from app.council import charts as council_charts
 from app.council import timeline
 from app.i18n import plain
 from app.school import school_calendar
@@ -46,7 +47,7 @@ st.markdown(f"#### {t('timeline.results')}")
 if line.results.empty:
     st.caption(t("timeline.none"))
 else:
-    web.chart(charts.results_over_time(line.results, t), t)
+    web.chart(council_charts.results_over_time(line.results, t), t)
 
 st.markdown(f"#### {t('timeline.flex')}")
 if line.flex.empty:
@@ -71,7 +72,7 @@ st.markdown(f"#### {t('timeline.surveys')}")
 if line.surveys.empty:
     st.caption(t("timeline.none"))
 else:
-    web.chart(charts.survey_scores(line.surveys, t), t)
+    web.chart(council_charts.survey_scores(line.surveys, t), t)
     words_said = line.surveys.dropna(subset=["words"])
     for survey in words_said.itertuples():
         st.caption(t.md("timeline.said", date=display.day(survey.answered_at, t),

@@ -4,30 +4,19 @@ learner (feed up, feedback, feed forward), for the whole group at once."""
 import streamlit as st
 
 from app import web
-from app.flex import attendance, board, plans, words
+from app.flex import attendance, board, plans
 
 viewer, t, db = web.open_page("flex_attendance")
 
 saves = web.Saves("flex_attendance")
 
-picked_week = web.week_picker(t, "flex_attendance.week")
-if picked_week is None:
-    st.stop()
-week_id, cycle_id, _ = picked_week
-plan = plans.latest_published(db, cycle_id)
-if plan is None:
-    st.info(t("flex_lists.not_published"), icon=":material/edit_calendar:")
-    st.stop()
+week_id, cycle_id, plan = web.published_week(t, "flex_attendance.week")
 mine = attendance.sessions_for(plans.fill(db, cycle_id, plan.plan_id, t.lang), viewer)
 if mine.empty:
     st.info(t(attendance.no_sessions_text(viewer)))
     st.stop()
 
-labels = {int(s.session_id): t("flex_lists.session_label", code=s.code,
-                               slot=words.slot(t, s.weekday, s.lesson_hour),
-                               what=words.what(t, s.kind, s.topic),
-                               learners=t.plural("count.learners", int(s.learners)))
-          for s in mine.itertuples()}
+labels = board.session_labels(mine, t)
 session_id = web.selectbox(t("flex_lists.session"), list(labels), format_func=labels.get,
                            key=web.lang_key(f"flex_attendance.session.{cycle_id}"))
 session = mine[mine["session_id"] == session_id].iloc[0]
@@ -73,7 +62,7 @@ save_col, discard_col = st.columns([1, 3])
 if save_col.button(t("attendance.save"), key="flex_attendance.save", type="primary",
                    icon=":material/save:"):
     with web.friendly_errors(t):
-        saved = attendance.save(db, viewer, int(session_id), week_id, edited, t, viewer.name)
+        saved = attendance.save(db, viewer, int(session_id), week_id, edited, t)
         saves.saved(t.plural("attendance.saved", saved), forget=(base_key,))
 typed_now = drafted_at is not None or (st.session_state.get(editor_key) or {}).get("edited_rows")
 if typed_now and discard_col.button(t("attendance.draft.discard"), key="flex_attendance.discard",

@@ -10,17 +10,7 @@ from app.i18n import Translator, plain
 viewer, t, db = web.open_page("flex_lists")
 editor = permissions.holds(viewer, "flex.plan.publish")  # the flex team: board and messages
 
-picked_week = web.week_picker(t, "flex_lists.week")
-if picked_week is None:
-    st.stop()
-week_id, cycle_id, _ = picked_week
-plan = plans.latest_published(db, cycle_id)
-if plan is None:
-    st.info(t("flex_lists.not_published"), icon=":material/edit_calendar:")
-    if editor:
-        web.page_link("flex_board", label=t("flex_lists.to_board"),
-                     icon=":material/view_week:")
-    st.stop()
+week_id, cycle_id, plan = web.published_week(t, "flex_lists.week", board_link=editor)
 st.caption(t.md("flex_lists.version", label=board.plan_label(plan, t)))
 
 start, end = plans.cycle_span(db, cycle_id)
@@ -44,11 +34,7 @@ if editor:
 
 # -- lists per session ---------------------------------------------------------------------------
 if view == "lists":
-    labels = {int(s.session_id): t("flex_lists.session_label", code=s.code,
-                                   slot=words.slot(t, s.weekday, s.lesson_hour),
-                                   what=words.what(t, s.kind, s.topic),
-                                   learners=t.plural("count.learners", int(s.learners)))
-              for s in sessions.itertuples()}
+    labels = board.session_labels(sessions, t)
     session_id = web.selectbox(t("flex_lists.session"), list(labels), format_func=labels.get,
                                key=web.lang_key(f"flex_lists.session.{cycle_id}"))
     session = sessions[sessions["session_id"] == session_id].iloc[0]

@@ -3,9 +3,9 @@ transaction; the previous cycle's offer copied in one step."""
 
 import streamlit as st
 
-from app import charts, web
+from app import web
 from app.errors import UserError
-from app.flex import offer, plans
+from app.flex import offer, plans, words
 from app.i18n import plain
 
 viewer, t, db = web.open_page("flex_offer")
@@ -48,7 +48,7 @@ else:
     for column, (_, in_slot) in zip(columns[1:], fill.groupby("slot_id", sort=False),
                                      strict=True):
         places = int(in_slot["capacity"].sum())
-        column.metric(t("offer.places_at", slot=charts.slot_label(
+        column.metric(t("offer.places_at", slot=words.slot(
             t, in_slot["weekday"].iloc[0], in_slot["lesson_hour"].iloc[0])), t.count(places),
             delta=t("offer.spare", count=t.count(places - learners)),
             delta_color="normal" if places >= learners else "inverse")
@@ -96,7 +96,7 @@ with st.expander(t("offer.new_slot"), icon=":material/more_time:"), \
                              key="flex_offer.add_slot"):
         with web.friendly_errors(t):
             offer.add_slot(db, viewer, int(weekday), int(hour))
-            saved(t("offer.slot_added", slot=charts.slot_label(t, int(weekday), int(hour))))
+            saved(t("offer.slot_added", slot=words.slot(t, int(weekday), int(hour))))
 
 # -- the rules the composition follows ----------------------------------------------------------
 with st.expander(t("offer.rules.title"), icon=":material/tune:"), \

@@ -3,8 +3,10 @@ bring back to the class council, successes, and well-being and self-regulation o
 
 import streamlit as st
 
-from app import charts, display, web
+from app import web
+from app.flex import charts as flex_charts
 from app.flex import progress
+from app.flex import progress_view as view
 
 # Gains run over every cycle of a year: read once per change of the data, not per click.
 viewer, t, db = web.open_page("flex_progress", cached=True)
@@ -32,20 +34,11 @@ focus = None
 if per_session.empty:
     st.info(t("progress.no_gains"), icon=":material/hourglass_empty:")
 else:
-    summary = progress.summarise(per_session, grouping, min_group).table
-    names = db.read("import/subjects")
-    subjects = dict(zip(names["subject_id"], names[f"name_{t.lang}"], strict=True))
-    label = {"kind": lambda r: t.kind(r["kind"]),
-             "subject": lambda r: f"{subjects.get(r['subject_id'], r['subject_id'])} · "
-                                  f"{t.kind(r['kind'])}",
-             "leader": lambda r: f"{display.text_of(r['leader'])} · {t.kind(r['kind'])}",
-             "session": lambda r: f"{t('progress.cycle', cycle=int(r['cycle_seq']))} · "
-                                  f"{r['code']}"}[grouping]
-    summary["label"] = [label(r) for r in summary.to_dict("records")]
-    shown = summary if grouping != "session" else summary.sort_values("difference").head(40)
-    picked = web.chart(charts.gains(shown, "label", t), t, on_select="rerun",
-                       key=f"flex_progress.chart.{grouping}")
-    chosen = [p["group"] for p in ((picked or {}).get("selection", {}).get("group") or [])]
+    summary = view.named_groups(db, progress.summarise(per_session, grouping, min_group).table,
+                                grouping, t)
+    picked = web.chart(flex_charts.gains(view.charted(summary, grouping), "label", t), t,
+                       on_select="rerun", key=f"flex_progress.chart.{grouping}")
+    chosen = view.picked_groups(picked)
     if len(summary) and summary["too_small"].any():
         st.caption(t("progress.small", minimum=min_group))
     table = summary[summary["label"].isin(chosen)] if chosen else summary
@@ -53,49 +46,18 @@ else:
     focus = table if chosen else None
     if chosen:
         st.caption(t("progress.focused"))
-    web.table(display.table(table.assign(caution=[
-        t("progress.too_small") if small else None for small in table["too_small"]]), t, [
-        display.text("label", "progress.col.group"),
-        display.count("learners", "progress.col.learners"),
-        display.percent("gain", "progress.col.gain", decimals=1),
-        display.count("comparison_learners", "progress.col.comparison_learners"),
-        display.percent("comparison_gain", "progress.col.comparison_gain", decimals=1),
-        display.percent("difference", "progress.col.difference", decimals=1),
-        display.number("dosage", "progress.col.dosage", decimals=1),
-        display.text("caution", "progress.col.caution"),
-    ]))
+    web.table(view.gains_table(table, t))
 
 st.subheader(t("progress.stalled"))
 st.caption(t("progress.stalled_intro"))
 stalled = progress.focus(progress.stalled(db, viewer.scope, year, t.lang), focus)
-if stalled.empty:
-    st.caption(t("progress.none"))
-else:
-    web.table(display.table(stalled, t, [
-        display.person("learner", "progress.col.learner"),
-        display.text("class_code", "progress.col.class"),
-        display.text("subject", "progress.col.subject"),
-        display.count("cycles", "progress.col.cycles"),
-        display.percent("first_share", "progress.col.before"),
-        display.percent("last_share", "progress.col.after"),
-        display.count("present", "progress.col.present"),
-    ]))
+web.table(view.stalled_table(stalled, t), empty=t("progress.none"))
 
 st.subheader(t("progress.successes"))
 gain = float(school["progress.success_gain"])
 st.caption(t("progress.successes_intro", gain=t.percent(gain)))
-wins = progress.focus(progress.successes(db, viewer.scope, year, gain, t.lang), focus).head(50)
-if wins.empty:
-    st.caption(t("progress.none"))
-else:
-    web.table(display.table(wins, t, [
-        display.person("learner", "progress.col.learner"),
-        display.text("class_code", "progress.col.class"),
-        display.text("subject", "progress.col.subject"),
-        display.code("kind", "progress.col.kind", codes="kind"),
-        display.percent("before_share", "progress.col.before"),
-        display.percent("after_share", "progress.col.after"),
-    ]))
+wins = progress.focus(progress.successes(db, viewer.scope, year, gain, t.lang), focus)
+web.table(view.successes_table(wins, t), empty=t("progress.none"))
 
 st.subheader(t("progress.trends"))
 left, right = st.columns(2)
@@ -113,4 +75,4 @@ if trend.empty:
 else:
     if by == "kind":
         trend = trend.assign(group_name=[t.kind(k) for k in trend["group_name"]])
-    web.chart(charts.survey_trend(trend, t), t)
+    web.chart(flex_charts.survey_trend(trend, t), t)

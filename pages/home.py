@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from app import charts, clock, demo, home, permissions, web
-from app.flex import words
+from app import clock, demo, home, permissions, web
+from app.flex import charts as flex_charts
+from app.flex import offer, words
+from app.surveys import charts as survey_charts
 
 viewer, t, _ = web.open_page("home")
 school = web.school_settings()
@@ -19,7 +21,7 @@ columns = st.columns(4)
 columns[0].metric(t("home.needs.any"), t.count(glance.open_needs.get("all", 0)),
                   help=t("home.needs.any_help",
                          learners=t.plural("count.learners", glance.learners)))
-for column, kind in zip(columns[1:], charts.KINDS, strict=True):
+for column, kind in zip(columns[1:], offer.KINDS, strict=True):
     column.metric(t.kind(kind), t.count(glance.open_needs.get(kind, 0)))
 
 st.subheader(t("home.flex.title"))
@@ -41,7 +43,7 @@ else:
         middle.metric(t("home.flex.placed"), t.count(placed),
                       help=t("home.flex.placed_help", capacity=t.count(capacity)))
         right.metric(t("home.flex.full"), t.count(full))
-        web.chart(charts.fill_by_slot(sessions, t), t)
+        web.chart(flex_charts.fill_by_slot(sessions, t), t)
 
 if permissions.holds(viewer, "page.prof_budget"):  # the budget is the director's business
     st.subheader(t("home.budget.title"))
@@ -55,4 +57,4 @@ else:
     st.caption(t.md("home.survey.caption", title=survey["title"], date=t.date(survey["created_at"]),
                     respondents=t.plural("count.respondents", int(survey["respondents"]))))
     if len(glance.survey_means):
-        web.chart(charts.question_means(glance.survey_means, t), t)
+        web.chart(survey_charts.question_means(glance.survey_means, t), t)

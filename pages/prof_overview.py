@@ -3,9 +3,10 @@ requests waiting, evaluation depth, gaps no initiative addresses, and the year r
 
 import streamlit as st
 
-from app import charts, clock, display, permissions, web
+from app import clock, display, permissions, web
 from app.i18n import plain
 from app.prof import budget, competences, overview, plan, report, requests
+from app.prof import charts as prof_charts
 from app.school import school_calendar
 
 viewer, t, db = web.open_page("prof_overview")
@@ -29,10 +30,10 @@ with web.friendly_errors(t):
         left, right = st.columns(2)
         with left:
             st.subheader(t("prof.pots"))
-            web.chart(charts.prof_pots(budget.pot_groups(pots, t), t), t)
+            web.chart(prof_charts.pots(budget.pot_groups(pots, t), t), t)
         with right:
             st.subheader(t("prof.burndown"))
-            web.chart(charts.prof_burndown(budget.burndown(db, year, glance.budget), t), t)
+            web.chart(prof_charts.burndown(budget.burndown(db, year, glance.budget), t), t)
 
     st.subheader(t("prof.queue"))
     waiting = requests.queue(requests.visible(db, viewer, year))
@@ -53,7 +54,7 @@ with web.friendly_errors(t):
         if initiatives.empty:
             st.caption(t("prof.no_initiatives"))
         else:
-            web.chart(charts.prof_depth(initiatives, t), t)
+            web.chart(prof_charts.depth(initiatives, t), t)
             st.caption(t("prof.depth_help"))
     with right:
         st.subheader(t("prof.uncovered"))

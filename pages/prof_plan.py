@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from app import clock, display, web
-from app.prof import competences, plan, rules
+from app.prof import competences, plan, plan_view, rules
 from app.school import school_calendar
 
 viewer, t, db = web.open_page("prof_plan")
@@ -146,14 +146,7 @@ with tab_eval:
     if initiatives.empty:
         st.caption(t("prof.no_initiatives"))
     else:
-        web.table(display.table(initiatives, t, [
-            display.text("title", "prof.col.initiative"),
-            display.items("done_levels", "prof.col.done_levels"),
-            display.items("planned_levels", "prof.col.planned_levels"),
-            display.date("next_follow_up", "prof.col.next_follow_up"),
-            display.count("depth", "prof.col.depth"),
-            display.money("cost", "prof.col.cost"),
-            display.money("euros_per_level", "prof.col.euros_per_level")]))
+        web.table(plan_view.evaluation_table(initiatives, t))
         titles = dict(zip(initiatives["initiative_id"].astype(int), initiatives["title"],
                           strict=True))
         with st.form(key="prof_plan.evaluation_form"):
@@ -185,12 +178,4 @@ with tab_eval:
 
 with tab_exp:
     st.caption(t("prof.expertise_help"))
-    found = plan.expertise(db, viewer.scope)
-    web.table(display.table(found.assign(sharing=[
-        None if not promised else (t("prof.shared_on", date=t.date(d)) if not pd.isna(d)
-                                   else t("prof.not_shared_yet"))
-        for promised, d in zip(found["promised"], found["shared_on"], strict=True)]), t, [
-        display.person("name", "prof.col.staff"), display.text("subject_team", "prof.col.team"),
-        display.text("code", "prof.col.competence"),
-        display.code("origin", "prof.col.origin", codes="prof.origin"),
-        display.text("what", "prof.col.what"), display.text("sharing", "prof.col.sharing")]))
+    web.table(plan_view.expertise_table(plan.expertise(db, viewer.scope), t))

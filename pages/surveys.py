@@ -4,10 +4,11 @@ labels; every survey one may see, charted."""
 import pandas as pd
 import streamlit as st
 
-from app import charts, permissions, web
+from app import permissions, web
 from app.errors import UserError
 from app.i18n import plain
 from app.importing import pipeline
+from app.surveys import charts as survey_charts
 from app.surveys import summary as surveys
 
 viewer, t, db = web.open_page("surveys")
@@ -143,13 +144,13 @@ if len(result.scales):
     else:
         groups = result.scales.assign(low=1.0, high=result.scales["answer_value"].max())
     for (low, high), part in groups.groupby(["low", "high"]):
-        web.chart(charts.likert(part, float(low), float(high), t), t)
+        web.chart(survey_charts.likert(part, float(low), float(high), t), t)
 if len(result.means):
     st.subheader(t("surveys.numbers"))
-    web.chart(charts.question_means(result.means, t), t)
+    web.chart(survey_charts.question_means(result.means, t), t)
 for (number, question), answers in result.counts.groupby(["question_no", "question"]):
     st.subheader(plain(f"{number}. {question}"))
-    web.chart(charts.answer_counts(answers, t), t)
+    web.chart(survey_charts.answer_counts(answers, t), t)
 
 if editable and len(result.unknown):
     st.subheader(t("surveys.labels.title"))

@@ -3,10 +3,9 @@ hours, holders with released hours), the load of every teacher leader against th
 threshold with the director's view of where it is unrealistic, and a time-registration survey
 compared with the estimates."""
 
-import pandas as pd
 import streamlit as st
 
-from app import display, tables, web
+from app import display, web
 from app.errors import UserError
 from app.i18n import plain
 from app.importing import pipeline
@@ -41,15 +40,7 @@ with register_tab:
     if roles.empty:
         st.info(t("team.leaders.no_roles"))
     else:
-        web.dataframe(tables.localized(pd.DataFrame({
-            t("team.leaders.col.role"): [leaders.role_name(r, t.lang)
-                                         for r in roles.to_dict("records")],
-            t("team.leaders.col.holders"): roles["holders"],
-            t("team.leaders.col.tasks"): roles["tasks"],
-            t("team.leaders.col.estimated"): roles["estimated_hours"],
-            t("team.leaders.col.released"): roles["released_hours"],
-        }), t, numbers={t("team.leaders.col.estimated"): 1,
-                        t("team.leaders.col.released"): 1}), hide_index=True, width="stretch")
+        web.table(leaders.roles_table(roles, t))
         ids = [int(r) for r in roles["role_id"]]
         names = {int(r["role_id"]): leaders.role_name(r, t.lang) for r in roles.to_dict("records")}
         role_id = web.selectbox(t("team.leaders.pick_role"), ids, format_func=names.get,
@@ -114,27 +105,17 @@ with load_tab:
     if load.empty:
         st.info(t("team.leaders.no_load"))
     else:
-        heavy = load[load["warning"]]
+        heavy = leaders.warnings(load, limit, t)
         a, b, c = st.columns(3)
         a.metric(t("team.leaders.people"), t.count(len(load)))
         b.metric(t("team.leaders.unrealistic"), t.count(len(heavy)))
         c.metric(t("team.leaders.unreleased"), t.number(float(load["unreleased"].sum()), 1))
-        if not heavy.empty:
+        if heavy:
             st.subheader(t("team.leaders.director_view"))
-            for person in heavy.sort_values("ratio", ascending=False,
-                                            na_position="first").itertuples():
-                st.warning(t.md("team.leaders.warning_line", name=person.name, roles=person.roles,
-                             ratio=t.number(person.ratio, 2) if person.ratio == person.ratio
-                             and person.ratio is not None else "∞",
-                             limit=t.number(limit, 2),
-                             unreleased=t.number(person.unreleased, 1)),
-                           icon=":material/warning:")
+        for line in heavy:
+            st.warning(line, icon=":material/warning:")
         web.chart(team_charts.leader_load(load, limit, t), t, key="team_leaders.load_chart")
-        hours = ("assignment", "teaching", "released", "estimated")
-        web.dataframe(tables.localized(
-            leaders.load_table(load, t), t,
-            numbers={**{t(f"team.leaders.col.{h}"): 1 for h in hours},
-                     t("team.leaders.col.ratio"): 2}), hide_index=True, width="stretch")
+        web.table(leaders.load_table(load, t))
 
 # -- time registration -----------------------------------------------------------------------------
 with time_tab:
@@ -158,22 +139,18 @@ with time_tab:
                     st.warning(pipeline.render_note(note, t.md), icon=":material/link_off:")
                 result = pipeline.commit(db, viewer, prepared)
                 st.session_state["team_leaders.uploaded"] = upload.file_id
-                st.session_state["team_leaders.survey"] = result.record_id("survey")
                 saves.saved(" ".join([t("team.leaders.time_uploaded"),
-                                      *([t(result.warning)] if result.warning else [])]))
+                                      *([t(result.warning)] if result.warning else [])]),
+                            show=("team_leaders.pick_survey", result.record_id("survey")))
         except UserError as error:
             st.error(pipeline.refusal(error, upload.name, t.md))
     surveys = leaders.time_surveys(db, viewer.scope)
     if surveys.empty:
         st.info(t("team.leaders.no_time"))
     else:
-        ids = [int(s) for s in surveys["survey_id"]]
-        wanted = st.session_state.pop("team_leaders.survey", None)
-        if wanted in ids:
-            st.session_state["team_leaders.pick_survey"] = wanted
-        titles = dict(zip(ids, surveys["title"], strict=True))
-        survey_id = web.selectbox(t("team.leaders.time_pick"), ids, format_func=titles.get,
-                                 key="team_leaders.pick_survey")
+        titles = dict(zip(surveys["survey_id"].astype(int), surveys["title"], strict=True))
+        survey_id = web.record_picker(t("team.leaders.time_pick"), list(titles),
+                                      key="team_leaders.pick_survey", labels=titles)
         compared, unmatched = leaders.compare_time(db, viewer.scope, survey_id, t.lang)
         if unmatched:
             st.warning(t.md("team.leaders.unmatched", questions="; ".join(unmatched)),
@@ -182,16 +159,4 @@ with time_tab:
             st.info(t("team.leaders.time_empty"))
         else:
             web.chart(team_charts.time_compare(compared, t), t, key="team_leaders.time_chart")
-            web.dataframe(tables.localized(pd.DataFrame({
-                t("team.leaders.col.person"): compared["name"],
-                t("team.leaders.col.role"): compared["role"],
-                t("team.leaders.col.estimated"): compared["estimated_hours"],
-                t("team.leaders.col.released"): compared["released_hours"],
-                t("team.leaders.col.reported"): compared["hours"],
-                t("team.leaders.col.difference"): compared["difference"],
-                t("team.leaders.col.holds"): [t("team.leaders.yes") if h
-                                              else t("team.leaders.not_holder")
-                                              for h in compared["holds_role"]],
-            }), t, numbers={t(f"team.leaders.col.{h}"): 1 for h in (
-                "estimated", "released", "reported", "difference")}),
-                hide_index=True, width="stretch")
+            web.table(leaders.time_table(compared, t))

@@ -15,13 +15,7 @@ viewer, t, db = web.open_page("team_selfcheck")
 today = clock.today()
 saves = web.Saves("team_selfcheck")
 version = saves.version
-
-
-def done(message: str, round_id: int | None = None) -> None:
-    if round_id is not None:
-        st.session_state["team_selfcheck.pick_round"] = round_id
-    saves.saved(message)
-
+pick_key = web.lang_key("team_selfcheck.round")
 
 items = selfcheck.checklist(db)
 found = selfcheck.evidence(db, school_calendar.school_year_of(today), today)
@@ -41,24 +35,18 @@ with st.expander(t("team.selfcheck.new_round"), expanded=listing.empty,
                              icon=":material/add:"):
         with web.friendly_errors(t):
             new_id = selfcheck.create_round(db, viewer, held_on, participants, today)
-            done(t("team.selfcheck.created"), new_id)
+            saves.saved(t("team.selfcheck.created"), show=(pick_key, new_id))
 
 if listing.empty:
     st.info(t("team.selfcheck.no_rounds"), icon=":material/checklist:")
     round_id = None
 else:
-    ids = [int(r) for r in listing["round_id"]]
-    wanted = st.session_state.pop("team_selfcheck.pick_round", None)
-    key = web.lang_key("team_selfcheck.round")
-    if wanted in ids:
-        st.session_state[key] = wanted
-    elif st.session_state.get(key) not in ids:
-        st.session_state[key] = ids[0]
     labels = {int(r.round_id): t("team.selfcheck.round_label", day=t.date(r.held_on),
                                  participants=r.participants, scored=t.count(int(r.scored)),
                                  total=t.count(len(items)))
               for r in listing.itertuples()}
-    round_id = web.selectbox(t("team.selfcheck.round"), ids, key=key, format_func=labels.get)
+    round_id = web.record_picker(t("team.selfcheck.round"), list(labels), key=pick_key,
+                                 labels=labels)
 
 given = selfcheck.scores(db, round_id).set_index("indicator_id") if round_id else None
 
@@ -140,7 +128,7 @@ if round_id is not None and submitted:
                      icon=":material/error:")
             st.markdown("\n".join(f"- {plain(problem_text(p, t))}" for p in problems))
         else:
-            done(t("team.selfcheck.saved"), round_id)
+            saves.saved(t("team.selfcheck.saved"), show=(pick_key, round_id))
 
 # -- evolution and the report --------------------------------------------------------------------
 st.subheader(t("team.selfcheck.evolution"))

@@ -22,6 +22,23 @@ TODAY = dt.date(2026, 11, 23)
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MAIN_SCRIPT = str(PROJECT_ROOT / "app" / "main.py")
 DEMO_LEARNERS = 200
+SAMPLES = PROJECT_ROOT / "data" / "samples"
+# Every export in data/samples, by the import kind it is for; the first of a kind is the one a
+# test uploads when any export of that kind will do.
+SAMPLES_BY_KIND = {
+    "learners": ("leerlingen_smartschool.csv", "leerlingen_informat.xlsx"),
+    "staff": ("personeel.csv",),
+    "results": ("punten_trimester1.csv",),
+    "needs": ("noden_klassenraad.csv",),
+    "flex-sessions": ("flexaanbod.csv",),
+    "flex-choices": ("flexkeuzes_google_forms.csv",),
+    "survey": ("welbevinden_google_forms.csv", "zelfreflectie_microsoft_forms.xlsx",
+               "professionaliseringsnoden_limesurvey.csv", "team_tijdsregistratie.csv"),
+    "initiatives": ("prof_initiatieven.csv",),
+    "budget": ("prof_budget.csv",),
+    "competences": ("prof_competentieniveaus.csv",),
+}
+SAMPLE_OF = {kind: names[0] for kind, names in SAMPLES_BY_KIND.items()}
 
 
 @pytest.fixture(autouse=True)
@@ -62,13 +79,19 @@ def demo_file(tmp_path_factory) -> Path:
     return path
 
 
+def _private_copy(source: Path, tmp_path: Path, monkeypatch) -> Path:
+    """A copy of a session-wide database that one test may change, and FLEXWIJS_DB pointing
+    at it: the session file stays as built for the next test."""
+    path = tmp_path / source.name
+    shutil.copyfile(source, path)
+    monkeypatch.setenv("FLEXWIJS_DB", str(path))
+    return path
+
+
 @pytest.fixture
 def demo_path(demo_file, tmp_path, monkeypatch) -> Path:
     """A private copy of the demo school, and FLEXWIJS_DB pointing at it."""
-    path = tmp_path / "demo.duckdb"
-    shutil.copyfile(demo_file, path)
-    monkeypatch.setenv("FLEXWIJS_DB", str(path))
-    return path
+    return _private_copy(demo_file, tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="session")
@@ -85,10 +108,22 @@ def hostile_file(demo_file, tmp_path_factory) -> Path:
 
 @pytest.fixture
 def hostile_path(hostile_file, tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "hostile.duckdb"
-    shutil.copyfile(hostile_file, path)
+    """A private copy of the hostile demo school, and FLEXWIJS_DB pointing at it."""
+    return _private_copy(hostile_file, tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def empty_school_user(tmp_path, monkeypatch) -> int:
+    """An empty school (nothing imported yet) whose one account is admin and director, and
+    FLEXWIJS_DB pointing at it; the account's id."""
+    from app.admin import users
+    from app.auth import COMMAND_LINE
+
+    path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("FLEXWIJS_DB", str(path))
-    return path
+    with Database(path) as database:
+        return users.add_user(database, COMMAND_LINE, email="a@school.be", name="A",
+                              roles=["admin", "director"], password="long enough!")
 
 
 @pytest.fixture
@@ -116,6 +151,17 @@ def demo_user_id(role: str, path: str | None = None) -> int:
     return int(row["user_id"])
 
 
+def table_counts(db: Database) -> dict[str, int]:
+    """Rows per table, the audit log aside: what a refused write must leave as it was. A census
+    of every table, outside the named queries on purpose: a write to a table no query reads
+    shows too."""
+    with db._con.cursor() as cur:
+        tables = [r[0] for r in cur.execute(
+            "select table_name from information_schema.tables"
+            " where table_type = 'BASE TABLE' and table_name <> 'audit_log'").fetchall()]
+        return {t: cur.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+
+
 def shown(markdown: str) -> str:
     """What a reader sees of a Markdown text that holds values made plain (app.i18n.plain):
     without the backslashes before punctuation and the invisible word joiners."""
@@ -127,15 +173,18 @@ def first_role_for(spec) -> str:
 
 
 def app_test(page_path: str | None = None, lang: str = "nl", role: str | None = "admin",
-             timeout: float = 30):
+             timeout: float = 30, user_id: int | None = None):
     """An AppTest of the whole app (navigation included), signed in as the demo account of a
-    role (or not at all with role=None), switched to one page and run."""
+    role (or not at all with role=None), or as the account user_id when given, switched to one
+    page and run."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(MAIN_SCRIPT, default_timeout=timeout)
     at.session_state["app.lang"] = lang
-    if role is not None:
-        at.session_state["auth.user_id"] = demo_user_id(role)
+    if user_id is None and role is not None:
+        user_id = demo_user_id(role)
+    if user_id is not None:
+        at.session_state["auth.user_id"] = user_id
     at.run()
     if page_path is not None and page_path != "pages/home.py":
         at.switch_page(f"../{page_path}")

@@ -41,7 +41,8 @@ from streamlit.proto.Dataframe_pb2 import Dataframe as DataframeProto
 
 from app import i18n
 from app.navigation import PAGES
-from tests.conftest import MAIN_SCRIPT, PROJECT_ROOT, ROLE_ORDER, demo_user_id, shown
+from tests.conftest import MAIN_SCRIPT, PROJECT_ROOT, ROLE_ORDER, SAMPLES, demo_user_id, shown
+from tests.conftest import SAMPLE_OF as USUAL_SAMPLE_OF
 from tests.hostile import HOSTILE
 
 # -- opening a page -------------------------------------------------------------------------------
@@ -108,16 +109,9 @@ def _pick(at, key: str, rows: list[int]) -> None:
     at.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
 
 
-SAMPLES = PROJECT_ROOT / "data" / "samples"
 # The school's own exports, one per import kind: the previews of an upload show their values.
-SAMPLE_OF = {
-    "learners": "leerlingen_smartschool.csv", "staff": "personeel.csv",
-    "results": "punten_trimester1.csv", "needs": "noden_klassenraad.csv",
-    "flex-sessions": "flexaanbod.csv", "flex-choices": "flexkeuzes_google_forms.csv",
-    "survey": "professionaliseringsnoden_limesurvey.csv",
-    "initiatives": "prof_initiatieven.csv", "budget": "prof_budget.csv",
-    "competences": "prof_competentieniveaus.csv",
-}
+# For a survey, LimeSurvey's.
+SAMPLE_OF = {**USUAL_SAMPLE_OF, "survey": "professionaliseringsnoden_limesurvey.csv"}
 # Surveys charted the moment they are uploaded: LimeSurvey names its questions by code.
 SURVEY_SAMPLES = ("professionaliseringsnoden_limesurvey.csv",)
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from app import charts
+from app.flex import charts as flex_charts
+from app.flex import offer
 from app.i18n import Translator
+from app.surveys import charts as survey_charts
 
 
 def _sessions() -> pd.DataFrame:
@@ -17,7 +20,7 @@ def _sessions() -> pd.DataFrame:
 
 
 def test_fill_by_slot_aggregates_per_slot_and_kind():
-    spec = charts.fill_by_slot(_sessions(), Translator("nl")).to_dict()
+    spec = flex_charts.fill_by_slot(_sessions(), Translator("nl")).to_dict()
     datasets = list(spec["datasets"].values())
     assert max(len(rows) for rows in datasets) == 4  # 3 kinds on Tuesday + 1 on Thursday
     slots = {row["slot"] for rows in datasets for row in rows}
@@ -25,15 +28,15 @@ def test_fill_by_slot_aggregates_per_slot_and_kind():
 
 
 def test_kinds_have_neutral_colours_not_traffic_lights():
-    assert set(charts.KIND_COLOURS) == set(charts.KINDS)
+    assert set(flex_charts.KIND_COLOURS) == set(offer.KINDS)
     traffic = {"red", "green", "orange", "#ff0000", "#00ff00"}
-    assert not traffic & {c.lower() for c in charts.KIND_COLOURS.values()}
+    assert not traffic & {c.lower() for c in flex_charts.KIND_COLOURS.values()}
 
 
 def test_question_means_keeps_question_order():
     means = pd.DataFrame({"question_no": [2, 1], "question": ["b", "a"], "mean": [3.0, 4.0],
                           "answers": [5, 5]})
-    spec = charts.question_means(means, Translator("en")).to_dict()
+    spec = survey_charts.question_means(means, Translator("en")).to_dict()
     assert spec["encoding"]["y"]["sort"] == ["2. b", "1. a"]
     assert spec["encoding"]["x"]["scale"]["domain"] == [1, 5]
 
@@ -41,13 +44,13 @@ def test_question_means_keeps_question_order():
 def test_scale_follows_the_answers_and_bars_start_at_one():
     means = pd.DataFrame({"question_no": [1], "question": ["a"], "mean": [2.4], "answers": [9],
                           "highest": [4.0]})
-    spec = charts.question_means(means, Translator("nl")).to_dict()
+    spec = survey_charts.question_means(means, Translator("nl")).to_dict()
     assert spec["encoding"]["x"]["scale"]["domain"] == [1, 4]
     assert spec["encoding"]["x2"] == {"datum": 1}
 
 
 def test_dutch_charts_write_a_decimal_comma():
-    chart = charts.localized(charts.question_means(
+    chart = charts.localized(survey_charts.question_means(
         pd.DataFrame({"question_no": [1], "question": ["a"], "mean": [2.4], "answers": [9]}),
         Translator("nl")), Translator("nl"))
     number = chart.to_dict()["config"]["locale"]["number"]
@@ -55,21 +58,18 @@ def test_dutch_charts_write_a_decimal_comma():
 
 
 def test_a_likert_legend_writes_its_points_the_local_way():
-    from app import charts
-    from app.i18n import Translator
-
     scales = pd.DataFrame({
         "question_no": [1, 1, 1], "question": ["Uren"] * 3, "item": [None] * 3,
         "answer_value": [0.5, 2.5, 12.5], "answers": [3, 2, 1], "label": ["0.5", "2.5", "12.5"]})
-    chart = charts.likert(scales, 0.5, 12.5, Translator("nl")).to_dict()
+    chart = survey_charts.likert(scales, 0.5, 12.5, Translator("nl")).to_dict()
     points = set(chart["encoding"]["color"]["scale"]["domain"])
     assert points == {"0,5", "2,5", "12,5"}
-    english = charts.likert(scales.assign(label=["0,5", "2,5", "12,5"]), 0.5, 12.5,
+    english = survey_charts.likert(scales.assign(label=["0,5", "2,5", "12,5"]), 0.5, 12.5,
                             Translator("en")).to_dict()
     assert set(english["encoding"]["color"]["scale"]["domain"]) == {"0.5", "2.5", "12.5"}
     labels = {row["label"] for rows in english["datasets"].values() for row in rows}
     assert labels == {"0.5", "2.5", "12.5"}
     worded = scales.assign(answer_value=[1.0, 2.0, 3.0], label=["oneens", "neutraal", "eens"])
-    chart = charts.likert(worded, 1, 3, Translator("en")).to_dict()
+    chart = survey_charts.likert(worded, 1, 3, Translator("en")).to_dict()
     assert set(chart["encoding"]["color"]["scale"]["domain"]) == {
         "1 · oneens", "2 · neutraal", "3 · eens"}

@@ -207,7 +207,7 @@ def test_the_next_composition_follows_the_council(demo_db):
     subject = "FRA"
     decisions.decide(demo_db, council, chosen, decision(
         subject_id=subject, valid_from=start, valid_until=until), "klassenraad")
-    plan, result = plans.compose_cycle(demo_db, auth.COMMAND_LINE, cycle_id, "An")
+    plan, result = plans.compose_cycle(demo_db, auth.COMMAND_LINE, cycle_id)
     placed = plans.assignments(demo_db, EVERYTHING, plan.plan_id, "nl")
     for learner_id in chosen:
         mine = placed[placed["learner_id"] == learner_id]

@@ -161,3 +161,106 @@ def test_the_administrator_leaves_demo_mode_on_the_databank_page(demo_path):
         assert settings.get(db, "school.demo") is False
         assert db.records("auth/demo_accounts") == []
         assert auth.sign_in(db, "ik@school.be", "a long password").roles == {"admin"}
+
+
+# -- the awkward cases a real school has (app/demo.py's docstring names them) -------------------
+
+def _rows(db: Database, sql: str, **params) -> list[tuple]:
+    with db._con.cursor() as cur:
+        return cur.execute(sql, params).fetchall()
+
+
+def test_the_demo_has_namesakes_in_two_classes_of_one_grade(demo_db):
+    from app.demo import NAMESAKE, NAMESAKE_CLASSES
+
+    found = _rows(demo_db, """
+        select l.learner_id, l.external_id, c.code, c.grade from learner l
+        join enrolment e using (learner_id) join class c using (class_id)
+        where e.school_year_id = '2026-2027' and l.first_name = $first and l.last_name = $last
+        order by c.code""", first=NAMESAKE[0], last=NAMESAKE[1])
+    assert [code for _, _, code, _ in found] == list(NAMESAKE_CLASSES)
+    assert len({grade for *_, grade in found}) == 1
+    assert len({learner_id for learner_id, *_ in found}) == len({n for _, n, *_ in found}) == 2
+
+
+def test_the_demo_has_a_learner_who_changed_class_this_year(demo_db):
+    from app.demo import CLASS_CHANGE, CLASS_CHANGER
+
+    before, after = CLASS_CHANGE
+    now = _rows(demo_db, """
+        select l.learner_id, c.code from learner l
+        join enrolment e using (learner_id) join class c using (class_id)
+        where e.school_year_id = '2026-2027' and l.first_name = $first and l.last_name = $last
+        """, first=CLASS_CHANGER[0], last=CLASS_CHANGER[1])
+    assert [code for _, code in now] == [after]
+    # One class a school year: the earlier class shows in the decision its council took.
+    decided = _rows(demo_db, """
+        select decided_by, valid_from from need
+        where learner_id = $learner and valid_from >= date '2026-09-01'
+        order by valid_from, need_id""", learner=now[0][0])
+    assert decided[0][0] == f"Klassenraad {before}"
+
+
+def test_the_demo_has_an_empty_class(demo_db):
+    from app.demo import EMPTY_CLASS
+
+    assert _rows(demo_db, """
+        select count(e.learner_id) from class c left join enrolment e using (class_id)
+        where c.school_year_id = '2026-2027' and c.code = $code""", code=EMPTY_CLASS) == [(0,)]
+
+
+def _leaderless(db: Database) -> tuple:
+    from app.demo import LEADERLESS_SESSION
+
+    found = _rows(db, """
+        select s.session_id, s.cycle_id, s.leader_staff_id, s.leader_name, count(a.learner_id)
+        from flex_session s
+        join flex_plan p on p.cycle_id = s.cycle_id and p.status = 'published'
+        join flex_assignment a on a.plan_id = p.plan_id and a.session_id = s.session_id
+        join flex_slot sl on sl.slot_id = s.slot_id
+        where s.code = $code and sl.weekday = 2
+            and s.cycle_id = (select cycle_id from flex_cycle_week join week using (week_id)
+                              where week_id = '2026-W48')
+        group by all""", code=LEADERLESS_SESSION)
+    assert len(found) == 1
+    return found[0]
+
+
+def test_the_demo_has_a_published_session_without_a_leader(demo_db):
+    _, _, staff_id, name, learners = _leaderless(demo_db)
+    assert staff_id is None and name is None
+    assert learners > 0
+
+
+def test_the_screens_say_plainly_what_the_awkward_cases_lack(demo_path):
+    from tests.conftest import app_test
+
+    with Database(demo_path) as db:
+        session_id, cycle_id, *_ = _leaderless(db)
+    at = app_test("pages/flex_lists.py", role="flex_team")
+    at.selectbox(key=f"flex_lists.session.{cycle_id}@nl").set_value(session_id).run()
+    assert not at.exception
+    assert any("Nog geen begeleider" in m.value for m in at.markdown)
+    at.segmented_control(key="flex_lists.view@nl").set_value("messages").run()
+    learner = at.selectbox(key=f"flex_lists.learner.{cycle_id}@nl")
+    with Database(demo_path) as db:
+        placed = _rows(db, """
+            select a.learner_id from flex_assignment a join flex_plan p using (plan_id)
+            where p.status = 'published' and a.session_id = $session
+            order by 1 limit 1""", session=session_id)[0][0]
+    learner.set_value(placed).run()
+    assert not at.exception
+    assert any("wie de sessie begeleidt, hoor je nog" in x.value for x in at.text)
+
+
+def test_the_class_council_page_says_the_empty_class_has_no_learners(demo_path):
+    from app.demo import EMPTY_CLASS
+    from tests.conftest import app_test
+
+    with Database(demo_path) as db:
+        class_id = _rows(db, "select class_id from class where school_year_id = '2026-2027'"
+                             " and code = $code", code=EMPTY_CLASS)[0][0]
+    at = app_test("pages/council_class.py")
+    at.selectbox(key="council_class.class@nl").set_value(class_id).run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [f"In klas {EMPTY_CLASS} zitten (nog) geen leerlingen."]

@@ -130,13 +130,13 @@ def test_a_register_with_notes_is_saved_for_the_whole_group(demo_db):
     assert set(table["status"]) == {"present"}             # nobody recorded: all present
     table.loc[0, "status"] = "absent"
     table.loc[1, "feedback"] = "Breuken vereenvoudigen lukt."
-    saved = attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL, "Jo")
+    saved = attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL)
     again = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W48")
     assert saved == len(table)
     assert list(again["status"]).count("absent") == 1 and again["recorded_by"].eq("Jo").all()
     assert again["feedback"].iloc[1] == "Breuken vereenvoudigen lukt."
     table.loc[1, "feedback"] = "Nu ook met gemengde getallen."
-    attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL, "Jo")
+    attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL)
     with demo_db._con.cursor() as cur:
         notes = cur.execute("select count(*) from feedback_note where session_id = $s and "
                             "week_id = '2026-W48' and learner_id = $l",
@@ -152,14 +152,14 @@ def test_a_teacher_keeps_only_the_registers_of_own_sessions(demo_db):
     other = teacher_of(teacher.staff_id + 100000)
     with pytest.raises(AccessDenied) as refused:
         attendance.save(demo_db, other, session_id, "2026-W48",
-                        attendance.register(rows, NL).frame, NL, "X")
+                        attendance.register(rows, NL).frame, NL)
     assert refused.value.render(NL) == (
         "Dat mag je alleen voor de flexsessies die je zelf geeft: de aanwezigheid en feedback"
         " van een flexsessie bijhouden. Er is niets gewijzigd.")
     table = attendance.register(rows, NL).frame
     table.loc[0, "status"] = "ziek"
     with pytest.raises(UserError, match=r"attendance\.error\.status"):
-        attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL, "Jo")
+        attendance.save(demo_db, teacher, session_id, "2026-W48", table, NL)
     again = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W48")
     assert again["status"].isna().all()                     # nothing half written
 

@@ -4,6 +4,7 @@ week, the messages to learners and parents, and the exports and command line."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -36,10 +37,15 @@ FLEX_TEAM = Viewer(user_id=1, email="flexteam@school.be", name="Flexteam",
                    roles=frozenset({"flex_team"}))
 
 
+def flex_team(name: str) -> Viewer:
+    """A member of the flex team, by name: plans and moves record who made them."""
+    return dataclasses.replace(FLEX_TEAM, name=name)
+
+
 @pytest.fixture
 def proposal(demo_db):
     cycle_id = plans.next_cycle(demo_db, TODAY)
-    plan, result = plans.compose_cycle(demo_db, FLEX_TEAM, cycle_id, "An Peeters")
+    plan, result = plans.compose_cycle(demo_db, flex_team("An Peeters"), cycle_id)
     return plan, result
 
 
@@ -106,7 +112,7 @@ def test_composing_stores_one_proposal_with_every_learner_in_every_slot(demo_db,
     assert len(rows) == 2 * len(learners) == 2 * result.learners
     assert rows.groupby("learner_id")["slot_id"].nunique().eq(2).all()
     assert plan.report["summary"]["hard_unmet"] == len(result.hard_unmet) == 0
-    again, _ = plans.compose_cycle(demo_db, FLEX_TEAM, plan.cycle_id, "An Peeters")
+    again, _ = plans.compose_cycle(demo_db, flex_team("An Peeters"), plan.cycle_id)
     listing = plans.plans(demo_db, plan.cycle_id)
     assert list(listing["plan_id"]) == [again.plan_id]          # replaced, not added
     assert plans.plan(demo_db, plan.plan_id) is None
@@ -124,14 +130,14 @@ def test_a_move_is_locked_and_kept_by_the_next_composition(demo_db, proposal):
                   & (rows["session_id"] != first["session_id"])].iloc[-1]
     move = Move(int(first["learner_id"]), int(first["slot_id"]), int(first["session_id"]),
                 int(target["session_id"]))
-    assert plans.move(demo_db, FLEX_TEAM, plan.plan_id, [move], "An Peeters") == 1
+    assert plans.move(demo_db, flex_team("An Peeters"), plan.plan_id, [move]) == 1
     moved = placements(demo_db, plan.plan_id).set_index(["learner_id", "slot_id"]).loc[
         (move.learner_id, move.slot_id)]
     assert moved["session_id"] == move.to_session and moved["is_locked"]
     assert moved["moved_by"] == "An Peeters" and moved["reason_code"] == "moved"
     assert "An Peeters" in words.reason_text(moved.to_dict(), NL)
 
-    again, _ = plans.compose_cycle(demo_db, FLEX_TEAM, plan.cycle_id, "Flexteam")
+    again, _ = plans.compose_cycle(demo_db, flex_team("Flexteam"), plan.cycle_id)
     kept = placements(demo_db, again.plan_id).set_index(["learner_id", "slot_id"]).loc[
         (move.learner_id, move.slot_id)]
     assert kept["session_id"] == move.to_session and kept["is_locked"]
@@ -148,37 +154,35 @@ def test_a_stale_move_changes_nothing(demo_db, proposal):
     stale = Move(int(b["learner_id"]), int(b["slot_id"]), other + 99999, other)
     before = placements(demo_db, plan.plan_id)
     with pytest.raises(UserError, match="changed_meanwhile"):
-        plans.move(demo_db, FLEX_TEAM, plan.plan_id, [good, stale], "An")
+        plans.move(demo_db, flex_team("An"), plan.plan_id, [good, stale])
     pd.testing.assert_frame_equal(placements(demo_db, plan.plan_id), before)
     wrong_slot = rows[rows["slot_id"] != a["slot_id"]]["session_id"].iloc[0]
     with pytest.raises(UserError, match="other_slot"):
-        plans.move(demo_db, FLEX_TEAM, plan.plan_id, [Move(good.learner_id, good.slot_id,
-                                                           good.from_session, int(wrong_slot))],
-                   "An")
+        plans.move(demo_db, flex_team("An"), plan.plan_id, [Move(good.learner_id, good.slot_id,
+                                                           good.from_session, int(wrong_slot))])
 
 
 def test_publishing_makes_versions_that_stay_readable(demo_db, proposal):
     plan, _ = proposal
-    assert plans.publish(demo_db, FLEX_TEAM, plan.plan_id, "An Peeters") == 1
+    assert plans.publish(demo_db, flex_team("An Peeters"), plan.plan_id) == 1
     with pytest.raises(UserError, match="changed_meanwhile"):
-        plans.publish(demo_db, FLEX_TEAM, plan.plan_id, "An Peeters")
+        plans.publish(demo_db, flex_team("An Peeters"), plan.plan_id)
     v1 = plans.latest_published(demo_db, plan.cycle_id)
     assert (v1.version, v1.published_by) == (1, "An Peeters") and v1.published_at
     v1_rows = placements(demo_db, v1.plan_id)
 
-    copy = plans.working_copy(demo_db, FLEX_TEAM, plan.cycle_id, "Jo")
+    copy = plans.working_copy(demo_db, flex_team("Jo"), plan.cycle_id)
     assert copy.is_proposal and copy.plan_id != v1.plan_id
     first = v1_rows.iloc[0]
     other = int(v1_rows[(v1_rows["slot_id"] == first["slot_id"])
                         & (v1_rows["code"] != first["code"])]["session_id"].iloc[0])
-    plans.move(demo_db, FLEX_TEAM, copy.plan_id, [
-        Move(int(first["learner_id"]), int(first["slot_id"]), int(first["session_id"]), other)],
-        "Jo")
+    plans.move(demo_db, flex_team("Jo"), copy.plan_id, [
+        Move(int(first["learner_id"]), int(first["slot_id"]), int(first["session_id"]), other)])
     changes, base = plans.diff(demo_db, EVERYTHING, copy, "nl")
     assert base.plan_id == v1.plan_id
     assert changes[["learner_id", "change"]].values.tolist() == [[first["learner_id"],
                                                                    "switch"]]
-    assert plans.publish(demo_db, FLEX_TEAM, copy.plan_id, "Jo") == 2
+    assert plans.publish(demo_db, flex_team("Jo"), copy.plan_id) == 2
     pd.testing.assert_frame_equal(placements(demo_db, v1.plan_id), v1_rows)   # untouched
     listing = plans.plans(demo_db, plan.cycle_id)
     assert list(listing["version"]) == [2, 1]
@@ -193,9 +197,9 @@ def test_checks_name_what_to_look_at_before_publishing(demo_db, proposal):
     target = in_slot.groupby("session_id").size().idxmax()
     capacity = int(in_slot[in_slot["session_id"] == target]["capacity"].iloc[0])
     movers = in_slot[in_slot["session_id"] != target].head(capacity + 1)
-    plans.move(demo_db, FLEX_TEAM, plan.plan_id, [Move(int(r.learner_id), int(r.slot_id),
+    plans.move(demo_db, flex_team("An"), plan.plan_id, [Move(int(r.learner_id), int(r.slot_id),
                                                        int(r.session_id), int(target))
-                                                  for r in movers.itertuples()], "An")
+                                                  for r in movers.itertuples()])
     with demo_db._con.cursor() as cur:      # a learner without a session on one day
         gone = int(rows["learner_id"].iloc[-1])
         cur.execute("delete from flex_assignment where plan_id = $p and learner_id = $l "
@@ -221,7 +225,7 @@ def test_a_flex_teacher_sees_their_own_groups_once_published(demo_db, proposal):
     earlier = demo_db.read("flex/history", scope=teacher, before=dt.date(2100, 1, 1),
                            cycles=100)
     assert set(before["learner_id"]) <= set(earlier["learner_id"])
-    plans.publish(demo_db, FLEX_TEAM, plan.plan_id, "An")
+    plans.publish(demo_db, flex_team("An"), plan.plan_id)
     seen = plans.assignments(demo_db, teacher, plan.plan_id, "nl")
     assert set(seen["session_id"]) <= own
     assert set(seen["learner_id"]) == set(rows[rows["session_id"].isin(own)]["learner_id"])
@@ -229,15 +233,21 @@ def test_a_flex_teacher_sees_their_own_groups_once_published(demo_db, proposal):
 
 # -- messages --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-def test_messages_say_where_when_what_and_why_without_ranking_or_scores(demo_db, proposal, lang):
-    plan, _ = proposal
-    plans.publish(demo_db, FLEX_TEAM, plan.plan_id, "An")
+def _published_for_letters(demo_db, plan, lang):
+    """Publish the proposal and read what a letter is written from: the translator, every
+    assignment, the changes against the version before and the cycle's first and last day."""
+    plans.publish(demo_db, flex_team("An"), plan.plan_id)
     published = plans.latest_published(demo_db, plan.cycle_id)
-    t = Translator(lang)
     rows = plans.assignments(demo_db, EVERYTHING, published.plan_id, lang)
     changes, _ = plans.diff(demo_db, EVERYTHING, published, lang)
     start, end = plans.cycle_span(demo_db, published.cycle_id)
+    return Translator(lang), rows, changes, start, end
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_messages_say_where_when_what_and_why_without_ranking_or_scores(demo_db, proposal, lang):
+    plan, _ = proposal
+    t, rows, changes, start, end = _published_for_letters(demo_db, plan, lang)
     hard = rows[rows["reason_code"] == "hard_decision"]["learner_id"].iloc[0]
     mine = rows[rows["learner_id"] == hard]
     for audience in ("learner", "parent"):
@@ -268,12 +278,7 @@ def test_messages_name_groups_and_subjects_in_words_and_address_one_way(demo_db,
     import re
 
     plan, _ = proposal
-    plans.publish(demo_db, FLEX_TEAM, plan.plan_id, "An")
-    published = plans.latest_published(demo_db, plan.cycle_id)
-    t = Translator(lang)
-    rows = plans.assignments(demo_db, EVERYTHING, published.plan_id, lang)
-    changes, _ = plans.diff(demo_db, EVERYTHING, published, lang)
-    start, end = plans.cycle_span(demo_db, published.cycle_id)
+    t, rows, changes, start, end = _published_for_letters(demo_db, plan, lang)
     subjects = set(demo_db.read("import/subjects")["subject_id"])
     codes = set(rows["code"]) | subjects
     switched = set(changes.loc[changes["change"] == "switch", "learner_id"])

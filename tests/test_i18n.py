@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import config, i18n
-from app.charts import KINDS
+from app.flex.offer import KINDS
 from app.navigation import PAGES, SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import io
 import re
+import tomllib
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from app.importing import pipeline
 from app.importing.journal import Counts
 from app.importing.reading import ReadError
 from app.scope import EVERYTHING
+from tests.conftest import SAMPLES, SAMPLES_BY_KIND
 
 CORPUS = Path(__file__).parent / "data" / "bad"
 SCHOOL_YEAR = "2026-2027"
@@ -130,134 +132,27 @@ UNMAPPED = [
          missing=("class_code",)),
 ]
 
-REFUSED_ROWS = [
-    # learners
-    case("leerlingen-dubbel-stamboeknummer.csv", "learners", lines=(
-        "rij 4, kolom Stamboeknummer: '9990201' komt ook voor op rij 2, met andere gegevens",)),
-    case("leerlingen-onmogelijke-datum.csv", "learners", lines=(
-        "rij 2, kolom Geboortedatum: '31/02/2013' is geen bestaande datum",)),
-    case("leerlingen-geen-datum.csv", "learners", lines=(
-        "rij 3, kolom Geboortedatum: 'gisteren' is geen datum (verwacht dd/mm/jjjj of "
-        "jjjj-mm-dd)",)),
-    case("leerlingen-ongeldig-emailadres.csv", "learners", lines=(
-        "rij 3, kolom E-mail: 'an maes@school.example' is geen e-mailadres",
-        "rij 4, kolom E-mail: 'tom.claes.school.example' is geen e-mailadres")),
-    case("leerlingen-foute-klascode.csv", "learners", lines=(
-        "rij 2, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",
-        "rij 4, kolom Klas: '8B' begint niet met een leerjaar (1 tot 7)")),
-    case("leerlingen-lege-verplichte-velden.csv", "learners", lines=(
-        "rij 3, kolom Voornaam: verplicht, maar leeg",
-        "rij 4, kolom Naam: verplicht, maar leeg")),
-    case("leerlingen-lege-regel.csv", "learners", lines=(  # the empty line is Excel's row 3
-        "rij 4, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",)),
-    case("leerlingen-meerregelige-opmerking.csv", "learners", lines=(
-        "rij 3, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",)),
-    case("leerlingen-mac-cr-regeleinden.csv", "learners", lines=(
-        "rij 3, kolom Klas: 'A1' begint niet met een leerjaar (1 tot 7)",)),
-    # results
-    case("resultaten-onbekende-leerling.csv", "results", lines=(
-        f"rij 3, kolom Stamboeknummer: '9999999' {UNKNOWN_LEARNER}",)),
-    case("resultaten-boven-maximum.csv", "results", lines=(
-        "rij 2, kolom Punt: '25' is hoger dan het maximum 20",
-        "rij 3, kolom Punt: '25/20' is hoger dan het maximum 20")),
-    case("resultaten-negatief.csv", "results", lines=(
-        "rij 2, kolom Punt: '-3' is negatief",)),
-    case("resultaten-zonder-maximum.csv", "results", lines=(
-        "rij 2, kolom Punt: '14' heeft geen maximum: schrijf 12/20, of voeg een kolom met het "
-        "maximum toe",)),
-    case("resultaten-onbekende-periode.csv", "results", lines=(
-        f"rij 2, kolom Periode: 'Trimester 4' is geen gekende periode {PERIODS}",
-        f"rij 3, kolom Periode: 'Semester 1' is geen gekende periode {PERIODS}")),
-    case("resultaten-geen-getal.csv", "results", lines=(
-        "rij 2, kolom Punt: 'veertien' is geen getal",)),
-    case("resultaten-dubbel.csv", "results", lines=(
-        "rij 3, kolom Stamboeknummer: '{L1}' komt ook voor op rij 2, met andere gegevens",)),
-    case("resultaten-punt-werd-datum.xlsx", "results", lines=(
-        "rij 2, kolom Punt: '2026-12-20 00:00:00' is geen getal",)),
-    case("resultaten-maximum-nul.csv", "results", lines=(
-        "rij 2, kolom Max: '0' is geen geldig maximum (groter dan 0)",)),
-    # needs
-    case("noden-onbekende-soort.csv", "needs", lines=(
-        "rij 2, kolom Soort: 'bijles' is geen soort flexuur (remediëring, verdieping, "
-        "verbreding)",)),
-    case("noden-remediering-zonder-vak.csv", "needs", lines=(
-        f"rij 2, kolom Vak: {SUBJECT_NEEDED}",)),
-    case("noden-einde-voor-begin.csv", "needs", lines=(
-        "rij 2, kolom Tot: '30/11/2026' ligt vóór de begindatum",)),
-    case("noden-verplicht-misschien.csv", "needs", lines=(
-        "rij 2, kolom Verplicht: 'misschien' is geen ja of nee",)),
-    case("noden-prioriteit-woord.csv", "needs", lines=(
-        "rij 2, kolom Prioriteit: 'dringend' is geen prioriteit (1, 2 of 3; hoog, normaal of "
-        "laag)",)),
-    case("noden-zonder-vakkolom.csv", "needs", lines=(
-        f"rij 2, kolom Vak: {SUBJECT_NEEDED}",)),
-    # the flex offer
-    case("flex-capaciteit-nul.csv", "flex-sessions", lines=(
-        "rij 2, kolom Capaciteit: '0' is geen geldige capaciteit (1 tot 200)",)),
-    case("flex-zondag.csv", "flex-sessions", lines=(
-        "rij 2, kolom Dag: 'zondag' is geen lesdag (maandag tot vrijdag)",)),
-    case("flex-onbekende-begeleider.csv", "flex-sessions", lines=(
-        "rij 2, kolom Begeleider: 'Mevr. Onbekend' is geen gekend personeelslid "
-        "(personeelsnummer, e-mail of naam)",)),
-    case("flex-leerjaren-en-cyclus.csv", "flex-sessions", lines=(
-        "rij 2, kolom Leerjaren: '8' zijn geen leerjaren (bijvoorbeeld 1,2 of 1-2 of 1e graad)",
-        "rij 3, kolom Cyclus: '13' is geen cyclus van dit schooljaar (1 tot 12, of een datum of "
-        "week erin)")),
-    # staff
-    case("personeel-opdracht-30-22.csv", "staff", lines=(
-        "rij 2, kolom Lesopdracht: '30/22' is geen geldige lesopdracht",
-        "rij 3, kolom Lesopdracht: '45' is geen geldige lesopdracht")),
-    case("personeel-onbekende-functie.csv", "staff", lines=(
-        "rij 2, kolom Functie: 'leerkracht, conciërge' bevat een onbekende functie: "
-        "conciërge",)),
-    # values the database would refuse (issue 12): every numeric and date field of every kind
-    # has bounds from the schema or the school's world, named on the row, never a database
-    # error ("onverwachte fout (TransactionException)") for the whole file
-    case("leerlingen-stamboeknummer-wetenschappelijk.csv", "learners", lines=(
-        f"rij 3, kolom Stamboeknummer: '9,00E+05' {SCIENTIFIC}",)),
-    case("leerlingen-stamboeknummer-letters.csv", "learners", lines=(
-        "rij 2, kolom Stamboeknummer: '99A0602' is geen stamboeknummer: alleen cijfers zijn "
-        "toegelaten",)),
-    case("leerlingen-stamboeknummer-10000-cijfers.csv", "learners", lines=(
-        f"rij 2, kolom Stamboeknummer: '{'1' * 80}' {TOO_LONG}",)),
-    case("leerlingen-geboortejaar-2099-en-1850.csv", "learners", lines=(
-        f"rij 2, kolom Geboortedatum: '14/03/2099' {BIRTH}",
-        f"rij 3, kolom Geboortedatum: '01/01/1850' {BIRTH}")),
-    case("leerlingen-voorloopnul-twee-keer.csv", "learners", lines=(  # '990801' is '0990801'
-        "rij 3, kolom Stamboeknummer: '990801' komt ook voor op rij 2, met andere gegevens",)),
-    case("personeel-voltijds-1000.csv", "staff", lines=(
-        "rij 2, kolom Voltijds: '1000' is geen voltijdse opdracht in uren per week (1 tot 40)",
-        "rij 3, kolom Lesopdracht: '18/99999' is geen geldige lesopdracht")),
-    case("resultaten-punt-123456789.csv", "results", lines=(
-        f"rij 2, kolom Max: '123456789' {MAX_1000}",
-        f"rij 3, kolom Punt: '123456789/200000000' {MAX_1000}")),
-    case("noden-jaar-2999.csv", "needs", lines=(
-        "rij 2, kolom Tot: '31/12/2999' ligt niet tussen de jaren 2021 en 2031: kijk het "
-        "jaartal na",)),
-    case("flex-lesuur-99.csv", "flex-sessions", lines=(
-        "rij 2, kolom Uur: '99' is geen lesuur (1 tot 12)",
-        f"rij 3, kolom Capaciteit: '{'9' * 80}' is een te groot getal")),
-    case("keuzes-stamboeknummer-10000-cijfers.csv", "flex-choices", lines=(
-        f"rij 2, kolom Stamboeknummer: '{'1' * 80}' {TOO_LONG}",)),
-    case("prof-initiatief-uren-en-kost.csv", "initiatives", lines=(
-        "rij 2, kolom Kost: '1.000.000.000,00' Is groter dan 1.000.000: kijk het getal na.",
-        "rij 2, kolom Uren: '99999' Is groter dan 1.000: kijk het getal na.")),
-    case("prof-budget-bedrag.csv", "budget", lines=(
-        "rij 2, kolom Bedrag: '123.456.789.012,00' Is groter dan 10.000.000: kijk het getal "
-        "na.",)),
-    case("prof-competentie-2099.csv", "competences", lines=(
-        "rij 2, kolom Datum: '01/10/2099' ligt niet tussen de jaren 2006 en 2026: kijk het "
-        "jaartal na",
-        "rij 2, kolom Niveau: '99' Een niveau is 1, 2, 3 of 4.")),
-    case("enquete-tijdstempel-2999.csv", "survey", lines=(
-        "rij 2, kolom Tijdstempel: '2999/10/14 9:12:33 AM GMT+2' ligt niet tussen de jaren 2000 "
-        "en 2027: kijk het jaartal na",)),
-    # surveys
-    case("enquete-alleen-metadata.csv", "survey", lines=(
-        "rij 1, kolom Tijdstempel: geen enkele kolom is een vraag",)),
-    case("enquete-alleen-metadata-drie-rijen.csv", "survey", lines=(
-        "rij 1, kolom Tijdstempel: geen enkele kolom is een vraag",)),
-]
+# Files with wrong rows, and every problem a person is told, in order: the table lives beside
+# the files, in tests/data/bad/refused_rows.toml. There, {L1} ... are the demo school's numbers
+# (see fill) and {PERIODS}, {BIRTH} ... the shared texts above.
+SHARED_TEXTS = {"PERIODS": PERIODS, "UNKNOWN_LEARNER": UNKNOWN_LEARNER,
+                "SUBJECT_NEEDED": SUBJECT_NEEDED, "SCIENTIFIC": SCIENTIFIC, "TOO_LONG": TOO_LONG,
+                "BIRTH": BIRTH, "MAX_1000": MAX_1000}
+
+
+def _with_shared_texts(line: str) -> str:
+    for name, text in SHARED_TEXTS.items():
+        line = line.replace(f"{{{name}}}", text)
+    return line
+
+
+def _refused_rows() -> list:
+    table = tomllib.loads((CORPUS / "refused_rows.toml").read_text(encoding="utf-8"))
+    return [case(file, spec["kind"], lines=tuple(map(_with_shared_texts, spec["lines"])))
+            for file, spec in table.items()]
+
+
+REFUSED_ROWS = _refused_rows()
 
 # Files that read well but are not files for the chosen import: refused as a whole, plainly.
 REFUSED_FILES = [
@@ -450,15 +345,7 @@ def test_file_of_another_kind_or_without_rows_is_refused_plainly_and_writes_noth
     assert outcome.changed == {}
 
 
-SAMPLE_KINDS = {
-    "leerlingen_smartschool.csv": "learners", "leerlingen_informat.xlsx": "learners",
-    "personeel.csv": "staff", "punten_trimester1.csv": "results",
-    "noden_klassenraad.csv": "needs", "flexaanbod.csv": "flex-sessions",
-    "flexkeuzes_google_forms.csv": "flex-choices", "prof_initiatieven.csv": "initiatives",
-    "prof_budget.csv": "budget", "prof_competentieniveaus.csv": "competences",
-    "welbevinden_google_forms.csv": "survey", "zelfreflectie_microsoft_forms.xlsx": "survey",
-    "professionaliseringsnoden_limesurvey.csv": "survey", "team_tijdsregistratie.csv": "survey",
-}
+SAMPLE_KINDS = {name: kind for kind, names in SAMPLES_BY_KIND.items() for name in names}
 
 
 def test_every_sample_export_is_taken_for_its_own_kind_and_refused_as_another():
@@ -467,10 +354,9 @@ def test_every_sample_export_is_taken_for_its_own_kind_and_refused_as_another():
     from app.importing.reading import read_table
     from app.importing.specs import REGISTRY
 
-    samples = Path(__file__).parent.parent / "data" / "samples"
-    assert {p.name for p in samples.iterdir()} == set(SAMPLE_KINDS)
+    assert {p.name for p in SAMPLES.iterdir()} == set(SAMPLE_KINDS)
     for name, own in SAMPLE_KINDS.items():
-        header = read_table((samples / name).read_bytes()).header
+        header = read_table((SAMPLES / name).read_bytes()).header
         assert pipeline.kind_of_columns(own, header) is None, name
         for other in REGISTRY:
             found = pipeline.kind_of_columns(other, header)
@@ -535,7 +421,7 @@ def test_an_upload_with_a_wrong_value_leaves_nothing_behind_in_memory(demo_path)
 # -- the corpus itself -----------------------------------------------------------------------------
 
 def test_every_file_in_the_corpus_has_a_case():
-    on_disk = {p.name for p in CORPUS.iterdir() if p.is_file() and p.suffix != ".py"}
+    on_disk = {p.name for p in CORPUS.iterdir() if p.is_file() and p.suffix not in (".py", ".toml")}
     named = [c.file for c in ALL_CASES] + sorted(OTHER_FILES)
     assert len(named) == len(set(named)), "a file has two cases"
     assert on_disk == set(named)

@@ -37,26 +37,9 @@ def test_empty_database_shows_sign_in_with_first_steps(tmp_path, monkeypatch):
     assert any("users add" in i.value for i in at.info)
 
 
-def test_pages_on_an_empty_school_say_so_instead_of_failing(tmp_path, monkeypatch):
-    from app.admin import users
-    from app.auth import COMMAND_LINE
-    from app.db import Database
-
-    path = tmp_path / "empty.duckdb"
-    monkeypatch.setenv("FLEXWIJS_DB", str(path))
-    with Database(path) as db:
-        user_id = users.add_user(db, COMMAND_LINE, email="a@school.be",
-                                name="A", roles=["admin", "director"], password="long enough!")
-    from streamlit.testing.v1 import AppTest
-
-    from tests.conftest import MAIN_SCRIPT
-
+def test_pages_on_an_empty_school_say_so_instead_of_failing(empty_school_user):
     for spec in PAGES:
-        at = AppTest.from_file(MAIN_SCRIPT, default_timeout=30)
-        at.session_state["auth.user_id"] = user_id
-        at.run()
-        if spec.key != "home":
-            at.switch_page(f"../{spec.path}").run()
+        at = app_test(spec.path, user_id=empty_school_user)
         assert not at.exception, (spec.key, [e.value for e in at.exception])
         assert not at.error, (spec.key, [e.value for e in at.error])
 

@@ -20,7 +20,7 @@ import pytest
 from app import permissions
 from app.auth import ROLES, Viewer
 from app.db import Database
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import PROJECT_ROOT, table_counts
 
 APP = PROJECT_ROOT / "app"
 # What a function calls on the database to write: a transaction, a write, an audit entry.
@@ -212,15 +212,6 @@ def school(demo_file, tmp_path_factory):
     db.close()
 
 
-def _counts(db: Database) -> dict[str, int]:
-    # A census of every table, outside the named queries on purpose (as tests/test_access.py).
-    with db._con.cursor() as con:
-        tables = [r[0] for r in con.execute(
-            "select table_name from information_schema.tables"
-            " where table_type = 'BASE TABLE' and table_name <> 'audit_log'").fetchall()]
-        return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
-
-
 def _refusals(db: Database) -> list[tuple]:
     with db._con.cursor() as con:
         return con.execute("select action, outcome from audit_log"
@@ -275,10 +266,10 @@ def test_each_write_refuses_a_viewer_without_the_permission(school, write):
             # Nothing else is read before the permission is asked: a stand-in will do.
             arguments[name] = None
     arguments.update(GIVEN.get((write.path, write.name), lambda db: {})(school))
-    before, refused = _counts(school), len(_refusals(school))
+    before, refused = table_counts(school), len(_refusals(school))
     with pytest.raises(permissions.Refused):
         function(**arguments)
-    assert _counts(school) == before, "a refused write changed the school's data"
+    assert table_counts(school) == before, "a refused write changed the school's data"
     logged = _refusals(school)[refused:]
     assert len(logged) == 1, "the refusal is logged once"
     if action is not None:

@@ -33,9 +33,16 @@ from app.permissions import (
 )
 from app.scope import Scope
 from app.surveys import summary as surveys
-from tests.conftest import PROJECT_ROOT, TODAY, app_test, demo_user_id, shown
+from tests.conftest import (
+    SAMPLE_OF,
+    SAMPLES,
+    TODAY,
+    app_test,
+    demo_user_id,
+    shown,
+    table_counts,
+)
 
-SAMPLES = PROJECT_ROOT / "data" / "samples"
 NL, EN = Translator("nl"), Translator("en")
 YEAR = "2026-2027"
 
@@ -110,13 +117,6 @@ EXPECTED = {
     **{action: {"admin": ANY}
        for action in ("admin.users.edit", "admin.backup", "admin.erase", "admin.settings",
                       "admin.demo.leave")},
-}
-SAMPLE_OF = {
-    "learners": "leerlingen_smartschool.csv", "staff": "personeel.csv",
-    "results": "punten_trimester1.csv", "needs": "noden_klassenraad.csv",
-    "flex-sessions": "flexaanbod.csv", "flex-choices": "flexkeuzes_google_forms.csv",
-    "survey": "welbevinden_google_forms.csv", "initiatives": "prof_initiatieven.csv",
-    "budget": "prof_budget.csv", "competences": "prof_competentieniveaus.csv",
 }
 # Every tag with the audience it is read for, and who the test survey's respondents are.
 TAG_CASES = [("wellbeing", "learners", "learner"), ("self_reflection", "learners", "learner"),
@@ -222,15 +222,6 @@ def school(demo_file, tmp_path_factory):
 
 def as_role(db: Database, role: str) -> Viewer:
     return auth.load_viewer(db, demo_user_id(role, str(db.path)))
-
-
-def table_counts(db: Database) -> dict[str, int]:
-    """Rows per table, the audit log aside: what a refused write must leave as it was."""
-    with db._con.cursor() as cur:
-        tables = [r[0] for r in cur.execute(
-            "select table_name from information_schema.tables where table_type = 'BASE TABLE'"
-            " and table_name not in ('audit_log', 'schema_version')").fetchall()]
-        return {t: cur.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
 
 
 def audit_entries(db: Database, since: int) -> list[dict]:
@@ -635,7 +626,7 @@ def test_someone_elses_upload_of_the_same_form_becomes_a_survey_of_its_own(demo_
     assert mine != theirs
     assert respondents(demo_db, theirs) == 1 and respondents(demo_db, mine) == 2
     assert demo_db.scalar("surveys/owner", survey_id=mine) == teacher.user_id
-    assert surveys.can_edit(demo_db, teacher, mine)
+    assert permissions.allowed(teacher, "survey.edit", surveys.record(demo_db, mine))
 
     # The uploader's own longer export joins their survey, and is told so.
     again = pipeline.prepare(demo_db, council, "survey", "wb kr4.csv",

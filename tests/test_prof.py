@@ -498,13 +498,19 @@ def test_requests_page_opens_for_each_role_that_may(demo_path, role):
     assert at.title[0].value == "Aanvragen"
 
 
-def test_teacher_files_a_request_and_the_director_approves_it_in_the_pages(demo_path):
+def _new_request(title: str, goal: str, fee: str):
+    """The requests page as a teacher, with a new request's form filled in and not yet saved."""
     at = app_test("pages/prof_requests.py", role="teacher", timeout=60)
-    at.text_input(key="prof_requests.new.title").input("Formatief evalueren")
-    at.text_area(key="prof_requests.new.goal").input("Feedback in elke les")
+    at.text_input(key="prof_requests.new.title").input(title)
+    at.text_area(key="prof_requests.new.goal").input(goal)
     at.date_input(key="prof_requests.new.starts_on").set_value(dt.date(2027, 2, 3))
+    at.text_input(key="prof_requests.new.fee").input(fee)
+    return at
+
+
+def test_teacher_files_a_request_and_the_director_approves_it_in_the_pages(demo_path):
     # A decimal comma, as a Flemish teacher types it: 95,50 is 95.5 euro, never 9550.
-    at.text_input(key="prof_requests.new.fee").input("95,50")
+    at = _new_request("Formatief evalueren", "Feedback in elke les", fee="95,50")
     at.text_input(key="prof_requests.new.hours").input("3,5")
     at.button(key="prof_requests.new.save").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
@@ -527,11 +533,7 @@ def test_teacher_files_a_request_and_the_director_approves_it_in_the_pages(demo_
 
 
 def test_a_fee_that_is_no_number_is_said_under_the_field_and_nothing_is_saved(demo_path):
-    at = app_test("pages/prof_requests.py", role="teacher", timeout=60)
-    at.text_input(key="prof_requests.new.title").input("Niet te bewaren")
-    at.text_area(key="prof_requests.new.goal").input("Doel")
-    at.date_input(key="prof_requests.new.starts_on").set_value(dt.date(2027, 2, 3))
-    at.text_input(key="prof_requests.new.fee").input("twaalf")
+    at = _new_request("Niet te bewaren", "Doel", fee="twaalf")
     at.button(key="prof_requests.new.save").click().run()
     assert not at.exception
     assert any("twaalf" in c.value for c in at.caption)
@@ -588,16 +590,16 @@ def test_plan_and_competences_pages_render_in_english(demo_path):
 
 
 def test_charts_are_built_from_small_frames():
-    from app import charts
+    from app.prof import charts
 
     pots = pd.DataFrame([{"pot": "School", "allocated": 100.0, "committed": 30.0,
                           "spent": 90.0, "left_over": -20.0}])
-    spec = charts.prof_pots(pots, NL).to_dict()
+    spec = charts.pots(pots, NL).to_dict()
     values = spec["datasets"][next(iter(spec["datasets"]))]
     assert {v["part"] for v in values} == {"Uitgegeven", "Vastgelegd", "Over", "Overschreden"}
     burn = budget.burndown_frame(pd.DataFrame(columns=["day", "committed", "spent"]),
                                  D("1000"), START, END, dt.date(2026, 10, 1))
-    assert charts.prof_burndown(burn, NL).to_dict()["mark"]["type"] == "line"
+    assert charts.burndown(burn, NL).to_dict()["mark"]["type"] == "line"
 
 
 def test_the_plan_editors_offer_words_and_read_hours_with_a_decimal_comma(demo_path):

@@ -558,24 +558,27 @@ LOGINS = ("select count(*) from audit_log where action = 'login' and outcome = '
           " and user_id = ?")
 
 
+def assert_signed_in(at, path: Path, user: int) -> None:
+    """The app holds the account, with one browser session and one logged sign-in for it."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["auth.user_id"] == user
+    assert one(path, SESSIONS, user) == 1 and one(path, LOGINS, user) == 1
+
+
 def test_signing_in_with_the_form_starts_a_session(demo_path):
     user = demo_user_id("flex_team", str(demo_path))
     at = app_test(role=None, timeout=90)
     at.text_input(key="login.email").input("flexteam@demo.dehorizon.example")
     at.text_input(key="login.password").input("demo")
     at.button(key="login.sign_in").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.session_state["auth.user_id"] == user
-    assert one(demo_path, SESSIONS, user) == 1 and one(demo_path, LOGINS, user) == 1
+    assert_signed_in(at, demo_path, user)
 
 
 def test_a_demo_button_signs_in_as_its_account(demo_path):
     user = demo_user_id("director", str(demo_path))
     at = app_test(role=None, timeout=90)
     at.button(key=f"login.demo.{user}").click().run()
-    assert not at.exception, [e.value for e in at.exception]
-    assert at.session_state["auth.user_id"] == user
-    assert one(demo_path, SESSIONS, user) == 1 and one(demo_path, LOGINS, user) == 1
+    assert_signed_in(at, demo_path, user)
 
 
 def test_signing_out_ends_the_session(demo_path):

@@ -125,8 +125,10 @@ def filtered(view: ClassView, only_needs: bool, subject: str | None,
     if only_needs:
         learners = learners[learners["needs"] > 0]
     if kind:
-        learners = learners[learners["kinds"].fillna("").str.split(",").map(
-            lambda kinds: kind in kinds)]
+        # .loc with a boolean mask: in an empty class the mapped mask has no bool dtype, and
+        # plain [] would read it as a list of columns and drop them all.
+        learners = learners.loc[learners["kinds"].fillna("").str.split(",").map(
+            lambda kinds: kind in kinds).astype(bool)]
     if subject:
         learners = learners.assign(_share=view.shares[subject].reindex(learners.index))
         return learners.sort_values(["_share", "concern"], ascending=[True, False],

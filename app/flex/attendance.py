@@ -72,7 +72,7 @@ def _record(db: Database, session_id: int) -> permissions.FlexSession | None:
 
 
 def save(db: Database, viewer: Viewer, session_id: int, week_id: str, edited: pd.DataFrame,
-         t: Translator, author: str) -> int:
+         t: Translator) -> int:
     """Attendance of every learner in the register, and their notes. A flex teacher saves
     only the registers of the sessions they lead. The saver's draft of this register goes in
     the same transaction."""
@@ -89,12 +89,12 @@ def save(db: Database, viewer: Viewer, session_id: int, week_id: str, edited: pd
                 raise UserError("attendance.error.status", row=position, value=row.get("status"))
             learner_id = int(row["learner_id"])
             tx.execute("flex/attendance_save", week_id=week_id, session_id=session_id,
-                       learner_id=learner_id, status=status, recorded_by=author,
+                       learner_id=learner_id, status=status, recorded_by=viewer.name,
                        recorded_at=now)
             note = {f: (None if is_blank(row.get(f)) else str(row[f]).strip() or None)
                     for f in NOTE_FIELDS}
             params = dict(learner_id=learner_id, session_id=session_id, week_id=week_id,
-                          author=author, **note)
+                          author=viewer.name, **note)
             # An emptied note is kept empty rather than deleted: the register shows it blank.
             if tx.scalar("flex/note_update", **params) is None and any(note.values()):
                 tx.execute("flex/note_insert", **params)

@@ -1,18 +1,23 @@
 """The flex board's tables and labels: weeks, plans, sessions with their fill, a session's
-learners with why each is there, and the learner search. Plain pandas over the queries; the
-page (pages/flex_board.py) only draws what these return."""
+learners with why each is there, the learner search, the composition's report and the moves
+by hand. Plain pandas over the queries; the page (pages/flex_board.py) only draws what these
+return. The lists and the register pick their sessions by the same labels."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
-from app import display
+from app import display, permissions
+from app.auth import Viewer
 from app.blank import is_blank
 from app.db import Database
-from app.flex import words
-from app.flex.plans import Plan
+from app.errors import UserError
+from app.flex import plans, words
+from app.flex.plans import Move, Plan
 from app.i18n import Translator
 from app.school import school_calendar
 
@@ -52,8 +57,8 @@ def plan_label(row: dict | pd.Series | Plan, t: Translator) -> str:
 
 
 def leader_text(leader: str | None, kind: str, t: Translator) -> str:
-    if is_blank(leader):
-        return "–"
+    if is_blank(leader):  # published before anyone agreed to lead it: say so, not a dash
+        return t("flex_board.no_leader")
     return leader if kind == "teacher" else f"{leader} ({t(f'leader_kind.{kind}')})"
 
 
@@ -144,3 +149,138 @@ def change_table(changes: pd.DataFrame, t: Translator) -> display.Table:
         display.text("before", "flex_board.col.before", dash=True),
         display.text("after", "flex_board.col.after", dash=True),
     ])
+
+
+# -- the week and the plan the board is about -------------------------------------------------
+
+def waiting_week(db: Database, weeks: pd.DataFrame, cycle_id: int, today: dt.date) -> str | None:
+    """The first week of the next cycle while it has no plan yet and the board shows another:
+    the flex team's weekly job, to point at. None when there is no such cycle."""
+    try:
+        upcoming = plans.next_cycle(db, today)
+    except UserError:
+        return None
+    first = first_week_of(weeks, upcoming)
+    if first and upcoming != cycle_id and plans.current(db, upcoming) is None:
+        return first
+    return None
+
+
+def plans_for(db: Database, viewer: Viewer, cycle_id: int) -> pd.DataFrame:
+    """The plans of a cycle the viewer may see: all of them for whoever composes (the proposal
+    first), the published versions for everyone else."""
+    listing = plans.plans(db, cycle_id)
+    if permissions.holds(viewer, "flex.plan.compose"):
+        return listing
+    return listing[listing["status"] == "published"]
+
+
+def plan_labels(listing: pd.DataFrame, t: Translator) -> dict[int, str]:
+    return {int(r["plan_id"]): plan_label(r, t) for r in listing.to_dict("records")}
+
+
+@dataclass(frozen=True)
+class Badge:
+    """What a plan is, as a coloured badge with a line beside it (Markdown)."""
+
+    text: str
+    icon: str
+    color: str
+    caption: str
+
+
+def status_badge(plan: Plan, t: Translator) -> Badge:
+    if plan.is_proposal:
+        return Badge(t("flex_board.plan.proposal"), ":material/edit_note:", "orange",
+                     t.md("flex_board.plan.made", who=plan.created_by or "–",
+                          when=t.datetime(plan.created_at)))
+    return Badge(t.md("flex_board.plan.published", version=plan.version),
+                 ":material/task_alt:", "green",
+                 t.md("flex_board.plan.published_by", who=plan.published_by or "–",
+                      when=t.datetime(plan.published_at)))
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure of the composition's report, as st.metric shows it."""
+
+    label: str
+    value: str
+    help: str | None = None
+    delta: str | None = None
+    delta_color: str = "normal"
+
+
+def report_metrics(plan: Plan, t: Translator) -> list[list[Metric]]:
+    """The composition's report in two rows of figures: how many are placed, the objective
+    against its proven bound and the time it took; what stayed unmet and what was locked."""
+    summary = plan.report["summary"]
+    proven = summary["gap"] is not None and summary["gap"] <= 1e-9
+    bound = t.number(summary["bound"], 2) if summary["bound"] is not None else "–"
+    return [
+        [Metric(t("flex_board.report.placed"),
+                f"{t.count(summary['assigned'])} / {t.count(summary['learners'])}"),
+         Metric(t("flex_board.report.objective"), t.number(summary["objective"], 2),
+                help=t("flex_board.report.objective_help")),
+         Metric(t("flex_board.report.bound"), bound, help=t("flex_board.report.bound_help"),
+                delta=t("flex_board.report.proven") if proven else
+                t("flex_board.report.gap", gap=t.percent(summary["gap"] or 0, 2)),
+                delta_color="normal" if proven else "inverse"),
+         Metric(t("flex_board.report.seconds"), t.number(summary["seconds"], 2) + " s")],
+        [Metric(t("flex_board.report.hard_unmet"), t.count(summary["hard_unmet"])),
+         Metric(t("flex_board.report.fairness_unmet"), t.count(summary["fairness_unmet"])),
+         Metric(t("flex_board.report.locked"), t.count(plan.report.get("locked", 0)))]]
+
+
+def report_messages(plan: Plan, t: Translator, names: Mapping[int, str]) -> list[str]:
+    """What the composition could not do as asked, one plain sentence each."""
+    return [words.report_message(code, params, t, names)
+            for code, params in plan.report.get("messages", [])]
+
+
+# -- the groups --------------------------------------------------------------------------------
+
+def slots(fill: pd.DataFrame) -> list[tuple[int, int, int]]:
+    """The slots of a plan, in order: (weekday, lesson hour, slot id)."""
+    return list(dict.fromkeys(zip(fill["weekday"], fill["lesson_hour"], fill["slot_id"],
+                                  strict=True)))
+
+
+def session_head(session: Mapping, members: pd.DataFrame, t: Translator) -> str:
+    """'**A12** · Wiskunde – breuken · 14 / 16 leerlingen' above a session's learners."""
+    return t.md("flex_board.session_head", code=session["code"],
+                what=words.what(t, session["kind"], session["topic"]),
+                learners=t.count(len(members)), capacity=t.count(session["capacity"]))
+
+
+def session_labels(sessions: pd.DataFrame, t: Translator) -> dict[int, str]:
+    """Sessions to pick one from (the lists, the register): code, slot, what and how many."""
+    return {int(s.session_id): t("flex_lists.session_label", code=s.code,
+                                 slot=words.slot(t, s.weekday, s.lesson_hour),
+                                 what=words.what(t, s.kind, s.topic),
+                                 learners=t.plural("count.learners", int(s.learners)))
+            for s in sessions.itertuples()}
+
+
+def moves_to(selected: pd.DataFrame, target: int) -> list[Move]:
+    """The chosen learners moved to another session of their slot (those there already stay)."""
+    return [Move(int(r.learner_id), int(r.slot_id), int(r.session_id), int(target))
+            for r in selected.itertuples() if int(r.session_id) != int(target)]
+
+
+def cells(selected: pd.DataFrame) -> list[tuple[int, int]]:
+    """The chosen placements as (learner, slot): what locking and unlocking take."""
+    return [(int(r.learner_id), int(r.slot_id)) for r in selected.itertuples()]
+
+
+# -- against the version before ------------------------------------------------------------------
+
+def diff_title(base: Plan | None, t: Translator) -> str:
+    return t.md("flex_board.diff.title", base=plan_label(base, t)) if base else \
+        t("flex_board.diff.none_title")
+
+
+def change_counts(changes: pd.DataFrame) -> dict[str, int]:
+    """How many learners switch, join and leave."""
+    counts = changes["change"].value_counts()
+    return {code: int(counts.get(code, 0)) for code in words.CHANGE_CODES}

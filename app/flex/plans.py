@@ -120,7 +120,7 @@ def for_week(db: Database, week_id: str, published: bool) -> Plan:
 
 # -- composing ---------------------------------------------------------------------------------
 
-def compose_cycle(db: Database, viewer: Viewer, cycle_id: int, author: str,
+def compose_cycle(db: Database, viewer: Viewer, cycle_id: int,
                   lang: str = "nl") -> tuple[Plan, Composition]:
     """Compose a cycle to a proven optimum and store it as its proposal, in place of the
     previous one; placements locked by hand (in the proposal, else in the latest version)
@@ -145,7 +145,7 @@ def compose_cycle(db: Database, viewer: Viewer, cycle_id: int, author: str,
             tx.execute("flex/plan_drop_assignments", plan_id=int(old))
             tx.execute("flex/plan_drop", plan_id=int(old))
         plan_id = tx.next_ids("flex_plan_id_seq", 1)[0]
-        tx.execute("flex/plan_create", plan_id=plan_id, cycle_id=cycle_id, created_by=author,
+        tx.execute("flex/plan_create", plan_id=plan_id, cycle_id=cycle_id, created_by=viewer.name,
                    objective=result.objective, bound=result.bound, gap=result.gap,
                    seconds=result.seconds, report=json.dumps(report, ensure_ascii=False))
         tx.insert_frame("flex_assignment", assignment_frame(plan_id, result.placements))
@@ -171,7 +171,7 @@ def assignment_frame(plan_id: int, placements: list[Placement]) -> pd.DataFrame:
     })
 
 
-def working_copy(db: Database, viewer: Viewer, cycle_id: int, author: str) -> Plan:
+def working_copy(db: Database, viewer: Viewer, cycle_id: int) -> Plan:
     """The proposal to edit: the one there is, or a copy of the latest published version."""
     permissions.require(db, viewer, "flex.plan.compose")
     existing = proposal(db, cycle_id)
@@ -184,7 +184,7 @@ def working_copy(db: Database, viewer: Viewer, cycle_id: int, author: str) -> Pl
         if tx.scalar("flex/proposal", cycle_id=cycle_id) is not None:
             raise UserError("flex.error.changed_meanwhile")
         plan_id = tx.next_ids("flex_plan_id_seq", 1)[0]
-        tx.execute("flex/plan_create", plan_id=plan_id, cycle_id=cycle_id, created_by=author,
+        tx.execute("flex/plan_create", plan_id=plan_id, cycle_id=cycle_id, created_by=viewer.name,
                    objective=base.objective, bound=base.bound, gap=base.gap,
                    seconds=base.seconds, report=json.dumps(base.report, ensure_ascii=False))
         tx.execute("flex/plan_copy", from_plan=base.plan_id, to_plan=plan_id)
@@ -203,7 +203,7 @@ class Move:
     to_session: int
 
 
-def move(db: Database, viewer: Viewer, plan_id: int, moves: list[Move], author: str) -> int:
+def move(db: Database, viewer: Viewer, plan_id: int, moves: list[Move]) -> int:
     """Move learners to other sessions of the same slot, all or none. Each move is locked, so
     the next composition keeps it. Refused when a learner is no longer where the editor saw
     them (someone else moved them first) or the plan is no longer a proposal."""
@@ -220,12 +220,12 @@ def move(db: Database, viewer: Viewer, plan_id: int, moves: list[Move], author: 
                 raise UserError("flex.error.other_slot")
             if m.from_session is None:
                 done = tx.scalar("flex/place", plan_id=plan_id, learner_id=m.learner_id,
-                                 slot_id=m.slot_id, to_session=m.to_session, moved_by=author,
+                                 slot_id=m.slot_id, to_session=m.to_session, moved_by=viewer.name,
                                  moved_at=now)
             else:
                 done = tx.scalar("flex/move", plan_id=plan_id, learner_id=m.learner_id,
                                  slot_id=m.slot_id, from_session=m.from_session,
-                                 to_session=m.to_session, moved_by=author, moved_at=now)
+                                 to_session=m.to_session, moved_by=viewer.name, moved_at=now)
             if done is None:
                 raise UserError("flex.error.changed_meanwhile")
         tx.audit.record_ids = [str(plan_id)] + [str(m.learner_id) for m in moves]
@@ -234,14 +234,14 @@ def move(db: Database, viewer: Viewer, plan_id: int, moves: list[Move], author: 
 
 
 def set_locked(db: Database, viewer: Viewer, plan_id: int, cells: list[tuple[int, int]],
-               locked: bool, author: str) -> int:
+               locked: bool) -> int:
     """Lock (or unlock) placements: (learner, slot) pairs of a proposal."""
     permissions.require(db, viewer, "flex.plan.compose")
     now = clock.now()
     with db.transaction(viewer.audit("edit", "flex_assignment")) as tx:
         for learner_id, slot_id in cells:
             done = tx.scalar("flex/lock", plan_id=plan_id, learner_id=learner_id,
-                             slot_id=slot_id, locked=locked, moved_by=author, moved_at=now)
+                             slot_id=slot_id, locked=locked, moved_by=viewer.name, moved_at=now)
             if done is None:
                 raise UserError("flex.error.changed_meanwhile")
         tx.audit.record_ids = [str(plan_id)] + [str(lid) for lid, _ in cells]
@@ -249,11 +249,11 @@ def set_locked(db: Database, viewer: Viewer, plan_id: int, cells: list[tuple[int
     return len(cells)
 
 
-def publish(db: Database, viewer: Viewer, plan_id: int, author: str) -> int:
+def publish(db: Database, viewer: Viewer, plan_id: int) -> int:
     """The proposal becomes the next published version; returns its number."""
     permissions.require(db, viewer, "flex.plan.publish")
     with db.transaction(viewer.audit("publish", "flex_plan")) as tx:
-        version = tx.scalar("flex/plan_publish", plan_id=plan_id, published_by=author,
+        version = tx.scalar("flex/plan_publish", plan_id=plan_id, published_by=viewer.name,
                             published_at=clock.now())
         if version is None:
             raise UserError("flex.error.changed_meanwhile")

@@ -206,8 +206,12 @@ def message(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, audience: 
     lines = [t(f"{key}.greeting", **who), "",
              t(f"{key}.intro", start=t.date(start), end=t.date(end), **who), ""]
     for row in rows.sort_values(["weekday", "lesson_hour"]).to_dict("records"):
-        where = t("flex.message.where", slot=slot(t, row["weekday"], row["lesson_hour"]),
-                  what=what(t, row["kind"], row["topic"]), leader=_words(row["leader"]))
+        when = slot(t, row["weekday"], row["lesson_hour"])
+        topic = what(t, row["kind"], row["topic"])
+        # A session can be published before anyone leads it: 'bij –' would puzzle a parent.
+        where = (t("flex.message.where_no_leader", slot=when, what=topic)
+                 if is_blank(row["leader"])
+                 else t("flex.message.where", slot=when, what=topic, leader=_words(row["leader"])))
         if not is_blank(row.get("room")):
             where += " " + t("flex.message.room", room=row["room"])
         lines.append(f"• {where}")

@@ -498,18 +498,26 @@ def _build_needs(ctx: BuildContext) -> Built:
     return built
 
 
-def _priority(value: object) -> int:
+PRIORITIES = {"hoog": 1, "high": 1, "normaal": 2, "normal": 2, "midden": 2, "laag": 3, "low": 3}
+
+
+def _named_number(value: object, names: dict[str, int], highest: int, problem: str) -> int:
+    """A whole number from 1 to `highest`, or the word a school writes for one ('hoog',
+    'dinsdag'); anything else is refused with the catalogue key `problem`."""
     folded = fold(str(value))
-    named = {"hoog": 1, "high": 1, "normaal": 2, "normal": 2, "midden": 2, "laag": 3, "low": 3}
-    if folded in named:
-        return named[folded]
+    if folded in names:
+        return names[folded]
     try:
         number = values.integer(value)
     except Invalid:
-        raise Invalid("import.problem.priority") from None
-    if not 1 <= number <= 3:
-        raise Invalid("import.problem.priority")
+        raise Invalid(problem) from None
+    if not 1 <= number <= highest:
+        raise Invalid(problem)
     return number
+
+
+def _priority(value: object) -> int:
+    return _named_number(value, PRIORITIES, 3, "import.problem.priority")
 
 
 def _write_needs(tx: Transaction, built: Built, import_id: int) -> Counts:
@@ -566,16 +574,7 @@ MAX_CAPACITY = 200
 
 
 def _weekday(value: object) -> int:
-    folded = fold(str(value))
-    if folded in WEEKDAYS:
-        return WEEKDAYS[folded]
-    try:
-        number = values.integer(value)
-    except Invalid:
-        raise Invalid("import.problem.weekday") from None
-    if not 1 <= number <= 5:
-        raise Invalid("import.problem.weekday")
-    return number
+    return _named_number(value, WEEKDAYS, 5, "import.problem.weekday")
 
 
 def _build_sessions(ctx: BuildContext) -> Built:

@@ -17,7 +17,7 @@ from app.blank import is_blank
 from app.db import Database
 from app.errors import UserError
 from app.prof import rules
-from app.prof.rules import KeyLine, PotMoney, Staff, money
+from app.prof.rules import Balance, KeyLine, PotMoney, Staff, money
 from app.school import school_calendar
 from app.scope import Scope
 
@@ -244,15 +244,11 @@ def warnings(pots: pd.DataFrame, t, school_year: str, today: dt.date) -> list[st
 
 
 @dataclass(frozen=True)
-class Glance:
+class Glance(Balance):
     budget: Decimal
     allocated: Decimal
     committed: Decimal
     spent: Decimal
-
-    @property
-    def left(self) -> Decimal:
-        return self.allocated - self.committed - self.spent
 
 
 def glance(db: Database, school_year: str) -> Glance:

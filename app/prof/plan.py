@@ -28,6 +28,25 @@ def _opt_day(value) -> dt.date | None:
     return None if is_blank(value) else pd.Timestamp(value).date()
 
 
+def _title(row: dict, n: int) -> str:
+    """The title row n of an editor must have."""
+    title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
+    if not title:
+        raise UserError("prof.error.row_missing", row=n, column="title")
+    return title
+
+
+def _form_and_collective(row: dict, n: int, default_collective: str) -> str:
+    """Check the form of row n of an editor, and give its collective (the default when left
+    empty), checked too: priorities and initiatives share both lists."""
+    if row.get("form") not in rules.FORMS:
+        raise UserError("prof.error.row_invalid", row=n, column="form")
+    collective = row.get("collective") or default_collective
+    if collective not in rules.COLLECTIVES:
+        raise UserError("prof.error.row_invalid", row=n, column="collective")
+    return collective
+
+
 def priorities(db: Database, school_year: str) -> pd.DataFrame:
     return db.read("prof/priorities", school_year=school_year)
 
@@ -39,16 +58,10 @@ def save_priorities(db: Database, viewer: Viewer, school_year: str, frame: pd.Da
     permissions.require(db, viewer, "prof.plan.edit")
     rows = []
     for n, row in enumerate(frame.to_dict("records"), start=1):
-        title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
-        if not title:
-            raise UserError("prof.error.row_missing", row=n, column="title")
+        title = _title(row, n)
         if row.get("horizon") not in ("year", "long"):
             raise UserError("prof.error.row_invalid", row=n, column="horizon")
-        if row.get("form") not in rules.FORMS:
-            raise UserError("prof.error.row_invalid", row=n, column="form")
-        collective = row.get("collective") or "team"
-        if collective not in rules.COLLECTIVES:
-            raise UserError("prof.error.row_invalid", row=n, column="collective")
+        collective = _form_and_collective(row, n, "team")
         wanted = [c.strip().upper() for c in str(row.get("competences") or "").split(",")
                   if c.strip()]
         if any(c not in codes for c in wanted):
@@ -80,14 +93,8 @@ def save_initiatives(db: Database, viewer: Viewer, school_year: str, frame: pd.D
     permissions.require(db, viewer, "prof.plan.edit")
     rows = []
     for n, row in enumerate(frame.to_dict("records"), start=1):
-        title = "" if is_blank(row.get("title")) else str(row["title"]).strip()
-        if not title:
-            raise UserError("prof.error.row_missing", row=n, column="title")
-        if row.get("form") not in rules.FORMS:
-            raise UserError("prof.error.row_invalid", row=n, column="form")
-        collective = row.get("collective") or "individual"
-        if collective not in rules.COLLECTIVES:
-            raise UserError("prof.error.row_invalid", row=n, column="collective")
+        title = _title(row, n)
+        collective = _form_and_collective(row, n, "individual")
         code = None if is_blank(row.get("competence")) else str(row["competence"]).strip().upper()
         if code is not None and code not in codes:
             raise UserError("prof.error.row_invalid", row=n, column="competence")

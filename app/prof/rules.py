@@ -137,9 +137,11 @@ def check_step(state: str, to: str, actor: Iterable[str]) -> None:
 
 # -- budget warnings -----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class PotMoney:
-    label: str
+class Balance:
+    """What is left of money given (allocated) once committed and spent are taken off: below
+    zero when they go beyond it. A mixin for the dataclasses with those three fields (its
+    annotations are not fields of theirs)."""
+
     allocated: Decimal
     committed: Decimal
     spent: Decimal
@@ -147,6 +149,15 @@ class PotMoney:
     @property
     def left(self) -> Decimal:
         return self.allocated - self.committed - self.spent
+
+
+@dataclass(frozen=True)
+class PotMoney(Balance):
+    """One pot, as the warnings read it: its label names it in a message."""
+    label: str
+    allocated: Decimal
+    committed: Decimal
+    spent: Decimal
 
 
 def warnings(pots: Sequence[PotMoney], today: dt.date, year_start: dt.date, year_end: dt.date,

@@ -58,13 +58,6 @@ def record(db: Database, survey_id: int) -> permissions.Survey:
                               tuple(permissions.learner_records(db, linked).values()))
 
 
-def can_edit(db: Database, viewer: Viewer, survey_id: int) -> bool:
-    """The person who uploaded a survey, and the administrator, may rename it and place labels."""
-    owner = db.scalar("surveys/owner", survey_id=survey_id)
-    return permissions.allowed(viewer, "survey.edit", permissions.Survey(
-        survey_id, None if owner is None else int(owner)))
-
-
 def tags_for(viewer: Viewer) -> list[str]:
     """The tags this viewer may give a survey (for some audience): the ones to offer."""
     return [tag for tag in TAGS if any(permissions.holds(viewer, permissions.tag_action(tag, a))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from app.charts import BLUE, TEAL, legend
 from app.i18n import Translator
 
-SELF_COLOUR, ADVISER_COLOUR = "#72B7B2", "#4C78A8"
+SELF_COLOUR, ADVISER_COLOUR = TEAL, BLUE
 
 
 def selfcheck_evolution(frame: pd.DataFrame, t: Translator) -> alt.FacetChart:
@@ -41,7 +42,7 @@ def leader_load(frame: pd.DataFrame, limit: float, t: Translator) -> alt.LayerCh
     bars = alt.Chart(data).mark_bar().encode(
         y=alt.Y("name:N", title=None, sort=order, axis=alt.Axis(labelLimit=240)),
         x=alt.X("shown:Q", title=t("team.leaders.col.ratio")),
-        color=alt.Color("state:N", title=None, legend=alt.Legend(orient="bottom"),
+        color=alt.Color("state:N", title=None, legend=legend(),
                         scale=alt.Scale(domain=[t("team.leaders.ok"),
                                                 t("team.leaders.too_high")],
                                         range=["#9ecae9", "#e45756"])),
@@ -67,7 +68,7 @@ def time_compare(frame: pd.DataFrame, t: Translator) -> alt.Chart:
         yOffset=alt.YOffset("measure:N", sort=list(label.values())),
         x=alt.X("value:Q", title=t("team.leaders.chart.hours")),
         color=alt.Color("measure:N", title=None, sort=list(label.values()),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=legend()),
         tooltip=[alt.Tooltip("who:N", title=t("team.leaders.col.person")),
                  alt.Tooltip("measure:N", title=" "),
                  alt.Tooltip("value:Q", title=t("team.leaders.chart.hours"), format=".1f")],
@@ -85,7 +86,7 @@ def coaching_progress(frame: pd.DataFrame, t: Translator) -> alt.FacetChart:
                 axis=alt.Axis(values=[1, 2, 3, 4])),
         color=alt.Color("who:N", title=None, sort=who,
                         scale=alt.Scale(domain=who, range=[SELF_COLOUR, ADVISER_COLOUR]),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=legend()),
         strokeDash=alt.StrokeDash("who:N", sort=who, legend=None),
         tooltip=[alt.Tooltip("goal:N", title=t("team.coaching.col.goal")),
                  alt.Tooltip("visit:O", title=t("team.coaching.chart.visit")),

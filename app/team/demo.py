@@ -43,23 +43,25 @@ TASKS = {
 }
 TIME_QUESTION = "Hoeveel uur per week besteedde je gemiddeld aan je taak als {name}?"
 
-GOALS_A = [
-    ("Start de les met een duidelijk lesdoel op het bord.", "didactic", "need"),
-    ("Wisselt na maximaal 20 minuten van werkvorm (leswissel).", "didactic", "need"),
-    ("Geeft gedifferentieerde instructie aan minstens twee niveaugroepen.", "didactic", "need"),
-    ("Voorziet gedifferentieerde verwerking.", "didactic", "wish"),
-    ("Benoemt strategieën hardop (modelen).", "didactic", "wish"),
-    ("Spreekt storend gedrag rustig en consequent aan.", "pedagogical", "need"),
-    ("Begint en eindigt de les op tijd.", "organisational", "need"),
-    ("Houdt het leerlingvolgsysteem wekelijks bij.", "organisational", "wish"),
-]
-GOALS_B = [
-    ("Maakt afspraken over klasregels samen met de leerlingen.", "pedagogical", "need"),
-    ("Geeft elke les feedback op het lesdoel.", "didactic", "need"),
-    ("Zet groepswerk gestructureerd op met rollen.", "didactic", "wish"),
-    ("Plant toetsen en taken tijdig in de planner.", "organisational", "need"),
-    ("Bereidt lessen voor met een uitgeschreven lesverloop.", "organisational", "wish"),
-]
+# The goals of the two trajectories, in the order they are numbered, grouped by domain and by
+# origin: a need the school names, or the teacher's own wish.
+GOALS_A = {
+    ("didactic", "need"): ["Start de les met een duidelijk lesdoel op het bord.",
+                           "Wisselt na maximaal 20 minuten van werkvorm (leswissel).",
+                           "Geeft gedifferentieerde instructie aan minstens twee niveaugroepen."],
+    ("didactic", "wish"): ["Voorziet gedifferentieerde verwerking.",
+                           "Benoemt strategieën hardop (modelen)."],
+    ("pedagogical", "need"): ["Spreekt storend gedrag rustig en consequent aan."],
+    ("organisational", "need"): ["Begint en eindigt de les op tijd."],
+    ("organisational", "wish"): ["Houdt het leerlingvolgsysteem wekelijks bij."],
+}
+GOALS_B = {
+    ("pedagogical", "need"): ["Maakt afspraken over klasregels samen met de leerlingen."],
+    ("didactic", "need"): ["Geeft elke les feedback op het lesdoel."],
+    ("didactic", "wish"): ["Zet groepswerk gestructureerd op met rollen."],
+    ("organisational", "need"): ["Plant toetsen en taken tijdig in de planner."],
+    ("organisational", "wish"): ["Bereidt lessen voor met een uitgeschreven lesverloop."],
+}
 
 
 def build(db: Database, today: dt.date, seed: int = 7) -> None:
@@ -222,8 +224,11 @@ def _trajectory(tx: Transaction, teacher: int, adviser: int, manager: int, start
     return trajectory_id
 
 
-def _goals(tx: Transaction, trajectory_id: int, goals: list[tuple[str, str, str]]) -> None:
-    for seq, (text, domain, origin) in enumerate(goals, start=1):
+def _goals(tx: Transaction, trajectory_id: int,
+           goals: dict[tuple[str, str], list[str]]) -> None:
+    listed = [(text, domain, origin) for (domain, origin), texts in goals.items()
+              for text in texts]
+    for seq, (text, domain, origin) in enumerate(listed, start=1):
         tx.execute("team/coaching/goal_insert", trajectory_id=trajectory_id, seq=seq, text=text,
                    domain=domain, origin=origin)
 

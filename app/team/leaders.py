@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import permissions, settings
+from app import display, permissions, settings
 from app.auth import Viewer
 from app.blank import is_blank
 from app.db import Database
@@ -225,18 +225,56 @@ def load(db: Database, lang: str, limit: float) -> pd.DataFrame:
     return frame.drop(columns=["roles_nl", "roles_en"])
 
 
-def load_table(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("team.leaders.col.person"): frame["name"],
-        t("team.leaders.col.roles"): frame["roles"],
-        t("team.leaders.col.assignment"): frame["assignment_hours"],
-        t("team.leaders.col.teaching"): frame["teaching_hours"],
-        t("team.leaders.col.released"): frame["released_hours"],
-        t("team.leaders.col.estimated"): frame["estimated_hours"],
-        t("team.leaders.col.ratio"): frame["ratio"],
-        t("team.leaders.col.warning"): [t("team.leaders.too_high") if w else ""
-                                         for w in frame["warning"]],
-    })
+# -- what the page shows (pages/team_leaders.py draws these) -----------------------------------
+
+def _hour_columns(*names: str) -> list[display.Column]:
+    """Hours per week, with one decimal, each under its own header (team.leaders.col.*)."""
+    return [display.number(f"{name}_hours", f"team.leaders.col.{name}") for name in names]
+
+
+def roles_table(frame: pd.DataFrame, t: Translator) -> display.Table:
+    """The register: each role under its name in the reader's language, with its holders and
+    responsibilities, the hours they are estimated at and the hours released for them."""
+    named = frame.assign(role=[role_name(r, t.lang) for r in frame.to_dict("records")])
+    return display.table(named, t, [
+        display.text("role", "team.leaders.col.role"),
+        display.count("holders", "team.leaders.col.holders"),
+        display.count("tasks", "team.leaders.col.tasks"), *_hour_columns("estimated", "released")])
+
+
+def load_table(frame: pd.DataFrame, t: Translator) -> display.Table:
+    """The load of every teacher leader (see load), the ones above the threshold marked."""
+    marked = frame.assign(warning_text=[t("team.leaders.too_high") if w else None
+                                        for w in frame["warning"]])
+    return display.table(marked, t, [
+        display.person("name", "team.leaders.col.person"),
+        display.text("roles", "team.leaders.col.roles"),
+        *_hour_columns("assignment", "teaching", "released", "estimated"),
+        display.number("ratio", "team.leaders.col.ratio", decimals=2),
+        display.text("warning_text", "team.leaders.col.warning")])
+
+
+def warnings(frame: pd.DataFrame, limit: float, t: Translator) -> list[str]:
+    """The director's view: one line (Markdown) per teacher leader above the threshold, the
+    heaviest first; a load that cannot be computed (nothing given, something asked) is ∞."""
+    heavy = frame[frame["warning"]].sort_values("ratio", ascending=False, na_position="first")
+    return [t.md("team.leaders.warning_line", name=p.name, roles=p.roles,
+                 ratio="∞" if is_blank(p.ratio) else t.number(p.ratio, 2),
+                 limit=t.number(limit, 2), unreleased=t.number(p.unreleased, 1))
+            for p in heavy.itertuples()]
+
+
+def time_table(compared: pd.DataFrame, t: Translator) -> display.Table:
+    """Reported hours beside the estimate and the released hours (see compare_time)."""
+    marked = compared.assign(
+        reported_hours=compared["hours"], difference_hours=compared["difference"],
+        holds=[t("team.leaders.yes") if h else t("team.leaders.not_holder")
+               for h in compared["holds_role"]])
+    return display.table(marked, t, [
+        display.person("name", "team.leaders.col.person"),
+        display.text("role", "team.leaders.col.role"),
+        *_hour_columns("estimated", "released", "reported", "difference"),
+        display.text("holds", "team.leaders.col.holds")])
 
 
 # -- transparency -------------------------------------------------------------------------------

@@ -43,6 +43,7 @@ class Server:
     against one database file, until stopped."""
 
     def __init__(self, db_path: Path, log_path: Path) -> None:
+        self.db_path = db_path
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, "FLEXWIJS_DB": str(db_path), "FLEXWIJS_TODAY": TODAY.isoformat()}
@@ -74,16 +75,29 @@ class Server:
         self._log.close()
 
 
+def _serve_a_copy(source: Path, folder: Path) -> Server:
+    """The app on a copy of a database file in folder: the flows may change it, the session's
+    file stays as built."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it (apt chromium)")
+    db_path = folder / "school.duckdb"
+    shutil.copyfile(source, db_path)
+    return Server(db_path, folder / "streamlit.log")
+
+
 @pytest.fixture(scope="module")
 def server(demo_file, tmp_path_factory):
     """One app per test module, on its own copy of the demo school."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it (apt chromium)")
-    folder = tmp_path_factory.mktemp("browser-app")
-    db_path = folder / "school.duckdb"
-    shutil.copyfile(demo_file, db_path)
-    app = Server(db_path, folder / "streamlit.log")
-    app.db_path = db_path
+    app = _serve_a_copy(demo_file, tmp_path_factory.mktemp("browser-app"))
+    yield app
+    app.stop()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_file, tmp_path_factory):
+    """One app per test module, on its own copy of the demo school whose texts carry Markdown
+    (tests/hostile.py)."""
+    app = _serve_a_copy(hostile_file, tmp_path_factory.mktemp("browser-hostile"))
     yield app
     app.stop()
 
@@ -256,6 +270,14 @@ def charts_drawn(page, at_least: int) -> int:
         f"document.querySelectorAll('[data-testid=\"stVegaLiteChart\"]').length >= {at_least}",
         timeout=SETTLE_TIMEOUT)
     return page.locator('[data-testid="stVegaLiteChart"]').count()
+
+
+def compose_next_cycle(page) -> None:
+    """On the board, go to the next cycle (not composed yet) and compose its groups, until the
+    solver reports a proven optimum."""
+    press(page, "Naar die week")
+    press(page, "Groepen samenstellen")
+    see(page.get_by_text("bewezen optimaal"))
 
 
 def read_checks_and_agree(page) -> None:

@@ -6,82 +6,63 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import (
-    ARTIFACTS,
-    navigate,
-    pick,
-    press,
-    read_checks_and_agree,
-    see,
-    settle,
-    shot,
-    sign_in_as,
-    tick_row,
-)
+from tests.browser import conftest as ui
 
 pytestmark = pytest.mark.browser
 
 
-
-
-
-
-
-
 def test_compose_move_lock_publish_then_list_and_messages(page, server):
-    sign_in_as(page, server, "flexteam")
-    navigate(page, "Weekbord")
-    press(page, "Naar die week")
-    press(page, "Groepen samenstellen")
-    see(page.get_by_text("bewezen optimaal"))
-    see(page.get_by_text("Voorstel (niet gepubliceerd)").first)
-    shot(page, "flex_1_composed")
+    ui.sign_in_as(page, server, "flexteam")
+    ui.navigate(page, "Weekbord")
+    ui.compose_next_cycle(page)
+    ui.see(page.get_by_text("Voorstel (niet gepubliceerd)").first)
+    ui.shot(page, "flex_1_composed")
 
-    tick_row(page, 0, 0)                      # a session
-    tick_row(page, 1, 0)                      # its first learner
-    pick(page, "Verplaatsen naar", "-R2")     # another session of the same hour
-    press(page, "Verplaatsen")
-    see(page.get_by_text("1 leerling verplaatst en vastgezet."))
-    shot(page, "flex_2_moved")
+    ui.tick_row(page, 0, 0)                   # a session
+    ui.tick_row(page, 1, 0)                   # its first learner
+    ui.pick(page, "Verplaatsen naar", "-R2")  # another session of the same hour
+    ui.press(page, "Verplaatsen")
+    ui.see(page.get_by_text("1 leerling verplaatst en vastgezet."))
+    ui.shot(page, "flex_2_moved")
 
-    tick_row(page, 1, 1)
-    press(page, "Vastzetten")
-    see(page.get_by_text("1 plaats vastgezet."))
+    ui.tick_row(page, 1, 1)
+    ui.press(page, "Vastzetten")
+    ui.see(page.get_by_text("1 plaats vastgezet."))
 
-    read_checks_and_agree(page)
-    shot(page, "flex_3_checks")
-    press(page, "Publiceren")
-    see(page.get_by_text("Gepubliceerd als versie 1."))
+    ui.read_checks_and_agree(page)
+    ui.shot(page, "flex_3_checks")
+    ui.press(page, "Publiceren")
+    ui.see(page.get_by_text("Gepubliceerd als versie 1."))
 
-    navigate(page, "Lijsten en berichten")
-    pick(page, "Week", "week 50 ")
-    see(page.get_by_text("Gepubliceerde groepen: Versie 1"))
+    ui.navigate(page, "Lijsten en berichten")
+    ui.pick(page, "Week", "week 50 ")
+    ui.see(page.get_by_text("Gepubliceerde groepen: Versie 1"))
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="Lijst afdrukken").click()
     printable = download.value.path().read_text(encoding="utf-8")
     assert "<table>" in printable and "week van" in printable
     list_page = page.context.new_page()
     list_page.goto(download.value.path().as_uri())
-    list_page.screenshot(path=str(ARTIFACTS / "flex_4_printable.png"), full_page=True)
+    list_page.screenshot(path=str(ui.ARTIFACTS / "flex_4_printable.png"), full_page=True)
     list_page.close()
 
     page.get_by_text("Berichten", exact=True).click()
-    settle(page)
+    ui.settle(page)
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Voorbeeld voor").click()
     page.keyboard.press("Enter")
-    settle(page)
-    see(page.get_by_text("Beste ouder,"))
-    see(page.get_by_text("Over flexuren: bij remediëring").first)
-    shot(page, "flex_5_message_nl")
+    ui.settle(page)
+    ui.see(page.get_by_text("Beste ouder,"))
+    ui.see(page.get_by_text("Over flexuren: bij remediëring").first)
+    ui.shot(page, "flex_5_message_nl")
 
     language = page.locator('[data-testid="stButtonGroup"]').filter(has_text="Nederlands")
     language.last.get_by_text("English").click()
-    settle(page)
-    see(page.get_by_text("Dear parent,"))
-    shot(page, "flex_6_message_en")
+    ui.settle(page)
+    ui.see(page.get_by_text("Dear parent,"))
+    ui.shot(page, "flex_6_message_en")
 
     page.locator('[data-testid="stSidebar"]').get_by_text("English").click()
-    settle(page)
-    see(page.get_by_role("heading", name="Lists and messages"))
-    see(page.get_by_text("Dear parent,"))
-    shot(page, "flex_7_interface_en")
+    ui.settle(page)
+    ui.see(page.get_by_role("heading", name="Lists and messages"))
+    ui.see(page.get_by_text("Dear parent,"))
+    ui.shot(page, "flex_7_interface_en")

@@ -6,17 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.db import Database
-from tests.browser.conftest import (
-    choose_file,
-    grid,
-    navigate,
-    press,
-    rows_with,
-    see,
-    settle,
-    shot,
-    sign_in_as,
-)
+from tests.browser import conftest as ui
 from tests.browser.test_import_flows import pick
 from tests.conftest import PROJECT_ROOT, TODAY
 
@@ -26,21 +16,21 @@ SAMPLES = PROJECT_ROOT / "data" / "samples"
 
 def signs_of(page, name: str) -> str:
     """The 'Signalen' cell of one learner on the class overview (the grid's accessible copy)."""
-    headers, rows = rows_with(page, name)
+    headers, rows = ui.rows_with(page, name)
     mine = [row for row in rows if row[headers.index("Leerling")] == name]
     assert mine, f"{name} is not on the class overview"
     return mine[0][headers.index("Signalen")]
 
 
 def visible_learners(page) -> list[str]:
-    headers, cells = grid(page)
+    headers, cells = ui.grid(page)
     width = len(headers)
     return cells[headers.index("Leerling")::width]
 
 
 def sign_out(page) -> None:
     page.get_by_role("button", name="Afmelden").click()
-    settle(page)
+    ui.settle(page)
 
 
 def test_a_flex_teachers_wellbeing_file_reaches_no_learner(page, server, demo_file, tmp_path):
@@ -58,8 +48,8 @@ def test_a_flex_teachers_wellbeing_file_reaches_no_learner(page, server, demo_fi
     feeling_well = {row.learner: numbers[row.learner_id] for row in learners.itertuples()
                     if row.wellbeing == row.wellbeing and row.wellbeing > 0.6}
 
-    sign_in_as(page, server, "klassenraad")
-    navigate(page, "Klasoverzicht")
+    ui.sign_in_as(page, server, "klassenraad")
+    ui.navigate(page, "Klasoverzicht")
     # A learner who feels well, among the rows the overview shows first.
     name = next(n for n in visible_learners(page) if n in feeling_well)
     number = feeling_well[name]
@@ -72,34 +62,34 @@ def test_a_flex_teachers_wellbeing_file_reaches_no_learner(page, server, demo_fi
         f"20/11/2026 10:00:00;{number};Helemaal niet akkoord;Ik wil van school veranderen\n"
         f"21/11/2026 10:00:00;{number};Helemaal niet akkoord;Ik wil van school veranderen\n",
         encoding="utf-8")
-    sign_in_as(page, server, "leerkracht")
-    navigate(page, "Enquêtes")
-    choose_file(page, upload)
+    ui.sign_in_as(page, server, "leerkracht")
+    ui.navigate(page, "Enquêtes")
+    ui.choose_file(page, upload)
     # Before anything is written: how many answers will not be linked, and why.
-    see(page.get_by_text("Er is nog niets opgeslagen", exact=False))
-    see(page.get_by_text("Antwoorden die niet aan een leerling gekoppeld worden: 2. Jouw rol "
+    ui.see(page.get_by_text("Er is nog niets opgeslagen", exact=False))
+    ui.see(page.get_by_text("Antwoorden die niet aan een leerling gekoppeld worden: 2. Jouw rol "
                          "mag geen antwoorden aan leerlingen koppelen", exact=False))
-    shot(page, "permissions_1_held_back")
-    press(page, "Opladen zonder die koppelingen")
-    see(page.get_by_text("De enquête is opgeladen", exact=False))
+    ui.shot(page, "permissions_1_held_back")
+    ui.press(page, "Opladen zonder die koppelingen")
+    ui.see(page.get_by_text("De enquête is opgeladen", exact=False))
     # The tag that would make it a learner's well-being is not offered, and the page says why
     # (the form to name and tag the survey stands open after an upload).
-    see(page.get_by_text("Deze labels kan je niet kiezen: welbevinden", exact=False))
+    ui.see(page.get_by_text("Deze labels kan je niet kiezen: welbevinden", exact=False))
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Label").first
     box.click()
     assert page.get_by_role("option", name="welbevinden", exact=True).count() == 0
     page.keyboard.press("Escape")
-    shot(page, "permissions_2_no_tag")
+    ui.shot(page, "permissions_2_no_tag")
     sign_out(page)
 
-    sign_in_as(page, server, "klassenraad")
-    navigate(page, "Klasoverzicht")
+    ui.sign_in_as(page, server, "klassenraad")
+    ui.navigate(page, "Klasoverzicht")
     assert "☁" not in signs_of(page, name)
 
 
 def test_the_flex_team_is_not_offered_the_budget_and_the_director_imports_it(page, server):
-    sign_in_as(page, server, "flexteam")
-    navigate(page, "Importeren")
+    ui.sign_in_as(page, server, "flexteam")
+    ui.navigate(page, "Importeren")
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text="Wat laad je op?").first
     box.click()
     offered = page.get_by_role("option").all_inner_texts()
@@ -108,10 +98,10 @@ def test_the_flex_team_is_not_offered_the_budget_and_the_director_imports_it(pag
     assert "Professionaliseringsbudget (bronnen)" not in offered, offered
     sign_out(page)
 
-    sign_in_as(page, server, "directie")
-    navigate(page, "Importeren")
+    ui.sign_in_as(page, server, "directie")
+    ui.navigate(page, "Importeren")
     pick(page, "Wat laad je op?", "Professionaliseringsbudget (bronnen)")
-    choose_file(page, SAMPLES / "prof_budget.csv")
-    press(page, "Importeren")
-    see(page.get_by_text("Geïmporteerd: 1 nieuw, 0 gewijzigd, 2 ongewijzigd", exact=False))
-    shot(page, "permissions_3_director_budget")
+    ui.choose_file(page, SAMPLES / "prof_budget.csv")
+    ui.press(page, "Importeren")
+    ui.see(page.get_by_text("Geïmporteerd: 1 nieuw, 0 gewijzigd, 2 ongewijzigd", exact=False))
+    ui.shot(page, "permissions_3_director_budget")

@@ -11,6 +11,7 @@ import pytest
 from tests.browser.conftest import (
     choose_file,
     click,
+    compose_next_cycle,
     navigate,
     pick,
     press,
@@ -49,9 +50,7 @@ def test_the_flex_team_uploads_a_learner_list_too(page, server):
 def test_the_administrator_composes_and_publishes(page, server):
     sign_in_as(page, server, "beheerder")
     navigate(page, "Weekbord")
-    press(page, "Naar die week")
-    press(page, "Groepen samenstellen")
-    see(page.get_by_text("bewezen optimaal"))
+    compose_next_cycle(page)
     read_checks_and_agree(page)
     press(page, "Publiceren")
     see(page.get_by_text(re.compile(r"Gepubliceerd als versie \d+\.")))

@@ -13,14 +13,13 @@ does a listed one that is gone. ``FLEXWIJS_SCREENS=shrink`` drops the lines that
 from __future__ import annotations
 
 import os
-import shutil
 
 import pytest
 
 from app import i18n
 from app.navigation import PAGES
 from tests import screens
-from tests.browser.conftest import CHROMIUM, Server, open_app, see, settle, sign_in_as
+from tests.browser.conftest import open_app, see, settle, sign_in_as
 from tests.conftest import ROLE_ORDER
 
 pytestmark = pytest.mark.browser
@@ -30,22 +29,10 @@ MODE = os.environ.get("FLEXWIJS_SCREENS", "")
 
 
 @pytest.fixture(scope="module")
-def hostile_server(hostile_file, tmp_path_factory):
-    from pathlib import Path
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it (apt chromium)")
-    folder = tmp_path_factory.mktemp("browser-screens")
-    db_path = folder / "school.duckdb"
-    shutil.copyfile(hostile_file, db_path)
-    app = Server(db_path, folder / "streamlit.log")
-    screens.use_codes(db_path)
-    yield app
-    app.stop()
-
-
-@pytest.fixture(scope="module")
-def inventory():
+def inventory(hostile_server):
+    # The codes no page may show include this school's own (its text columns' names, its code
+    # values): they are read from the database the app runs on.
+    screens.use_codes(hostile_server.db_path)
     yield from screens.inventory_run(INVENTORY, MODE)
 
 

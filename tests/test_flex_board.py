@@ -1,0 +1,129 @@
+"""The flex pages' view builders, without Streamlit: the board's week, plans, badge, the
+composition's report, the moves by hand and the comparison (app/flex/board.py), and the
+follow-up page's groups and tables (app/flex/progress_view.py). The demo school, or frames made
+by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from app import auth
+from app.flex import board, plans, progress_view
+from app.flex.plans import Move, Plan
+from app.i18n import Translator
+from app.school import school_calendar
+from tests.conftest import TODAY, demo_user_id, shown
+
+NL = Translator("nl")
+
+
+def _week(db):
+    weeks = board.weeks(db, school_calendar.school_year_of(TODAY))
+    cycle_id = int(weeks.iloc[board.default_week(weeks, TODAY)]["cycle_id"])
+    return weeks, cycle_id
+
+
+def test_the_board_points_the_flex_team_to_the_next_cycle_while_it_waits(demo_db):
+    weeks, cycle_id = _week(demo_db)
+    waiting = board.waiting_week(demo_db, weeks, cycle_id, TODAY)
+    assert waiting == "2026-W50"
+    # On that cycle's own board there is nothing to point to.
+    later = int(weeks.loc[weeks["week_id"] == waiting, "cycle_id"].iloc[0])
+    assert board.waiting_week(demo_db, weeks, later, TODAY) is None
+
+
+def test_a_proposal_is_the_flex_teams_alone(demo_db):
+    _, cycle_id = _week(demo_db)
+    team = auth.load_viewer(demo_db, demo_user_id("flex_team"))
+    teacher = auth.load_viewer(demo_db, demo_user_id("teacher"))
+    copy = plans.working_copy(demo_db, team, cycle_id)
+    assert copy.plan_id in set(board.plans_for(demo_db, team, cycle_id)["plan_id"])
+    seen = board.plans_for(demo_db, teacher, cycle_id)
+    assert copy.plan_id not in set(seen["plan_id"]) and set(seen["status"]) == {"published"}
+    labels = board.plan_labels(board.plans_for(demo_db, team, cycle_id), NL)
+    assert labels[copy.plan_id] == NL("flex_board.plan.proposal")
+
+
+def _plan(status: str = "proposal", report: dict | None = None) -> Plan:
+    return Plan(plan_id=1, cycle_id=1, status=status, version=2, created_by="An",
+                created_at=dt.datetime(2026, 11, 20, 9, 5), published_by="Bert",
+                published_at=dt.datetime(2026, 11, 21, 14, 0), objective=12.5, bound=12.5,
+                gap=0.0, seconds=1.25, report=report or {})
+
+
+def test_the_badge_says_proposal_or_published_version():
+    proposal = board.status_badge(_plan(), NL)
+    assert (proposal.color, proposal.text) == ("orange", NL("flex_board.plan.proposal"))
+    assert "An" in shown(proposal.caption) and "20/11/2026" in shown(proposal.caption)
+    published = board.status_badge(_plan("published"), NL)
+    assert published.color == "green" and "Bert" in shown(published.caption)
+
+
+def test_the_composition_report_in_figures_proven_or_with_its_gap():
+    summary = {"assigned": 198, "learners": 200, "objective": 12.5, "bound": 12.5, "gap": 0.0,
+               "seconds": 1.25, "hard_unmet": 1, "fairness_unmet": 0}
+    first, second = board.report_metrics(_plan(report={"summary": summary, "locked": 3}), NL)
+    assert [m.value for m in first] == ["198 / 200", "12,50", "12,50", "1,25 s"]
+    assert first[2].delta == NL("flex_board.report.proven") and first[2].delta_color == "normal"
+    assert [m.value for m in second] == ["1", "0", "3"]
+    open_gap = board.report_metrics(_plan(report={"summary": {**summary, "gap": 0.05,
+                                                              "bound": None}}), NL)[0][2]
+    assert open_gap.value == "–" and open_gap.delta_color == "inverse" and "5" in open_gap.delta
+    assert board.report_messages(_plan(), NL, {}) == []
+
+
+def test_moves_leave_who_is_there_already_and_locks_name_learner_and_slot():
+    selected = pd.DataFrame({"learner_id": [1, 2], "slot_id": [7, 7], "session_id": [30, 31]})
+    assert board.moves_to(selected, 31) == [Move(1, 7, 30, 31)]
+    assert board.cells(selected) == [(1, 7), (2, 7)]
+
+
+def test_slots_in_order_and_sessions_labelled_to_pick_from(demo_db):
+    _, cycle_id = _week(demo_db)
+    fill = plans.fill(demo_db, cycle_id, plans.current(demo_db, cycle_id).plan_id, "nl")
+    slots = board.slots(fill)
+    assert len(slots) == len(set(fill["slot_id"])) and slots == sorted(slots)
+    labels = board.session_labels(fill, NL)
+    assert set(labels) == set(fill["session_id"].astype(int))
+    first = fill.iloc[0]
+    assert labels[int(first["session_id"])].startswith(f"{first['code']} · ")
+    members = pd.DataFrame({"learner_id": range(3)})
+    assert "3" in shown(board.session_head(first, members, NL))
+
+
+def test_the_comparison_counts_every_kind_of_change():
+    changes = pd.DataFrame({"change": ["switch", "switch", "new"]})
+    assert board.change_counts(changes) == {"switch": 2, "new": 1, "leaves": 0}
+    assert board.diff_title(None, NL) == NL("flex_board.diff.none_title")
+    assert "Versie 2" in shown(board.diff_title(_plan("published"), NL))
+
+
+# -- the follow-up page --------------------------------------------------------------------------
+
+def test_the_groups_picked_in_the_chart_and_the_sessions_charted():
+    picked = {"selection": {"group": [{"group": "A"}, {"group": "B"}]}}
+    assert progress_view.picked_groups(picked) == ["A", "B"]
+    assert progress_view.picked_groups(None) == [] and progress_view.picked_groups({}) == []
+    summary = pd.DataFrame({"difference": list(range(50, 0, -1))})
+    assert len(progress_view.charted(summary, "session")) == progress_view.SESSIONS_SHOWN
+    assert progress_view.charted(summary, "session")["difference"].iloc[0] == 1
+    assert len(progress_view.charted(summary, "kind")) == 50
+
+
+def test_a_group_too_small_is_marked_and_learners_tables_start_alike():
+    summary = pd.DataFrame({"label": ["Remediëring", "Verdieping"], "learners": [3, 30],
+                            "gain": [0.1, 0.05], "comparison_learners": [10, 40],
+                            "comparison_gain": [0.02, 0.04], "difference": [0.08, 0.01],
+                            "dosage": [2.0, 3.0], "too_small": [True, False]})
+    table = progress_view.gains_table(summary, NL).frame
+    assert list(table[NL("progress.col.caution")]) == [NL("progress.too_small"), None]
+    people = pd.DataFrame({"learner": ["Peeters, An"], "class_code": ["1A"],
+                           "subject": ["Wiskunde"], "cycles": [2], "first_share": [0.4],
+                           "last_share": [0.41], "present": [5], "kind": ["remediation"],
+                           "before_share": [0.4], "after_share": [0.6]})
+    stalled = progress_view.stalled_table(people, NL).frame
+    wins = progress_view.successes_table(people, NL).frame
+    assert list(stalled.columns[:3]) == list(wins.columns[:3])
+    assert wins[NL("progress.col.kind")].iloc[0] == NL.kind("remediation")

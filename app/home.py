@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from app.db import Database
+from app.prof.budget import Glance, glance
 from app.school import school_calendar
 from app.scope import Scope
 
@@ -30,7 +31,7 @@ class WeekAtAGlance:
     learners: int
     open_needs: dict[str, int]  # kind -> learners, and 'all'
     flex_week: FlexWeek | None
-    budget: None                # the professional-development module is not set up yet
+    budget: Glance | None       # this school year's budget, for those who may see it
     latest_survey: dict | None
     survey_means: pd.DataFrame
 
@@ -52,7 +53,8 @@ def flex_week(db: Database, today: dt.date, lang: str) -> FlexWeek | None:
     )
 
 
-def week_at_a_glance(db: Database, scope: Scope, today: dt.date, lang: str) -> WeekAtAGlance:
+def week_at_a_glance(db: Database, scope: Scope, today: dt.date, lang: str,
+                     with_budget: bool = False) -> WeekAtAGlance:
     school_year = school_calendar.school_year_of(today)
     needs = db.read("home/open_needs", scope=scope, school_year=school_year, today=today)
     latest = db.one("surveys/latest", scope=scope)
@@ -67,7 +69,7 @@ def week_at_a_glance(db: Database, scope: Scope, today: dt.date, lang: str) -> W
                      or 0),
         open_needs={row.kind: int(row.learners) for row in needs.itertuples()},
         flex_week=flex_week(db, today, lang),
-        budget=None,
+        budget=glance(db, school_year) if with_budget else None,
         latest_survey=latest,
         survey_means=means,
     )

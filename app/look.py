@@ -5,10 +5,10 @@ no room, streamlit/streamlit#9388).
 Three things, each where Streamlit 1.67 has no parameter for it:
 
 - its own English texts in the file uploader ("Drag and drop file here", "Upload", "50MB per
-  file • CSV, ...": hard-coded, streamlit/streamlit#13500) are hidden and our catalogue's words
-  shown in their place; the "Press Enter to apply / to submit form" hints of text and number
-  inputs are hidden (no parameter outside a form, and in a form they cover a narrow field such
-  as the amount of a request): Enter still submits;
+  file • CSV, ...": hard-coded, streamlit/streamlit#13500) and a select box's "No results" are
+  hidden and our catalogue's words shown in their place; the "Press Enter to apply / to submit
+  form" hints of text and number inputs are hidden (no parameter outside a form, and in a form
+  they cover a narrow field such as the amount of a request): Enter still submits;
 - printing: no sidebar, no header or toolbar, the page at the full width of the paper, tables
   and charts no wider than the paper (see ``print_rules``);
 - the container of the browser-session script (app/web.py) takes no room.
@@ -28,6 +28,8 @@ from app.i18n import Translator
 UPLOADER = '[data-testid="stFileUploaderDropzone"]'
 UPLOADER_TEXT = '[data-testid="stFileUploaderDropzoneInstructions"]'
 INPUT_HINTS = '[data-testid="InputInstructions"]'
+# react-aria's own attribute on a select box's list when typing matched no option.
+EMPTY_LIST = '[role="listbox"][data-empty="true"]'
 
 
 def _css_text(text: str) -> str:
@@ -67,6 +69,15 @@ def uploader_rules(t: Translator) -> str:
 {UPLOADER} button [data-testid="stMarkdownContainer"] {{ display: none; }}
 /* "Press Enter to apply", "Press Enter to submit form": no parameter outside a form. */
 {INPUT_HINTS} {{ display: none; }}
+/* A select box whose typed text matches nothing says "No results", hard-coded in its
+   renderEmptyState, with no parameter (streamlit/streamlit#10380: localising its texts). */
+{EMPTY_LIST} [role="option"] > span {{ display: none; }}
+{EMPTY_LIST}::after {{
+  content: {_css_text(t("widget.no_match"))};
+  display: block;
+  padding: 0.5rem 1rem;
+  opacity: 0.7;
+}}
 """
 
 

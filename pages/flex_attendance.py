@@ -24,13 +24,7 @@ st.caption(t.md("attendance.head", room=session["room"] or "–",
              leader=board.leader_text(session["leader"], session["leader_kind"], t)))
 
 rows = attendance.group(db, viewer.scope, plan.plan_id, int(session_id), week_id)
-recorded = rows["recorded_at"].dropna()
-if len(recorded):
-    last = rows.loc[rows["recorded_at"].idxmax()]
-    st.caption(t.md("attendance.last_saved", who=last["recorded_by"] or "–",
-                 when=t.datetime(last["recorded_at"].to_pydatetime())))
-else:
-    st.caption(t("attendance.not_yet"))
+st.caption(attendance.saved_text(rows, t))
 
 stored = attendance.register(rows, t)
 # What the editor starts from: the stored register with this person's unsaved draft over it,

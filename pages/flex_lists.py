@@ -49,18 +49,21 @@ if view == "lists":
     buttons = st.container(horizontal=True)
     buttons.download_button(
         t("flex_lists.print_one"), icon=":material/print:", key="flex_lists.print_one",
-        data=lambda: lists.printable(sessions[sessions["session_id"] == session_id], rows, t,
-                                     school, week_id, mondays).encode("utf-8"),
+        # One session's list is small: made with the page, so the click downloads at once
+        # (a list made on the click waits for the server's turn, which a busy morning delays).
+        data=lists.printable(sessions[sessions["session_id"] == session_id], rows, t,
+                             school, week_id, mondays).encode("utf-8"),
         file_name=f"{t('export.file.session_list')}-{week_id}-{session['code']}.html",
         mime="text/html",
         help=t("flex_lists.print_help"))
-    buttons.download_button(
-        t.plural("flex_lists.print_all", len(sessions)), icon=":material/print:",
-        key="flex_lists.print_all",
-        data=lambda: lists.printable(sessions, rows, t, school, week_id,
-                                     mondays).encode("utf-8"),
-        file_name=f"{t('export.file.lists')}-{week_id}.html", mime="text/html",
-        help=t("flex_lists.print_help"))
+    if len(sessions) > 1:  # one session: the button above is the same list
+        buttons.download_button(
+            t.plural("flex_lists.print_all", len(sessions)), icon=":material/print:",
+            key="flex_lists.print_all",
+            data=lambda: lists.printable(sessions, rows, t, school, week_id,
+                                         mondays).encode("utf-8"),
+            file_name=f"{t('export.file.lists')}-{week_id}.html", mime="text/html",
+            help=t("flex_lists.print_help"))
     st.caption(t("flex_lists.export"))
     web.export_buttons(viewer, t, "assignments", key=f"flex_lists.export.{session_id}",
                        plan_id=plan.plan_id, cycle_id=cycle_id, week=week_id,

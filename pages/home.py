@@ -10,19 +10,25 @@ from app.surveys import charts as survey_charts
 viewer, t, _ = web.open_page("home")
 school = web.school_settings()
 if school["school.demo"]:
-    st.info(t.md("home.demo_notice", school=school["school.name"]), icon=":material/science:")
+    notice = t.md("home.demo_notice", school=school["school.name"])
+    if permissions.holds(viewer, "page.admin_database"):  # who runs the server acts on this
+        notice += " " + t("home.demo_own_school")
+    st.info(notice, icon=":material/science:")
     if demo.real_data_in_demo(web.database()):
         st.warning(t("home.demo_real_data"), icon=":material/warning:")
 
-glance = home.week_at_a_glance(web.database(), viewer.scope, clock.today(), t.lang)
+sees_budget = permissions.holds(viewer, "page.prof_budget")  # the director's business
+glance = home.week_at_a_glance(web.database(), viewer.scope, clock.today(), t.lang,
+                               with_budget=sees_budget)
 
-st.subheader(t("home.needs.title"))
-columns = st.columns(4)
-columns[0].metric(t("home.needs.any"), t.count(glance.open_needs.get("all", 0)),
-                  help=t("home.needs.any_help",
-                         learners=t.plural("count.learners", glance.learners)))
-for column, kind in zip(columns[1:], offer.KINDS, strict=True):
-    column.metric(t.kind(kind), t.count(glance.open_needs.get(kind, 0)))
+if viewer.scope.sees_learners:
+    st.subheader(t("home.needs.title"))
+    columns = st.columns(4)
+    columns[0].metric(t("home.needs.any"), t.count(glance.open_needs.get("all", 0)),
+                      help=t("home.needs.any_help",
+                             learners=t.plural("count.learners", glance.learners)))
+    for column, kind in zip(columns[1:], offer.KINDS, strict=True):
+        column.metric(t.kind(kind), t.count(glance.open_needs.get(kind, 0)))
 
 st.subheader(t("home.flex.title"))
 week = glance.flex_week
@@ -45,9 +51,18 @@ else:
         right.metric(t("home.flex.full"), t.count(full))
         web.chart(flex_charts.fill_by_slot(sessions, t), t)
 
-if permissions.holds(viewer, "page.prof_budget"):  # the budget is the director's business
+if glance.budget is not None:
     st.subheader(t("home.budget.title"))
-    st.info(t("home.budget.not_set_up"), icon=":material/savings:")
+    money = glance.budget
+    if money.budget <= 0:
+        st.info(t("home.budget.not_set_up"), icon=":material/savings:")
+    else:
+        left, middle, right = st.columns(3)
+        left.metric(t("prof.money.budget"), t.money(float(money.budget)))
+        middle.metric(t("prof.money.spent"), t.money(float(money.spent)),
+                      help=t("home.budget.committed", committed=t.money(float(money.committed))))
+        right.metric(t("prof.money.left"), t.money(float(money.left)))
+    web.page_link("prof_budget", t("home.budget.open"), icon=":material/savings:")
 
 st.subheader(t("home.survey.title"))
 survey = glance.latest_survey

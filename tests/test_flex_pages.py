@@ -121,6 +121,29 @@ def leader(db, cycle_id, plan_id) -> tuple[Viewer, int]:
     return teacher_of(int(session["leader_staff_id"])), int(session["session_id"])
 
 
+def test_a_taken_register_says_so_even_when_nobody_knows_who_took_it(demo_db):
+    """A register saved before Flexwijs kept who and when still reads as taken, never as "not
+    filled in" above the absences it holds; saving it again records who saved it."""
+    cycle_id = demo_db.scalar("flex/cycle_of_week", week_id="2026-W47")
+    plan = plans.latest_published(demo_db, cycle_id)
+    teacher, session_id = leader(demo_db, cycle_id, plan.plan_id)
+    rows = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W47")
+    assert attendance.saved_text(rows, NL).startswith("Laatst bewaard door ")
+    with demo_db._con.cursor() as cur:
+        cur.execute("update flex_attendance set recorded_by = null, recorded_at = null "
+                    "where session_id = $s and week_id = '2026-W47'", {"s": session_id})
+    rows = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W47")
+    assert attendance.saved_text(rows, NL) == (
+        "Al ingevuld voor deze week (wie en wanneer is niet bijgehouden). Wie nu bewaart, staat "
+        "hier daarna.")
+    attendance.save(demo_db, teacher, session_id, "2026-W47",
+                    attendance.register(rows, NL).frame, NL)
+    rows = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W47")
+    assert attendance.saved_text(rows, NL).startswith("Laatst bewaard door Jo op ")
+    empty = attendance.group(demo_db, teacher.scope, plan.plan_id, session_id, "2026-W48")
+    assert attendance.saved_text(empty, NL).startswith("Nog niet ingevuld voor deze week")
+
+
 def test_a_register_with_notes_is_saved_for_the_whole_group(demo_db):
     cycle_id = demo_db.scalar("flex/cycle_of_week", week_id="2026-W48")
     plan = plans.latest_published(demo_db, cycle_id)

@@ -49,6 +49,24 @@ def test_home_says_plainly_that_this_is_demo_data(demo_path):
     assert any("demo school with invented data" in i.value for i in at.info)
 
 
+def test_home_shows_each_role_what_is_true_for_it(demo_path):
+    """The start page shows the director the budget the budget pages show, leaves the learner
+    figures out for a role that sees no learners (no false zeros), and shows the command to
+    start an own school to the administrator only."""
+    director = app_test("pages/home.py", role="director")
+    metrics = {m.label: m.value.replace("\xa0", " ") for m in director.metric}
+    assert metrics["Budget"] == "€ 12.950,00", metrics   # as Professionalisering › Overzicht
+    assert {"Uitgegeven", "Over"} <= set(metrics)
+    assert not any("Nog geen budget" in i.value for i in director.info)
+    assert not any("make run" in i.value for i in director.info)
+    adviser = app_test("pages/home.py", role="adviser")
+    assert "Leerlingen met open noden" not in [h.value for h in adviser.subheader]
+    assert not any(m.label == "Met minstens één nood" for m in adviser.metric)
+    admin = app_test("pages/home.py", role="admin")
+    assert "Leerlingen met open noden" in [h.value for h in admin.subheader]
+    assert any("make run" in i.value for i in admin.info)
+
+
 def test_language_switch_keeps_the_chosen_class(demo_path):
     at = app_test("pages/council_class.py", lang="nl")
     at.selectbox(key="council_class.class@nl").select_index(1).run()

@@ -44,6 +44,20 @@ def group(db: Database, scope: Scope, plan_id: int, session_id: int, week_id: st
                    session_id=session_id, week_id=week_id)
 
 
+def saved_text(rows: pd.DataFrame, t: Translator) -> str:
+    """Whether this week's register was taken, and by whom and when. A register saved before
+    Flexwijs kept who and when (or imported with the history) is taken all the same: it says
+    so, rather than "not filled in" above the statuses it holds."""
+    recorded = rows.dropna(subset=["recorded_at"])
+    if len(recorded):
+        last = recorded.loc[recorded["recorded_at"].idxmax()]
+        return t.md("attendance.last_saved", who=display.text_of(last["recorded_by"]),
+                    when=t.datetime(last["recorded_at"].to_pydatetime()))
+    if rows["status"].notna().any():
+        return t("attendance.saved_unknown")
+    return t("attendance.not_yet")
+
+
 def register(rows: pd.DataFrame, t: Translator) -> display.Form:
     """The group as the register shows it: the status a drop-down of words whose values stay
     codes. Nobody recorded yet counts as present, so a teacher only marks who was not there."""

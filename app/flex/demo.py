@@ -291,12 +291,24 @@ class _History(Part):
                 })
         return pd.DataFrame(rows)
 
+    def _leader_names(self, sessions: pd.DataFrame) -> dict[int, str]:
+        """Who takes each session's register and writes its notes, by name as the app shows
+        it: its leader, or a stand-in where nobody leads it yet."""
+        staff = self.demo.staff
+        names = dict(zip(staff["staff_id"], staff["first_name"] + " " + staff["last_name"],
+                         strict=True))
+        return {int(s): (name if isinstance(name, str) and name
+                         else names.get(staff_id) if not pd.isna(staff_id)
+                         else None) or "Flexleerkracht"
+                for s, staff_id, name in zip(sessions["session_id"], sessions["leader_staff_id"],
+                                             sessions["leader_name"], strict=True)}
+
     def _attendance_and_feedback(self, cycle: dict, assignments: pd.DataFrame,
                                  sessions: pd.DataFrame, rng: np.random.Generator) -> None:
         kind_of = dict(zip(sessions["session_id"], sessions["kind"], strict=True))
         subject_of = dict(zip(sessions["session_id"], sessions["subject_id"], strict=True))
         title_of = dict(zip(sessions["session_id"], sessions["title"], strict=True))
-        leader_of = dict(zip(sessions["session_id"], sessions["leader_name"], strict=True))
+        leader_of = self._leader_names(sessions)
         kinds = assignments["session_id"].map(kind_of).to_numpy()
         subjects = assignments["session_id"].map(subject_of).to_numpy()
         attendance, notes = [], []
@@ -310,9 +322,12 @@ class _History(Part):
                 draw = rng.random(len(group))
                 status = np.where(draw < 0.92, "present",
                                   np.where(draw < 0.97, "absent", "excused"))
+                # Taken by whoever leads the session, at the end of its day.
                 attendance.append(pd.DataFrame({
                     "week_id": week.week_id, "session_id": group["session_id"].to_numpy(),
                     "learner_id": group["learner_id"].to_numpy(), "status": status,
+                    "recorded_by": group["session_id"].map(leader_of).to_numpy(),
+                    "recorded_at": dt.datetime.combine(day, dt.time(15, 30)),
                 }))
                 period = self.demo.period_of(day)
                 if period is None:
@@ -332,7 +347,7 @@ class _History(Part):
                 notes.append({
                     "learner_id": int(row.learner_id), "session_id": int(row.session_id),
                     "week_id": last_week.week_id,
-                    "author": leader_of[row.session_id] or "Flexleerkracht",
+                    "author": leader_of[row.session_id],
                     "feed_up": feed_up.format(topic=topic), "feedback": feedback,
                     "feed_forward": forward,
                     "created_at": dt.datetime.combine(last_week.monday, dt.time(15, 30))

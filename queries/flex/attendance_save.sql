@@ -7,5 +7,6 @@ on conflict (week_id, session_id, learner_id) do update
 set status = excluded.status,
     recorded_by = excluded.recorded_by,
     recorded_at = excluded.recorded_at
--- Saved again as it was: who recorded it and when stay as they were.
+-- Saved again as it was: who recorded it and when stay as they were (unless nobody knew yet).
 where flex_attendance.status is distinct from excluded.status
+    or flex_attendance.recorded_at is null

@@ -38,7 +38,7 @@ def test_compose_move_lock_publish_then_list_and_messages(page, server):
     ui.pick(page, "Week", "week 50 ")
     ui.see(page.get_by_text("Gepubliceerde groepen: Versie 1"))
     with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="Lijst afdrukken").click()
+        page.get_by_role("button", name="Lijst om af te drukken").click()
     printable = download.value.path().read_text(encoding="utf-8")
     assert "<table>" in printable and "week van" in printable
     list_page = page.context.new_page()

@@ -294,4 +294,13 @@ def test_no_english_of_streamlit_on_uploads_selects_and_forms(server, browser, r
         words = zone.evaluate("e => getComputedStyle(e, '::before').content"
                               " + getComputedStyle(e, '::after').content")
         assert "Sleep een bestand" in words and "MB per bestand" in words
+    selects = tab.locator('[data-testid="stSelectbox"] input')
+    if selects.count():
+        selects.first.click()
+        tab.keyboard.type("zqxzqx")  # matches no option: the list says so, in Dutch
+        empty = tab.locator('[role="listbox"][data-empty="true"]').first
+        empty.wait_for(state="visible")
+        assert "No results" not in tab.inner_text("body"), path
+        assert "Niets gevonden" in empty.evaluate("e => getComputedStyle(e, '::after').content")
+        tab.keyboard.press("Escape")
     context.close()

@@ -69,6 +69,7 @@ if editor:
 
 if plan is None:
     web.chart(flex_charts.fill_by_slot(fill_all, t), t)
+    st.caption(t("flex_board.chart_ticks"))
     st.stop()
 
 fill = plans.fill(db, cycle_id, plan.plan_id, t.lang)
@@ -95,6 +96,7 @@ if editor and plan.report.get("summary"):
 
 # -- the groups -----------------------------------------------------------------------------------
 web.chart(flex_charts.fill_by_slot(fill, t), t)
+st.caption(t("flex_board.chart_ticks"))
 
 query = st.text_input(t("flex_board.search"), key="flex_board.search",
                       placeholder=t("flex_board.search_hint"), icon=":material/search:")

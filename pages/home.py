@@ -50,6 +50,7 @@ else:
                       help=t("home.flex.placed_help", capacity=t.count(capacity)))
         right.metric(t("home.flex.full"), t.count(full))
         web.chart(flex_charts.fill_by_slot(sessions, t), t)
+        st.caption(t("flex_board.chart_ticks"))
 
 if glance.budget is not None:
     st.subheader(t("home.budget.title"))

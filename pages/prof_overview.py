@@ -18,12 +18,13 @@ with web.friendly_errors(t):
     if glance.budget <= 0:
         st.info(t("prof.budget_not_set_up"), icon=":material/savings:")
     else:
-        cols = st.columns(5)
-        cols[0].metric(t("prof.money.budget"), t.money(float(glance.budget)))
-        cols[1].metric(t("prof.money.allocated"), t.money(float(glance.allocated)))
-        cols[2].metric(t("prof.money.committed"), t.money(float(glance.committed)))
-        cols[3].metric(t("prof.money.spent"), t.money(float(glance.spent)))
-        cols[4].metric(t("prof.money.left"), t.money(float(glance.left)))
+        # Three a row: five amounts in euro and cent side by side are cut off ("€ 12.95…")
+        # beside the navigation at 1280 pixels.
+        money = [("budget", glance.budget), ("allocated", glance.allocated),
+                 ("left", glance.left), ("committed", glance.committed), ("spent", glance.spent)]
+        for at in (0, 3):
+            for column, (name, amount) in zip(st.columns(3), money[at:at + 3], strict=False):
+                column.metric(t(f"prof.money.{name}"), t.money(float(amount)))
         pots = budget.pot_money(db, year)
         for warning in budget.warnings(pots, t, year, today):
             st.warning(plain(warning), icon=":material/warning:")

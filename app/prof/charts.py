@@ -28,7 +28,7 @@ def pots(pots: pd.DataFrame, t: Translator) -> alt.Chart:
         x=alt.X("euros:Q", title=t("prof.money.euros"), stack="zero"),
         color=alt.Color("part:N", title=None, scale=alt.Scale(
             domain=[t(f"prof.money.{p}") for p in MONEY_COLOURS],
-            range=list(MONEY_COLOURS.values())), legend=legend()),
+            range=list(MONEY_COLOURS.values())), legend=legend(columns=2)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("pot:N", title=t("prof.col.pot")),
                  alt.Tooltip("part:N", title=" "),

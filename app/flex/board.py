@@ -20,6 +20,7 @@ from app.flex import plans, words
 from app.flex.plans import Move, Plan
 from app.i18n import Translator
 from app.school import school_calendar
+from app.search import matches
 
 
 def weeks(db: Database, school_year: str) -> pd.DataFrame:
@@ -100,13 +101,11 @@ def learner_table(rows: pd.DataFrame, t: Translator, with_session: bool = False
 
 
 def search(rows: pd.DataFrame, text: str) -> pd.DataFrame:
-    """Placements of learners whose name, class or number contains the text (any case)."""
-    needle = text.strip().casefold()
-    if not needle:
-        return rows.iloc[0:0]
+    """Placements of learners whose name, class and number hold every word of the text (the
+    rule of app/search.py: "Lotte Verbeke" finds "Verbeke, Lotte")."""
     haystack = (rows["learner"].fillna("") + " " + rows["class_code"].fillna("") + " "
-                + rows["external_id"].fillna("")).str.casefold()
-    return rows[haystack.str.contains(needle, regex=False)]
+                + rows["external_id"].fillna(""))
+    return rows[matches(haystack, text)]
 
 
 def _open_to(session, years: set[int], classes: set[str]) -> bool:

@@ -1,4 +1,5 @@
--- Learners whose name or identifier contains a text, for picking one to erase (administrators).
+-- Learners whose name and identifier hold every word of a text (matches_words, migration 015),
+-- for picking one to erase (administrators).
 -- params: $text (VARCHAR), $scope_all, $scope_class_ids, $scope_leader, $scope_school_year
 select
     l.learner_id,
@@ -11,9 +12,6 @@ from learner as l
 join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::integer,
                       $scope_school_year::varchar) as v
     using (learner_id)
-where $text <> ''
-    and (l.external_id ilike '%' || $text || '%'
-         or (l.first_name || ' ' || l.last_name) ilike '%' || $text || '%'
-         or (l.last_name || ', ' || l.first_name) ilike '%' || $text || '%')
+where matches_words(l.last_name || ' ' || l.first_name || ' ' || l.external_id, $text)
 order by l.last_name, l.first_name
 limit 50

@@ -356,6 +356,18 @@ def _namesakes(names: list[str | None], details: Iterable) -> list[str | None]:
             for n, d in zip(names, details, strict=True)]
 
 
+def staff_labels(staff: pd.DataFrame) -> dict[int, str]:
+    """Staff members as a picker offers them, by id (a frame of common/staff_options): the name,
+    namesakes told apart by their subject team and, when they share that too, their personnel
+    number. A picker maps its label back to the id, so no two labels may be the same: the last
+    pass (the id) covers a name that reads like another's label."""
+    ids = [int(s) for s in staff["staff_id"]]
+    labels = _namesakes(list(staff["name"]), staff["subject_team"])
+    labels = _namesakes(labels, staff["external_id"])
+    labels = _namesakes(labels, [f"#{s}" for s in ids])
+    return dict(zip(ids, labels, strict=True))
+
+
 def _formatter(column: Column, t: Translator) -> Callable[[Any], str]:
     kind, decimals = column.kind, column.decimals
     if kind == "count":

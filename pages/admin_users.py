@@ -15,7 +15,7 @@ people = auth.users(db)
 classes = overview.classes(db, viewer.scope, school_calendar.school_year_of(clock.today()))
 class_codes = dict(zip(classes["class_id"], classes["code"], strict=True))
 staff = db.read("common/staff_options")
-staff_names = dict(zip(staff["staff_id"], staff["name"], strict=True))
+staff_names = display.staff_labels(staff)  # namesakes told apart, as in every staff picker
 role_label = {r: t(f"role.{r}") for r in auth.ROLES}
 
 shown = st.session_state.pop("admin_users.shown_password", None)

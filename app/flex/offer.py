@@ -1,10 +1,12 @@
 """The offer of a cycle: its sessions, edited in a table and saved in one transaction.
 
 The editor gets the offer as a frame with readable columns; on save the edited frame is compared
-with the one the editor started from, keyed by session id. Every row is checked first (which
-row, which column, why); nothing is written while one row is wrong. The save also checks that
-nobody changed the offer since the editor loaded it (a fingerprint of the rows), so two people
-editing at once never overwrite each other; the refused editor keeps their edits on screen.
+with the one the editor started from, keyed by session id and cell by cell: only the cells the
+person changed are written, so a value the editor cannot show (a leader who left) survives an
+unrelated edit. Every row is checked first (which row, which column, why); nothing is written
+while one row is wrong. The save also checks that nobody changed the offer since the editor
+loaded it (a fingerprint of the rows), so two people editing at once never overwrite each other;
+the refused editor keeps their edits on screen.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ KINDS = ("remediation", "deepening", "broadening")
 LEADER_KINDS = ("teacher", "teaching_assistant", "coach", "student_teacher", "guest")
 COLUMNS = ("slot", "code", "kind", "subject", "title", "leader", "leader_name", "leader_kind",
            "room", "capacity", "years", "classes")
+STORED = ("slot_id", "code", "kind", "subject_id", "title", "leader_staff_id", "leader_name",
+          "leader_kind", "room", "capacity", "years_of_study", "class_codes")
+# The stored fields an editor column sets. A kind sets the subject too (none for broadening), a
+# leader from the staff list the other leader's name (none then).
+FIELDS = {"slot": ("slot_id",), "code": ("code",), "kind": ("kind", "subject_id"),
+          "subject": ("subject_id",), "title": ("title",),
+          "leader": ("leader_staff_id", "leader_name"), "leader_name": ("leader_name",),
+          "leader_kind": ("leader_kind",), "room": ("room",), "capacity": ("capacity",),
+          "years": ("years_of_study",), "classes": ("class_codes",)}
 
 
 @dataclass(frozen=True)
@@ -37,7 +48,7 @@ class Choices:
 
     slots: dict[str, int]            # 'dinsdag 7e uur' -> slot id
     subjects: dict[str, str]         # 'Wiskunde (WIS)' -> 'WIS'
-    staff: dict[str, int]            # 'Peeters, An' -> staff id
+    staff: dict[str, int]            # 'Peeters, An', 'Hermans, Lucas (Frans)' -> staff id
     kinds: dict[str, str]            # 'remediëring' -> 'remediation'
     leader_kinds: dict[str, str]     # 'coach' -> 'coach'
     classes: frozenset[str]          # class codes of the school year
@@ -53,7 +64,8 @@ def choices(db: Database, school_year: str, t: Translator) -> Choices:
                for r in slots.itertuples()},
         subjects={f"{getattr(r, name)} ({r.subject_id})": r.subject_id
                   for r in subjects.itertuples()},
-        staff=dict(zip(staff["name"], staff["staff_id"].astype(int), strict=True)),
+        # Labels tell namesakes apart, so each one maps back to its own id.
+        staff={label: staff_id for staff_id, label in display.staff_labels(staff).items()},
         kinds={t.kind(k): k for k in KINDS},
         leader_kinds={t(f"leader_kind.{k}"): k for k in LEADER_KINDS},
         classes=frozenset(db.read("import/classes", school_year=school_year)["code"]),
@@ -122,7 +134,8 @@ def form(frame: pd.DataFrame, pick: Choices, t: Translator) -> display.Form:
         display.code("kind", "offer.col.kind", None, options=pick.kinds, required=True),
         display.code("subject", "offer.col.subject", None, options=pick.subjects),
         display.text("title", "offer.col.title", help="offer.help.title"),
-        display.code("leader", "offer.col.leader", None, options=pick.staff),
+        display.code("leader", "offer.col.leader", None, options=pick.staff,
+                     help="offer.help.leader"),
         display.text("leader_name", "offer.col.leader_name", help="offer.help.leader_name"),
         display.code("leader_kind", "offer.col.leader_kind", None, options=pick.leader_kinds),
         display.text("room", "offer.col.room"),
@@ -225,6 +238,8 @@ def save(db: Database, viewer: Viewer, cycle_id: int, loaded_fingerprint: str,
         if fingerprint(stored) != loaded_fingerprint:
             raise UserError("offer.error.changed_meanwhile")
         before = {int(r.session_id): r for r in stored.itertuples()}
+        # What the editor started from: the fingerprint says it is what is stored now.
+        touched = _touched(edited, editable(stored, pick))
         kept = {r["session_id"] for r in rows if r["session_id"] is not None}
         gone = sorted(set(before) - kept)
         if gone:
@@ -245,22 +260,61 @@ def save(db: Database, viewer: Viewer, cycle_id: int, loaded_fingerprint: str,
             if r.get("is_new"):
                 tx.execute("flex/session_insert", cycle_id=cycle_id, **params)
                 result.added += 1
-            elif _changed(before[r["session_id"]], r):
-                tx.execute("flex/session_update", **params)
-                result.changed += 1
+            elif r["session_id"] in touched:
+                merged = _merged(before[r["session_id"]], params, touched[r["session_id"]])
+                if _changed(before[r["session_id"]], merged):
+                    tx.execute("flex/session_update", **merged)
+                    result.changed += 1
         tx.audit.detail = f"cycle={cycle_id} added={result.added} changed={result.changed} " \
                           f"removed={result.removed}"
     return result
 
 
+def _norm(value):
+    """A value as two cells are compared: lists as tuples, blanks (an empty list too) None."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if hasattr(value, "__len__"):
+        return tuple(value) or None
+    return None if is_blank(value) else value
+
+
+def _touched(edited: pd.DataFrame, shown: pd.DataFrame) -> dict[int, set[str]]:
+    """Per stored session in ``edited``, the editor columns whose cell differs from ``shown``
+    (what the editor started from); sessions without a changed cell are left out."""
+    started = {int(r["session_id"]): r for _, r in shown.iterrows()}
+    touched: dict[int, set[str]] = {}
+    for _, row in edited.iterrows():
+        if is_blank(row.get("session_id")) or int(row["session_id"]) not in started:
+            continue
+        session_id = int(row["session_id"])
+        columns = {c for c in COLUMNS if c in edited.columns
+                   and _norm(row[c]) != _norm(started[session_id][c])}
+        if columns:
+            touched[session_id] = columns
+    return touched
+
+
+def _merged(old, new: dict, columns: set[str]) -> dict:
+    """The stored session with the fields of the changed ``columns`` taken from ``new``."""
+    fields = {f for c in columns for f in FIELDS[c]}
+    merged = {"session_id": new["session_id"]}
+    for key in STORED:
+        merged[key] = new[key] if key in fields else _parameter(getattr(old, key))
+    return merged
+
+
+def _parameter(value):
+    """A stored value as a query parameter: NumPy's numbers as Python's, lists as lists,
+    blanks None."""
+    value = _norm(value)
+    if isinstance(value, tuple):
+        return [v.item() if hasattr(v, "item") else v for v in value]
+    return value.item() if hasattr(value, "item") else value
+
+
 def _changed(old, new: dict) -> bool:
-    def norm(value):
-        if _listy(value):
-            return tuple(value)
-        return None if is_blank(value) else value
-    return any(norm(getattr(old, k)) != norm(new[k]) for k in (
-        "slot_id", "code", "kind", "subject_id", "title", "leader_staff_id", "leader_name",
-        "leader_kind", "room", "capacity", "years_of_study", "class_codes"))
+    return any(_norm(getattr(old, k)) != _norm(new[k]) for k in STORED)
 
 
 def copy_previous(db: Database, viewer: Viewer, cycle_id: int) -> int:

@@ -67,11 +67,12 @@ with register_tab:
                     display.number("estimated_hours", "team.leaders.col.estimated")]),
                     key=f"team_leaders.tasks.{role_id}.{version}", num_rows="dynamic")
             right.markdown(f"**{t('team.leaders.holders')}**")
-            holders = leaders.holders(db, role_id)[["name", "released_hours"]]
+            holders = leaders.holders_for_editor(db, role_id, staff)
             with right:
                 edited_holders = web.editor(display.editor(holders, t, [
                     display.code("name", "team.leaders.col.holder", codes=None,
-                                 options=staff["name"], width="medium"),
+                                 options=list(display.staff_labels(staff).values()),
+                                 width="medium"),
                     display.number("released_hours", "team.leaders.col.released")]),
                     key=f"team_leaders.holders.{role_id}.{version}", num_rows="dynamic")
             if st.button(t("team.leaders.save"), type="primary", icon=":material/save:",

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import pytest
 
-from app import auth, permissions
+from app import auth, display, permissions
 from app.admin import users
 from app.auth import COMMAND_LINE
 from app.db import Database
@@ -310,6 +310,27 @@ def test_bad_register_rows_name_row_column_reason_and_save_nothing(db):
     ]
     pd.testing.assert_frame_equal(leaders.tasks(db, role_id), before[0])
     pd.testing.assert_frame_equal(leaders.holders(db, role_id), before[1])
+
+
+def test_namesakes_hold_a_role_each_by_their_own_label(db):
+    """Two staff members called "Peeters, Karen" (issue 14: people are chosen by id): the holder
+    picker offers each by a label that tells them apart, and saving maps it to the right one."""
+    with db._con.cursor() as cur:
+        cur.execute("insert into staff (staff_id, external_id, first_name, last_name,"
+                    " assignment_hours, subject_team) values"
+                    " (1, 's1', 'Karen', 'Peeters', 20, 'Wiskunde'),"
+                    " (2, 's2', 'Karen', 'Peeters', 22, 'Frans')")
+    staff = db.read("common/staff_options")
+    role_id = int(leaders.roles(db)["role_id"].iloc[0])
+    labels = {"Peeters, Karen (Frans)": 2, "Peeters, Karen (Wiskunde)": 1}
+    saved = leaders.save_role(
+        db, EDITOR, role_id, "Rol", "Role", "", pd.DataFrame({"text": [], "estimated_hours": []}),
+        pd.DataFrame({"name": ["Peeters, Karen (Frans)"], "released_hours": [2]}), staff)
+    assert not saved.problems
+    assert list(leaders.holders(db, role_id)["staff_id"]) == [2]
+    shown_in_editor = leaders.holders_for_editor(db, role_id, staff)
+    assert list(shown_in_editor["name"]) == ["Peeters, Karen (Frans)"]
+    assert set(labels) <= set(display.staff_labels(staff).values())
 
 
 def test_a_new_role_and_the_transparency_page(db):

@@ -65,6 +65,16 @@ def holders(db: Database, role_id: int) -> pd.DataFrame:
     return db.read("team/leaders/holders", role_id=role_id)
 
 
+def holders_for_editor(db: Database, role_id: int, staff: pd.DataFrame) -> pd.DataFrame:
+    """A role's holders as the editor shows them: each by the label that tells namesakes apart
+    (display.staff_labels), which check_holders maps back to the one staff member."""
+    found = holders(db, role_id)
+    labels = display.staff_labels(staff)
+    return found.assign(name=[labels.get(int(s), n) for s, n in
+                              zip(found["staff_id"], found["name"], strict=True)])[
+        ["name", "released_hours"]]
+
+
 # -- editing the register -----------------------------------------------------------------------
 
 def _hours(value: object) -> float:
@@ -103,8 +113,9 @@ def check_tasks(frame: pd.DataFrame) -> tuple[list[dict], list[Problem]]:
 
 
 def check_holders(frame: pd.DataFrame, staff: pd.DataFrame) -> tuple[list[dict], list[Problem]]:
-    """Holders as edited: a member of staff (by name as listed) and released hours per week."""
-    by_name = {str(n): int(i) for n, i in zip(staff["name"], staff["staff_id"], strict=True)}
+    """Holders as edited: a member of staff (by the label the editor offers, which tells
+    namesakes apart) and released hours per week."""
+    by_name = {label: staff_id for staff_id, label in display.staff_labels(staff).items()}
     rows, problems, seen = [], [], {}
     for position, row in enumerate(frame.to_dict("records"), start=1):
         name, hours = row.get("name"), row.get("released_hours")

@@ -1,7 +1,7 @@
 """The flex pages' view builders, without Streamlit: the board's week, plans, badge, the
 composition's report, the moves by hand and the comparison (app/flex/board.py), and the
 follow-up page's groups and tables (app/flex/progress_view.py). The demo school, or frames made
-by hand."""
+by hand; the board's plan picker through a save, in AppTest (issue 14)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import datetime as dt
 import pandas as pd
 
 from app import auth
+from app.db import Database
 from app.flex import board, plans, progress_view
 from app.flex.plans import Move, Plan
 from app.i18n import Translator
 from app.school import school_calendar
-from tests.conftest import TODAY, demo_user_id, shown
+from tests.conftest import TODAY, app_test, demo_user_id, shown
 
 NL = Translator("nl")
 
@@ -98,6 +99,61 @@ def test_the_comparison_counts_every_kind_of_change():
     assert board.change_counts(changes) == {"switch": 2, "new": 1, "leaves": 0}
     assert board.diff_title(None, NL) == NL("flex_board.diff.none_title")
     assert "Versie 2" in shown(board.diff_title(_plan("published"), NL))
+
+
+
+# -- the board's plan picker through a save (issue 14) -------------------------------------------
+
+def _board_is_whole(at, db, picker: str) -> None:
+    """No error on the board, and it draws the plan its picker shows, learners and all."""
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    shown_plan = plans.plan(db, at.selectbox(key=picker).value)
+    assert shown_plan is not None
+    sessions = next(d for d in at.dataframe if (d.key or "").startswith("flex_board.sessions."))
+    assert sessions.value[NL("flex_board.col.learners")].sum() > 0
+
+
+def test_recomposing_beside_a_published_version_opens_the_new_proposal(demo_path):
+    """A cycle with a published version and a proposal, so the picker is drawn before the
+    buttons: composing again drops the proposal it shows and opens on the new one, and
+    publishing that opens on the new version. The picker's own value was once set after it
+    was drawn (StreamlitWidgetAlreadyInstantiatedError, swallowed; the board then drew the
+    dropped proposal with 0 learners and plans.diff got None)."""
+    with Database(demo_path) as db:
+        cycle_id = db.scalar("flex/cycle_of_week", week_id="2026-W48")
+    picker = f"flex_board.plan.{cycle_id}@nl"
+    at = app_test("pages/flex_board.py", role="flex_team", timeout=120)
+    at.button(key="flex_board.edit").click().run()
+    with Database(demo_path) as db:
+        copy = plans.proposal(db, cycle_id)
+        assert at.selectbox(key=picker).value == copy.plan_id
+        _board_is_whole(at, db, picker)
+    at.button(key="flex_board.compose").click().run()
+    with Database(demo_path) as db:
+        made = plans.proposal(db, cycle_id)
+        assert made.plan_id != copy.plan_id and plans.plan(db, copy.plan_id) is None
+        assert at.selectbox(key=picker).value == made.plan_id
+        _board_is_whole(at, db, picker)
+    # Looking at version 1 and composing again also opens on the new proposal.
+    with Database(demo_path) as db:
+        first = plans.latest_published(db, cycle_id).plan_id
+    at.selectbox(key=picker).set_value(first).run()
+    at.button(key="flex_board.compose").click().run()
+    with Database(demo_path) as db:
+        made = plans.proposal(db, cycle_id)
+        assert at.selectbox(key=picker).value == made.plan_id
+        _board_is_whole(at, db, picker)
+    agree = [c for c in at.checkbox if (c.key or "").startswith("flex_board.agree.")]
+    if agree:
+        agree[0].check().run()
+    at.button(key="flex_board.publish").click().run()
+    with Database(demo_path) as db:
+        published = plans.latest_published(db, cycle_id)
+        assert (published.plan_id, published.version) == (made.plan_id, 2)
+        box = at.selectbox(key=picker)
+        assert box.value == published.plan_id and box.format_func(box.value).startswith("Versie 2")
+        _board_is_whole(at, db, picker)
 
 
 # -- the follow-up page --------------------------------------------------------------------------

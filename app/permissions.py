@@ -177,6 +177,9 @@ TABLE: dict[str, tuple[str | None, ...]] = {
     "flex.rules.edit":                 (ANY,  _,       ANY,      _,            _,      _),
     "flex.plan.compose":               (ANY,  _,       ANY,      _,            _,      _),
     "flex.plan.publish":               (ANY,  _,       ANY,      _,            _,      _),
+    # the start page's open needs: counted over the learners each role may see; a role that
+    # sees none (the adviser) gets no row of zeros
+    "home.learner_figures":            (ANY,  ANY,     ANY,      CLASSES,      LED,    _),
     # a flex teacher keeps the register of the sessions they lead
     "flex.attendance.record":          (ANY,  _,       ANY,      _,            LED,    _),
     # class councils decide for the learners of their own classes

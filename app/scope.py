@@ -30,12 +30,6 @@ class Scope:
     staff_data: bool = False                 # other staff members' confidential data
 
     @property
-    def sees_learners(self) -> bool:
-        """Whether any learner can be in this scope: a page leaves out the learner figures of
-        someone who may see none, rather than showing them zeros."""
-        return self.all_learners or bool(self.class_ids) or self.leader_staff_id is not None
-
-    @property
     def key(self) -> str:
         """A short, stable text for the audit log and cache keys: 'all', 'classes:3,4', ..."""
         parts = []

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 import streamlit as st
 from pandas.io.formats.style import Styler
+from streamlit.errors import StreamlitPageNotFoundError
 
 from app import auth, charts, config, display, look, navigation, sessions, settings
 from app.admin import control
@@ -666,9 +667,14 @@ def edited_frame(original: pd.DataFrame, key: str) -> tuple[pd.DataFrame, list[i
 
 def page_link(page_key: str, label: str, icon: str | None = None, **kwargs) -> None:
     """A link to another page of ours. st.Page got an absolute path (app/main.py), and a
-    relative one would be resolved against app/, where no pages live."""
-    st.page_link(str(config.PROJECT_ROOT / navigation.page(page_key).path), label=label,
-                 icon=icon, **kwargs)
+    relative one would be resolved against app/, where no pages live. A page that is not in
+    this run's navigation (a page opened on its own, as the access tests do) gets no link
+    rather than an error: there is nowhere to go."""
+    try:
+        st.page_link(str(config.PROJECT_ROOT / navigation.page(page_key).path), label=label,
+                     icon=icon, **kwargs)
+    except StreamlitPageNotFoundError:
+        return
 
 
 def chart(figure, t: Translator, **kwargs):

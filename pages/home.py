@@ -21,7 +21,7 @@ sees_budget = permissions.holds(viewer, "page.prof_budget")  # the director's bu
 glance = home.week_at_a_glance(web.database(), viewer.scope, clock.today(), t.lang,
                                with_budget=sees_budget)
 
-if viewer.scope.sees_learners:
+if permissions.holds(viewer, "home.learner_figures"):
     st.subheader(t("home.needs.title"))
     columns = st.columns(4)
     columns[0].metric(t("home.needs.any"), t.count(glance.open_needs.get("all", 0)),

@@ -92,6 +92,8 @@ EXPECTED = {
        for action in ("flex.offer.edit", "flex.rules.edit", "flex.plan.compose",
                       "flex.plan.publish")},
     "flex.attendance.record": {"admin": ANY, "flex_team": ANY, "teacher": LED},
+    "home.learner_figures": {"admin": ANY, "director": ANY, "flex_team": ANY,
+                             "class_council": CLASSES, "teacher": LED},
     "council.decide": {"admin": ANY, "director": ANY, "class_council": CLASSES},
     **{action: {"director": ANY}
        for action in ("prof.plan.edit", "prof.sources.edit", "prof.competences.edit",

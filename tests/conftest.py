@@ -39,6 +39,39 @@ SAMPLES_BY_KIND = {
     "competences": ("prof_competentieniveaus.csv",),
 }
 SAMPLE_OF = {kind: names[0] for kind, names in SAMPLES_BY_KIND.items()}
+# What a whole passing run may leave in its temporary folder: the session-wide schools and a
+# few module copies. A run that keeps every test's demo copy passes this after a few dozen tests.
+LEFTOVER_LIMIT = 1 << 30
+_BASETEMP = pytest.StashKey[Path]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remember_basetemp(request, tmp_path_factory):
+    request.config.stash[_BASETEMP] = tmp_path_factory.getbasetemp()
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(entry.stat().st_size for entry in folder.rglob("*") if entry.is_file())
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session, exitstatus):
+    """Fail a passing run that leaves more on disk than LEFTOVER_LIMIT: CI's disk is shared and
+    sometimes small, and a full disk turns every later test into an error."""
+    basetemp = session.config.stash.get(_BASETEMP, None)
+    if exitstatus != 0 or basetemp is None or not basetemp.exists():
+        return
+    leftover = _folder_bytes(basetemp)
+    if leftover > LEFTOVER_LIMIT:
+        largest = sorted(basetemp.iterdir(), key=_folder_bytes, reverse=True)[:5]
+        writer = session.config.get_terminal_writer()
+        writer.line()
+        writer.line(
+            f"The tests left {leftover / 2**20:.0f} MiB in {basetemp} (limit "
+            f"{LEFTOVER_LIMIT / 2**20:.0f} MiB); largest: "
+            + ", ".join(f"{folder.name} {_folder_bytes(folder) / 2**20:.0f} MiB"
+                        for folder in largest), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)

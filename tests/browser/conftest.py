@@ -86,20 +86,27 @@ def _serve_a_copy(source: Path, folder: Path) -> Server:
 
 
 @pytest.fixture(scope="module")
-def server(demo_file, tmp_path_factory):
+def server(request, demo_file, tmp_path_factory):
     """One app per test module, on its own copy of the demo school."""
-    app = _serve_a_copy(demo_file, tmp_path_factory.mktemp("browser-app"))
-    yield app
-    app.stop()
+    yield from _served(request, demo_file, tmp_path_factory.mktemp("browser-app"))
 
 
 @pytest.fixture(scope="module")
-def hostile_server(hostile_file, tmp_path_factory):
+def hostile_server(request, hostile_file, tmp_path_factory):
     """One app per test module, on its own copy of the demo school whose texts carry Markdown
     (tests/hostile.py)."""
-    app = _serve_a_copy(hostile_file, tmp_path_factory.mktemp("browser-hostile"))
+    yield from _served(request, hostile_file, tmp_path_factory.mktemp("browser-hostile"))
+
+
+def _served(request, source: Path, folder: Path):
+    """Serve a copy for one module; its folder (the database and the server's log) is removed
+    when every test of the module passed, as tmp_path is (pyproject's retention policy)."""
+    failed_before = request.session.testsfailed
+    app = _serve_a_copy(source, folder)
     yield app
     app.stop()
+    if request.session.testsfailed == failed_before:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

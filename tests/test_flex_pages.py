@@ -225,11 +225,11 @@ def test_a_choice_not_on_offer_is_a_problem_naming_row_and_column(db):
 def test_flex_team_composes_on_the_board(demo_path):
     at = app_test("pages/flex_board.py", role="flex_team")
     at.button(key="flex_board.go_next").click().run()
-    assert at.selectbox(key="flex_board.week@nl").value == "2026-W50"
+    assert at.selectbox(key="flex_board.week@nl").value == "2026-W49"
     at.button(key="flex_board.compose").click().run()
     assert not at.exception and not at.error
     with Database(demo_path) as db:
-        cycle_id = db.scalar("flex/cycle_of_week", week_id="2026-W50")
+        cycle_id = db.scalar("flex/cycle_of_week", week_id="2026-W49")
         proposal = plans.proposal(db, cycle_id)
     assert proposal is not None and proposal.gap == 0
     assert any(m.label == "Geplaatst" and m.value == "200 / 200" for m in at.metric)

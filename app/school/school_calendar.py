@@ -1,7 +1,9 @@
 """The school calendar: school years, ISO weeks, holidays, report periods and flex cycles.
 
-Pure functions. The holiday rules follow the Flemish calendar in force since 2022-2023 closely
-enough for planning flex cycles; a school corrects single weeks in the database (a week's
+Pure functions. The holidays follow the Flemish rules of the decree of 17 April 1991 (Besluit van
+de Vlaamse Regering betreffende de organisatie van het schooljaar), which Flanders kept when the
+French Community lengthened its autumn and carnival holidays in 2022: autumn and krokus one week,
+Christmas and Easter two. A school corrects single weeks in the database (a week's
 ``is_school_week``) rather than in code.
 """
 
@@ -45,22 +47,65 @@ def monday_of_week(week: str) -> dt.date:
     return dt.date.fromisocalendar(int(year), int(number), 1)
 
 
-def _two_weeks(first_monday: dt.date) -> set[dt.date]:
-    return {first_monday, first_monday + dt.timedelta(days=7)}
+def easter_sunday(year: int) -> dt.date:
+    """Western Easter (the anonymous Gregorian computus, as in Meeus' Astronomical Algorithms)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * leap) // 433
+    month = (h + leap - 7 * m + 90) // 25
+    day = (h + leap - 7 * m + 33 * month + 19) % 32
+    return dt.date(year, month, day)
+
+
+@dataclass(frozen=True)
+class Holiday:
+    name: str  # autumn, christmas, krokus, easter
+    first_monday: dt.date
+    weeks: int
+
+    @property
+    def mondays(self) -> list[dt.date]:
+        return [self.first_monday + dt.timedelta(weeks=n) for n in range(self.weeks)]
+
+
+def _next_monday(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=(7 - day.weekday()) % 7)
+
+
+def holidays(school_year_id: str) -> list[Holiday]:
+    """The four holidays of a Flemish school year, in order, by the rules of the decree."""
+    start = int(school_year_id[:4])
+    # Herfst: the week of 1 November; when 1 November is a Sunday, from 2 November.
+    all_saints = dt.date(start, 11, 1)
+    autumn = _next_monday(all_saints) if all_saints.weekday() == 6 else monday_of(all_saints)
+    # Kerst: the week of Christmas Day; when it falls on a weekend, from the Monday after.
+    christmas_day = dt.date(start, 12, 25)
+    christmas = (_next_monday(christmas_day) if christmas_day.weekday() >= 5
+                 else monday_of(christmas_day))
+    easter = easter_sunday(start + 1)
+    # Krokus: the seventh Monday before Easter (Easter Monday minus seven weeks).
+    krokus = easter + dt.timedelta(days=1) - dt.timedelta(weeks=7)
+    # Pasen: the first Monday of April; after an Easter in March, the Monday after Easter; after
+    # an Easter later than 15 April, the second Monday before Easter.
+    if easter.month == 3:
+        spring = easter + dt.timedelta(days=1)
+    elif easter > dt.date(start + 1, 4, 15):
+        spring = easter - dt.timedelta(days=6) - dt.timedelta(weeks=1)
+    else:
+        spring = _next_monday(dt.date(start + 1, 4, 1))
+    return [Holiday("autumn", autumn, 1),
+            Holiday("christmas", christmas, 2),
+            Holiday("krokus", krokus, 1),
+            Holiday("easter", spring, 2)]
 
 
 def holiday_mondays(school_year_id: str) -> set[dt.date]:
-    """Mondays of the holiday weeks in a Flemish school year (autumn, Christmas, spring, Easter)."""
-    start = int(school_year_id[:4])
-    autumn = monday_of(dt.date(start, 11, 1))
-    christmas_day = dt.date(start, 12, 25)
-    christmas = monday_of(christmas_day)
-    if christmas_day.weekday() >= 5:  # on a weekend, the holiday starts the Monday after
-        christmas += dt.timedelta(days=7)
-    spring = dt.date.fromisocalendar(start + 1, 7, 1)  # krokusvakantie, mid-February
-    first_april = dt.date(start + 1, 4, 1)
-    easter = first_april + dt.timedelta(days=(7 - first_april.weekday()) % 7)
-    return _two_weeks(autumn) | _two_weeks(christmas) | _two_weeks(spring) | _two_weeks(easter)
+    """Mondays of the holiday weeks in a Flemish school year (autumn, Christmas, krokus, Easter)."""
+    return {monday for holiday in holidays(school_year_id) for monday in holiday.mondays}
 
 
 @dataclass(frozen=True)
@@ -95,9 +140,8 @@ class Period:
 def trimesters(school_year_id: str) -> list[Period]:
     """Three report periods: to the Christmas holiday, to the Easter holiday, to the end of June."""
     first, last = school_year_bounds(school_year_id)
-    holidays = sorted(holiday_mondays(school_year_id))
-    christmas = next(m for m in holidays if m.month == 12 or (m.month == 1 and m.day < 8))
-    easter = next(m for m in holidays if m.month == 4)
+    _, christmas_holiday, _, easter_holiday = holidays(school_year_id)
+    christmas, easter = christmas_holiday.first_monday, easter_holiday.first_monday
     return [
         Period(1, "Trimester 1", first, christmas - dt.timedelta(days=3)),
         Period(2, "Trimester 2", christmas + dt.timedelta(days=14), easter - dt.timedelta(days=3)),

@@ -20,8 +20,26 @@ edits = saves.version
 decides = permissions.holds(viewer, "council.decide")
 
 
-def done(message: str) -> None:
+NOTICE = "council_class.notice"
+
+
+def done(message: str, learner_ids: list[int] | None = None,
+         decision: Decision | None = None) -> None:
+    """Save's message, with the cycles a new decision reaches; a decision that reaches none,
+    or that no session can meet, stays on the page as a warning (a toast would pass)."""
+    if decision is not None:
+        said = decisions.reach_words(
+            decisions.reach(db, viewer, learner_ids, decision.kind, decision.subject_id,
+                            decision.valid_from, decision.valid_until, today),
+            t, _what(decision.kind, decision.subject_id), decision.is_hard)
+        message = f"{message} {said.says}"
+        if said.warning:
+            st.session_state[NOTICE] = said.warning
     saves.saved(message, forget=("council_class.changing",))
+
+
+def _what(kind: str, subject_id: str | None) -> str:
+    return words.what(t, kind, view.subjects.get(subject_id, subject_id) if subject_id else None)
 
 
 classes = overview.classes(db, viewer.scope, school_year)
@@ -82,11 +100,19 @@ if len(chosen) == 1:
             st.caption(t("council.no_open"))
         for need in mine.to_dict("records"):
             line, end_button, change_button = st.columns([6, 1, 1], vertical_alignment="center")
-            line.markdown(t.md("council.open_line", what=words.what(
-                t, need["kind"], need["subject"] if isinstance(need["subject"], str) else None),
+            what = _what(need["kind"], need["subject_id"] if isinstance(need["subject_id"], str)
+                         else None)
+            line.markdown(t.md("council.open_line", what=what,
                 source=t(f"need_source.{need['source']}"),
                 hard=t("council.hard") if need["is_hard"] else t("council.advisory"),
                 reason=display.text_of(need["reason"]), who=display.text_of(need["decided_by"])))
+            said = decisions.reach_words(decisions.reach(
+                db, viewer, [learner_id], need["kind"], need["subject_id"] if isinstance(
+                    need["subject_id"], str) else None, display.as_date(need["valid_from"]),
+                display.as_date(need["valid_until"]), today), t, what, bool(need["is_hard"]))
+            line.caption(plain(said.says))
+            if said.warning:
+                line.warning(plain(said.warning), icon=":material/event_busy:")
             if need["source"] == "class_council" and decides:
                 if end_button.button(t("council.end"), key=f"council_class.end.{need['need_id']}"):
                     with web.friendly_errors(t):
@@ -99,14 +125,22 @@ if len(chosen) == 1:
                      icon=":material/timeline:", query_params={"learner": str(learner_id)})
 
 # -- a decision, for the learners chosen --------------------------------------------------------
+if notice := st.session_state.pop(NOTICE, None):
+    st.warning(plain(notice), icon=":material/event_busy:")
 if len(chosen) and decides:
     changing = st.session_state.get("council_class.changing")
     old = view.needs[view.needs["need_id"] == changing].iloc[0] \
         if changing is not None and (view.needs["need_id"] == changing).any() else None
     start, until = decisions.default_dates(db, today)
+    if old is not None:  # a change starts from the decision as it stands, dates included
+        start = display.as_date(old["valid_from"]) or start
+        until = display.as_date(old["valid_until"])
     title = t("council.change_title") if old is not None else t.plural(
         "council.decide_title", len(chosen))
-    with st.form(f"council_class.decide.{edits}"), st.container(border=True):
+    # The widgets are keyed by what they edit: a form drawn for a new decision keeps its
+    # values in the session, and "Wijzigen" must open on the decision itself, not on those.
+    form_id = f"{saves.version}.{int(old['need_id']) if old is not None else 'new'}"
+    with st.form(f"council_class.decide.{form_id}"), st.container(border=True):
         st.markdown(f"**{title}**")
         if old is None:
             st.caption(plain(", ".join(chosen["learner"])))
@@ -114,27 +148,27 @@ if len(chosen) and decides:
         kinds = list(overview.KINDS)
         new_kind = web.selectbox(t("council.kind"), kinds, format_func=t.kind,
                                index=kinds.index(old["kind"]) if old is not None else 0,
-                               key=web.lang_key(f"council_class.decide.kind.{edits}"), where=a)
+                               key=web.lang_key(f"council_class.decide.kind.{form_id}"), where=a)
         subjects = list(view.subjects) or decisions.subject_codes(db)
         names = view.subjects or {s: s for s in subjects}
         default_subject = old["subject_id"] if old is not None else (subject or None)
         new_subject = web.selectbox(
             t("council.subject"), [None, *subjects], format_func=lambda s: "–" if s is None
-            else names.get(s, s), key=web.lang_key(f"council_class.decide.subject.{edits}"),
+            else names.get(s, s), key=web.lang_key(f"council_class.decide.subject.{form_id}"),
             index=([None, *subjects].index(default_subject)
                    if default_subject in subjects else 0), where=b)
         hard = c.toggle(t("council.hard_toggle"), value=bool(old["is_hard"]) if old is not None
-                        else True, key=f"council_class.decide.hard.{edits}",
+                        else True, key=f"council_class.decide.hard.{form_id}",
                         help=t("council.hard_help"))
         reason = st.text_input(t("council.reason"), value=(old["reason"] or "") if old is not None
-                               else "", key=f"council_class.decide.reason.{edits}",
+                               else "", key=f"council_class.decide.reason.{form_id}",
                                max_chars=decisions.MAX_REASON,
                                placeholder=t("council.reason_hint"))
         d, e = st.columns(2)
         valid_from = d.date_input(t("council.from"), value=start, format="DD/MM/YYYY",
-                                  key=f"council_class.decide.from.{edits}")
+                                  key=f"council_class.decide.from.{form_id}")
         valid_until = e.date_input(t("council.until_label"), value=until, format="DD/MM/YYYY",
-                                   key=f"council_class.decide.until.{edits}")
+                                   key=f"council_class.decide.until.{form_id}")
         if st.form_submit_button(t("council.save_decision"), type="primary",
                                  key="council_class.save_decision",
                                  icon=":material/gavel:"):
@@ -144,7 +178,7 @@ if len(chosen) and decides:
             with web.friendly_errors(t):
                 if old is not None:
                     decisions.change(db, viewer, int(old["need_id"]), decision, by)
-                    done(t("council.changed"))
+                    done(t("council.changed"), [int(old["learner_id"])], decision)
                 else:
                     made = decisions.decide(db, viewer, list(chosen.index), decision, by)
-                    done(t.plural("council.decided", len(made)))
+                    done(t.plural("council.decided", len(made)), list(chosen.index), decision)

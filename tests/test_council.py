@@ -217,6 +217,73 @@ def test_the_next_composition_follows_the_council(demo_db):
     assert result.summary()["hard_unmet"] == 0
 
 
+# -- decisions hold: the cycles they reach, and a warning when none can meet them ----------------
+
+def test_a_decision_reaches_the_next_cycle_and_the_one_after_by_default(demo_db):
+    """Taken on 23/11 (cycle 4 runs to 11/12... the next is cycle 5, 30/11-18/12), a decision
+    runs at least to the end of cycle 6 in January: the end of the trimester would drop it
+    before the council after it could look again."""
+    start, until = decisions.default_dates(demo_db, TODAY)
+    assert (start, until) == (dt.date(2026, 11, 30), dt.date(2027, 1, 22))
+    reached = decisions.reach(demo_db, viewer(demo_db, "admin"), learners_of(demo_db, ("1A",))[:1],
+                              "remediation", "WIS", start, until, TODAY)
+    assert [c.seq for c in reached.cycles] == [5, 6] and not reached.unmet
+    # At the December council the next cycle is January's: the decision runs to the next council.
+    start, until = decisions.default_dates(demo_db, dt.date(2026, 12, 16))
+    assert start == dt.date(2027, 1, 4) and until > dt.date(2027, 3, 1)
+
+
+def test_a_decision_no_session_can_meet_is_said_at_the_council(demo_db):
+    start, until = decisions.default_dates(demo_db, TODAY)
+    learner = learners_of(demo_db, ("1A",))[:1]
+    council = viewer(demo_db, "admin")
+    sessions = demo_db.read("flex/cycle_sessions", cycle_id=plans.next_cycle(demo_db, TODAY),
+                            lang="nl")
+    missing = next(code for code in decisions.subject_codes(demo_db)
+                   if not ((sessions["kind"] == "remediation")
+                           & (sessions["subject_id"] == code)).any())
+    reached = decisions.reach(demo_db, council, learner, "remediation", missing, start, until,
+                              TODAY)
+    said = decisions.reach_words(reached, NL, "Latijn remediëring", True)
+    assert [c.seq for c in reached.unmet][:1] == [5]
+    assert said.warning.startswith("In de cycli 5") and "verplichte beslissing" in said.warning
+    # Ending before the next cycle starts reaches nothing, and says so.
+    ended = decisions.reach(demo_db, council, learner, "remediation", "WIS", start,
+                            start - dt.timedelta(days=1), TODAY)
+    assert not ended.cycles
+    assert "Kies een latere einddatum" in decisions.reach_words(ended, NL, "x", True).warning
+
+
+def test_change_opens_on_the_decision_itself(demo_path, demo_db):
+    """'Wijzigen' shows the decision as it stands (kind, subject, binding, reason and dates),
+    not the empty form drawn for a new one a moment before."""
+    council = viewer(demo_db, "admin")
+    at = app_test("pages/council_class.py", role="admin")
+    class_id = at.selectbox[0].value
+    view = overview.class_view(demo_db, EVERYTHING, int(class_id), None, TODAY, "nl",
+                               0.4, 0.5, 0.8)
+    learner_id = int(view.learners.index[-1])
+    name = view.learners.loc[learner_id, "learner"]
+    decisions.decide(demo_db, council, [learner_id], decision(
+        kind="deepening", subject_id="FRA", is_hard=False, reason="wil meer lezen",
+        valid_from=dt.date(2026, 12, 7), valid_until=dt.date(2027, 5, 28)), "klassenraad 1A")
+    at.run()
+    shown = at.dataframe[0].value
+    _pick_rows(at, [list(shown.iloc[:, 0]).index(name)])
+    need_id = int(needs_of(demo_db, [learner_id])["need_id"].iloc[-1])
+    assert any("Geldt voor" in c.value for c in at.caption)
+    at.button(key=f"council_class.change.{need_id}").click().run()
+    assert not at.exception
+    form = f"0.{need_id}"
+    assert at.text_input(key=f"council_class.decide.reason.{form}").value == "wil meer lezen"
+    assert at.toggle(key=f"council_class.decide.hard.{form}").value is False
+    assert at.date_input(key=f"council_class.decide.from.{form}").value == dt.date(2026, 12, 7)
+    assert at.date_input(key=f"council_class.decide.until.{form}").value == dt.date(2027, 5, 28)
+    kinds = [box for box in at.selectbox if box.label == "Soort"]
+    subjects = [box for box in at.selectbox if box.label == "Vak"]
+    assert kinds[-1].value == "deepening" and subjects[-1].value == "FRA"
+
+
 # -- the timeline ---------------------------------------------------------------------------------
 
 def test_the_timeline_holds_results_flex_notes_surveys_and_decisions(demo_db):
@@ -469,7 +536,7 @@ def test_the_council_decides_for_two_learners_on_the_class_page(demo_path, demo_
     assert any("kies het vak" in e.value for e in at.error)
     subject = [box for box in at.selectbox if box.label == "Vak"][-1]
     subject.select("WIS")
-    at.text_input(key="council_class.decide.reason.0").input("tafels van vermenigvuldiging")
+    at.text_input(key="council_class.decide.reason.0.new").input("tafels van vermenigvuldiging")
     at.button(key="council_class.save_decision").click()
     at.run()
     assert not at.exception

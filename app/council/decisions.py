@@ -19,6 +19,7 @@ from app import clock, permissions
 from app.auth import Viewer
 from app.db import Database
 from app.errors import AccessDenied, UserError
+from app.flex import routing
 
 KINDS = ("remediation", "deepening", "broadening")
 MAX_REASON = 500
@@ -144,20 +145,110 @@ def change(db: Database, viewer: Viewer, need_id: int, decision: Decision,
 
 
 def default_dates(db: Database, today: dt.date) -> tuple[dt.date, dt.date]:
-    """A decision starts with the next flex cycle and runs to the end of the next period (the
-    next council), unless the council says otherwise."""
+    """A decision starts with the next flex cycle and runs to the end of the period in which
+    that cycle starts (the next council), and at least to the end of the cycle after it: a
+    decision taken in the last weeks of a trimester still reaches the first cycle of the next,
+    so that the council that follows can look at it before it lapses."""
     from app.school import school_calendar
 
     start = today
     cycle_id = db.scalar("flex/next_cycle", today=today)
     if cycle_id is not None:
         start = pd.Timestamp(db.one("flex/cycle", cycle_id=int(cycle_id))["first_monday"]).date()
-    periods = db.read("council/all_periods",
-                      school_year=school_calendar.school_year_of(today))
+    year = school_calendar.school_year_of(start)
+    periods = db.read("council/all_periods", school_year=year)
     later = periods[pd.to_datetime(periods["ends_on"]).dt.date > start]
     until = (pd.Timestamp(later["ends_on"].iloc[0]).date() if len(later)
-             else start + dt.timedelta(days=90))
+             else school_calendar.school_year_bounds(year)[1])
+    after = db.scalar("flex/next_cycle", today=start + dt.timedelta(days=1))
+    if after is not None:
+        last_monday = pd.Timestamp(db.one("flex/cycle", cycle_id=int(after))["last_monday"]).date()
+        until = max(until, last_monday + dt.timedelta(days=4))
     return start, until
+
+
+@dataclass(frozen=True)
+class CycleReach:
+    """One flex cycle a decision reaches, and whether its offer can meet the decision."""
+    seq: int
+    school_year: str
+    first_monday: dt.date
+    last_monday: dt.date
+    has_offer: bool           # False: the flex team has not made this cycle's offer yet
+    unmet: int                # learners of the decision no session of its kind is open to
+
+
+@dataclass(frozen=True)
+class Reach:
+    cycles: tuple[CycleReach, ...]
+    learners: int
+
+    @property
+    def unmet(self) -> tuple[CycleReach, ...]:
+        """The cycles with an offer in which no session could take (some of) the learners."""
+        return tuple(c for c in self.cycles if c.has_offer and c.unmet)
+
+
+def reach(db: Database, viewer: Viewer, learner_ids: list[int], kind: str,
+          subject_id: str | None, valid_from: dt.date, valid_until: dt.date | None,
+          today: dt.date) -> Reach:
+    """The cycles not over yet that a decision reaches, each with how many of its learners no
+    session of its kind and subject is open to (year of study and classes, as composition
+    reads them)."""
+    rows = db.read("council/decision_reach", kind=kind,
+                   subject_id=subject_id if kind != "broadening" else None,
+                   valid_from=valid_from, valid_until=valid_until, today=today)
+    learners: dict[str, pd.DataFrame] = {}
+    cycles = []
+    for _cycle_id, sessions in rows.groupby("cycle_id", sort=False):
+        first = sessions.iloc[0]
+        year = str(first["school_year_id"])
+        if year not in learners:
+            learners[year] = db.read("council/decision_learners", scope=viewer.scope,
+                                     learner_ids=[int(i) for i in learner_ids],
+                                     school_year=year)
+        # Who a session is open to is composition's own rule (routing.Offering.admits).
+        offerings, _ = routing.group_offerings(sessions.dropna(subset=["session_id"]))
+        unmet = sum(1 for learner in learners[year].itertuples()
+                    if not any(o.admits(int(learner.year_of_study), learner.class_code)
+                               for o in offerings))
+        cycles.append(CycleReach(
+            seq=int(first["seq"]), school_year=year,
+            first_monday=pd.Timestamp(first["first_monday"]).date(),
+            last_monday=pd.Timestamp(first["last_monday"]).date(),
+            has_offer=bool(first["sessions"]), unmet=unmet))
+    return Reach(tuple(cycles), len(learner_ids))
+
+
+@dataclass(frozen=True)
+class ReachWords:
+    says: str                  # which cycles, from when to when
+    warning: str | None        # a decision that reaches nothing, or that no session can meet
+
+
+def reach_words(reach: Reach, t, what: str, is_hard: bool) -> ReachWords:
+    """What the council reads beside a decision: the cycles it reaches, and plainly when it
+    reaches none or a cycle's offer has no session that could take the learners."""
+    if not reach.cycles:
+        return ReachWords(t("council.reach.none"), t("council.reach.none_warning"))
+    seqs = t.join([t.count(c.seq) for c in reach.cycles])
+    says = t.plural("council.reach.cycles", len(reach.cycles), cycles=seqs,
+                    start=t.date(reach.cycles[0].first_monday),
+                    end=t.date(reach.cycles[-1].last_monday + dt.timedelta(days=4)))
+    waiting = [c for c in reach.cycles if not c.has_offer]
+    if waiting:
+        says += " " + t.plural("council.reach.no_offer_yet", len(waiting),
+                               cycles=t.join([t.count(c.seq) for c in waiting]))
+    warning = None
+    if reach.unmet:
+        most = max(c.unmet for c in reach.unmet)
+        who = (t("council.reach.this_learner") if reach.learners == 1
+               else t("council.reach.some_learners", count=t.count(most),
+                      total=t.count(reach.learners)))
+        warning = t.plural("council.reach.unmet_hard" if is_hard else "council.reach.unmet",
+                           len(reach.unmet), what=what, who=who,
+                           cycles=t.join([t.count(c.seq) for c in reach.unmet]))
+    return ReachWords(says, warning)
 
 
 def subject_codes(db: Database) -> list[str]:

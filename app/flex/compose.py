@@ -38,6 +38,7 @@ from app.flex.routing import (
     FAIRNESS_PENALTY,
     HARD_PENALTY,
     UNASSIGNED_PENALTY,
+    UNWANTED_REMEDIATION_COST,
     Cycle,
     Learner,
     Offering,
@@ -101,6 +102,18 @@ def _matches(wish_key: OfferKey | None, key: OfferKey) -> bool:
 def value(learner: Learner, offering: Offering) -> float:
     return sum(w.weight for w in learner.wishes if _matches(w.key, offering.key)
                and (w.slot_id is None or w.slot_id == offering.slot_id))
+
+
+def placed_value(learner: Learner, offering: Offering) -> float:
+    """What one placement is worth in the objective: the learner's wishes it meets, less the
+    cost of a remediation place nobody asked for."""
+    return _unwanted(offering, value(learner, offering))
+
+
+def _unwanted(offering: Offering, worth: float) -> float:
+    if worth == 0.0 and offering.key[0] == "remediation":
+        return -UNWANTED_REMEDIATION_COST
+    return worth
 
 
 def _worth(learner: Learner):
@@ -397,7 +410,7 @@ def _solve(cycle: Cycle, locks: _Locks, leaders: _Leaders, everywhere: set[int])
     for learner in cycle.learners:
         fixed = locks.by_learner.get(learner.learner_id, {})
         fixed_keys = {o.key for o in fixed.values()}
-        model.offset += sum(value(learner, o) for o in fixed.values())
+        model.offset += sum(placed_value(learner, o) for o in fixed.values())
         edges_by_key: dict[OfferKey, list[int]] = defaultdict(list)
         non_remediation: list[int] = []
         choice_columns: list[int] = []
@@ -420,7 +433,7 @@ def _solve(cycle: Cycle, locks: _Locks, leaders: _Leaders, everywhere: set[int])
                 is_wanted = o.key in wanted or (any_broadening and o.key[0] == "broadening")
                 if not all_edges and not is_wanted:
                     continue
-                column = model.column(worth(o), owner=learner.learner_id)
+                column = model.column(_unwanted(o, worth(o)), owner=learner.learner_id)
                 explicit[column] = (learner, slot, o)
                 terms.append((column, 1.0))
                 offering_terms[o.index].append((column, 1.0))
@@ -441,7 +454,8 @@ def _solve(cycle: Cycle, locks: _Locks, leaders: _Leaders, everywhere: set[int])
                     continue
                 node = (slot, is_remediation, tuple(sorted(o.index for o in pool)))
                 node_offerings[node] = pool
-                column = model.column(0.0, owner=learner.learner_id)
+                column = model.column(-UNWANTED_REMEDIATION_COST if is_remediation else 0.0,
+                                      owner=learner.learner_id)
                 filler[column] = (learner, slot, node)
                 terms.append((column, 1.0))
                 node_terms[node].append((column, 1.0))
@@ -520,7 +534,8 @@ def _spread_free_places(cycle: Cycle, free: dict[tuple, list[Learner]],
                         chosen: dict[tuple[int, int], Offering], locks: _Locks,
                         closed: set[int]) -> None:
     """Give every learner on a free place an offering of their pool with room left, never one
-    they already have in another slot. A free place is worth nothing in the objective, so any
+    they already have in another slot. Every free place of a pool is worth the same (nothing,
+    or the cost of a remediation place nobody asked for), so any
     such spread scores the same as the optimum's own (the model's flows prove one exists);
     taking all learners of a slot at once, over all the room left, avoids the same offering
     twice far more often than the model's flows would. A transportation problem: integral, so
@@ -611,6 +626,15 @@ def _sessions(cycle: Cycle, chosen: dict[tuple[int, int], Offering], locks: _Loc
         if not placement.locked:
             _reason(learners[placement.learner_id], offering_of[placement.session_id], placement)
     return placements
+
+
+def reason_of(learner: Learner | None, offering: Offering | None) -> tuple[str, dict]:
+    """Why a learner would be in an offering, as a composition would say it: the reason of a
+    placement made by hand, so that moving a learner keeps what they are there for."""
+    placement = Placement(0, 0, 0, "fill")
+    if learner is not None and offering is not None:
+        _reason(learner, offering, placement)
+    return placement.reason_code, placement.detail
 
 
 def _reason(learner: Learner, offering: Offering, placement: Placement) -> None:
@@ -780,7 +804,8 @@ def greedy(cycle: Cycle) -> Composition:
                            and o.admits(learner.year, learner.class_code)
                            and (not is_hard or _matches(key, o.key))]
                 if options:
-                    best = max(options, key=lambda o: (value(learner, o), left[o.index]))
+                    best = max(options, key=lambda o: (placed_value(learner, o),
+                                                       left[o.index]))
                     chosen[(learner.learner_id, slot)] = best
                     left[best.index] -= 1
                     keys.add(best.key)
@@ -807,7 +832,7 @@ def evaluate(cycle: Cycle, placements: list[Placement], method: str = "evaluated
     unassigned, hard_unmet, fairness_unmet = [], [], []
     for learner in cycle.learners:
         got = by_learner.get(learner.learner_id, [])
-        objective += sum(value(learner, o) for o in got)
+        objective += sum(placed_value(learner, o) for o in got)
         for slot in cycle.slots:
             if slot not in slots_of.get(learner.learner_id, set()):
                 unassigned.append((learner.learner_id, slot))

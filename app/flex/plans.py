@@ -213,19 +213,27 @@ def move(db: Database, viewer: Viewer, plan_id: int, moves: list[Move]) -> int:
         raise UserError("flex.error.changed_meanwhile")
     sessions = db.read("flex/cycle_sessions", cycle_id=target.cycle_id, lang="nl")
     slot_of = dict(zip(sessions["session_id"], sessions["slot_id"], strict=True))
+    if any(slot_of.get(m.to_session) != m.slot_id for m in moves):
+        raise UserError("flex.error.other_slot")
+    # A move keeps why the learner is there (a need, a decision, a choice), as composition
+    # would say it for the new session, marked as made by hand: the parent's letter says why.
+    cycle = routing.load(db, target.cycle_id)
+    learners = {lrn.learner_id: lrn for lrn in cycle.learners}
+    offering_of = {s: o for o in cycle.offerings for s in o.sessions}
     now = clock.now()
     with db.transaction(viewer.audit("edit", "flex_assignment")) as tx:
         for m in moves:
-            if slot_of.get(m.to_session) != m.slot_id:
-                raise UserError("flex.error.other_slot")
+            code, detail = compose.reason_of(learners.get(m.learner_id),
+                                             offering_of.get(m.to_session))
+            reason = dict(plan_id=plan_id, learner_id=m.learner_id, slot_id=m.slot_id,
+                          to_session=m.to_session, moved_by=viewer.name, moved_at=now,
+                          reason_code=code,
+                          reason_detail=json.dumps({**detail, "by_hand": True},
+                                                   ensure_ascii=False))
             if m.from_session is None:
-                done = tx.scalar("flex/place", plan_id=plan_id, learner_id=m.learner_id,
-                                 slot_id=m.slot_id, to_session=m.to_session, moved_by=viewer.name,
-                                 moved_at=now)
+                done = tx.scalar("flex/place", **reason)
             else:
-                done = tx.scalar("flex/move", plan_id=plan_id, learner_id=m.learner_id,
-                                 slot_id=m.slot_id, from_session=m.from_session,
-                                 to_session=m.to_session, moved_by=viewer.name, moved_at=now)
+                done = tx.scalar("flex/move", from_session=m.from_session, **reason)
             if done is None:
                 raise UserError("flex.error.changed_meanwhile")
         tx.audit.record_ids = [str(plan_id)] + [str(m.learner_id) for m in moves]

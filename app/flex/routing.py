@@ -32,6 +32,10 @@ STABILITY_WEIGHT = 1.0          # the same group as last cycle, in the same slot
 UNASSIGNED_PENALTY = 1000.0
 HARD_PENALTY = 400.0
 FAIRNESS_PENALTY = 100.0
+# A remediation place that no need, choice or decision asks for: a learner with nothing to catch
+# up sits in broadening or deepening first, and in remediation only when nothing else has room.
+# A multiple of 0.25, as every weight (compose._Model proves optimality on that grid).
+UNWANTED_REMEDIATION_COST = 0.5
 
 OfferKey = tuple[str, str | None, str | None]   # (kind, subject, title of a broadening)
 Label = tuple[str, str | None]                  # (kind, subject name or title)

@@ -141,9 +141,16 @@ def reason_text(row: Mapping, t: Translator) -> str:
             extra.append(t("reason.until", date=display.day(row["valid_until"], t)))
         if extra:
             text += f" ({', '.join(extra)})"
+    elif code == "fill":
+        text = t(f"reason.fill.{_kind_of(row)}")
     else:
         text = t(f"reason.{code}") if t.has(f"reason.{code}") else code
-    if row.get("is_locked") and code != "moved":
+    if detail.get("by_hand"):
+        # Moved by hand: the reason stays what the learner is there for, and who moved them.
+        text += " · " + (t("reason.by_hand", who=_words(row.get("moved_by")),
+                           when=display.moment(row["moved_at"], t))
+                         if not is_blank(row.get("moved_at")) else t("reason.by_hand_unknown"))
+    elif row.get("is_locked") and code != "moved":
         text += " · " + t("reason.locked")
     if detail.get("why_not") in WHY_NOT:
         kind, topic = detail.get("first_choice") or ["broadening", None]
@@ -166,6 +173,12 @@ class Message:
     changed: bool                     # the learner switches group: the change is announced
 
 
+def _kind_of(row: Mapping) -> str:
+    """The kind of the session a placement is in (a free place is worded by it)."""
+    kind = row.get("kind")
+    return kind if kind in ("remediation", "deepening", "broadening") else "broadening"
+
+
 def _why_for_learner(row: Mapping, t: Translator, audience: str) -> str:
     code = row["reason_code"]
     detail = detail_of(row)
@@ -178,6 +191,8 @@ def _why_for_learner(row: Mapping, t: Translator, audience: str) -> str:
         key = f"need_{source}"
     elif code in ("choice", "stability"):
         key = code
+    elif code == "fill":
+        key = f"fill_{_kind_of(row)}"
     else:
         key = "team"
     # A subject by its name, never its code: the session's topic, else the result rule's.
@@ -209,7 +224,7 @@ def message(rows: pd.DataFrame, changes: pd.DataFrame, t: Translator, audience: 
         when = slot(t, row["weekday"], row["lesson_hour"])
         topic = what(t, row["kind"], row["topic"])
         # A session can be published before anyone leads it: 'bij –' would puzzle a parent.
-        where = (t("flex.message.where_no_leader", slot=when, what=topic)
+        where = (t(f"{key}.where_no_leader", slot=when, what=topic)
                  if is_blank(row["leader"])
                  else t("flex.message.where", slot=when, what=topic, leader=_words(row["leader"])))
         if not is_blank(row.get("room")):

@@ -161,6 +161,54 @@ def composition(ctx: Context) -> dict:
     }
 
 
+RECOMPOSE_DECISIONS = 3
+
+
+@measure
+def recomposition(ctx: Context) -> dict:
+    """Publish the next cycle, add three binding decisions (French remediation for three
+    learners now in broadening), recompose: how many learners switch group, with the school's
+    move cost and, in the same run on a second copy, with none (what it was before). Done on
+    copies: the other measures read the school as built."""
+    import shutil
+
+    from app import settings
+    from app.auth import COMMAND_LINE
+    from app.council import decisions
+    from app.council.decisions import Decision
+    from app.db import Database
+    from app.flex import offer, plans
+    from app.scope import EVERYTHING
+
+    figures: dict = {}
+    for label, cost in (("", None), ("_without_cost", 0)):
+        copy = ctx.folder / f"recompose{label}.duckdb"
+        shutil.copyfile(ctx.db_path, copy)
+        with Database(copy) as db:
+            if cost is not None:
+                rules = {key: settings.load(db)[key] for key in settings.FLEX_RULES}
+                offer.save_rules(db, COMMAND_LINE, {**rules, "flex.recompose.move_cost": cost})
+            cycle_id = plans.next_cycle(db, BENCH_TODAY)
+            first, _ = plans.compose_cycle(db, COMMAND_LINE, cycle_id)
+            plans.publish(db, COMMAND_LINE, first.plan_id)
+            rows = plans.assignments(db, EVERYTHING, first.plan_id, "nl")
+            chosen = [int(i) for i in rows[rows["kind"] == "broadening"]["learner_id"]
+                      .drop_duplicates().head(RECOMPOSE_DECISIONS)]
+            start, until = decisions.default_dates(db, BENCH_TODAY)
+            decisions.decide(db, COMMAND_LINE, chosen, Decision(
+                "remediation", "FRA", True, "bench", start, until), "klassenraad")
+            wall, cpu = time.perf_counter(), time.process_time()
+            _, result = plans.compose_cycle(db, COMMAND_LINE, cycle_id)
+            if not label:
+                figures["recompose_seconds"] = round(time.perf_counter() - wall, 3)
+                figures["recompose_cpu_seconds"] = round(time.process_time() - cpu, 3)
+            summary = result.summary()
+            figures[f"recompose_moved{label}"] = summary["moved_learners"]
+            figures[f"recompose_moved_placements{label}"] = summary["moved_placements"]
+        copy.unlink()
+    return figures
+
+
 # -- one size, in its own process ---------------------------------------------------------------
 
 def measure_size(learners: int, repeats: int = REPEATS) -> dict:
@@ -225,6 +273,12 @@ def verdicts(results: dict[str, dict]) -> list[tuple[str, str, bool]]:
         found.append((f"hard decisions unmet at {size}: ours / greedy",
                       f"{figures['hard_unmet']} / {figures['greedy_hard_unmet']}",
                       figures["hard_unmet"] <= figures["greedy_hard_unmet"]))
+    if "recompose_moved" in figures:
+        # Issue 14: three new decisions move those three and at most a few more.
+        found.append((f"learners switching group for {RECOMPOSE_DECISIONS} new decisions at "
+                      f"{size} (without the move cost: {figures['recompose_moved_without_cost']})",
+                      str(figures["recompose_moved"]),
+                      figures["recompose_moved"] <= RECOMPOSE_DECISIONS + 3))
     return found
 
 
@@ -406,6 +460,12 @@ _COMPOSE_ROWS = (
     ("greedy baseline (s, median)", "greedy_seconds"),
     ("greedy baseline: objective", "greedy_objective"),
     ("hard decisions unmet: ours / greedy", _pair("hard_unmet", "greedy_hard_unmet")),
+    ("recomposition for 3 new decisions: learners switching, move cost / none",
+     _pair("recompose_moved", "recompose_moved_without_cost")),
+    ("recomposition: placements switching, move cost / none",
+     _pair("recompose_moved_placements", "recompose_moved_placements_without_cost")),
+    ("recomposition: wall / CPU (s, one run, with routing and the write)",
+     _pair("recompose_seconds", "recompose_cpu_seconds")),
 )
 _XLSX_ROWS = (
     ("xlsx export: rows", "xlsx_rows"),

@@ -32,6 +32,11 @@ DEFAULTS: dict[str, Any] = {
     # decision says so), and a session of one's own choice at least once every M cycles.
     "flex.fairness.max_remediation_cycles": 2,
     "flex.fairness.choice_every_cycles": 3,
+    # Recomposing a cycle that has a published version: what moving one learner out of their
+    # published group costs, in the weights of app/flex/routing.py (a first choice is 6, a
+    # class council's need up to 12; a fairness rule 100, a binding decision 400). At 20 the
+    # groups change only where a rule or several wishes together need it.
+    "flex.recompose.move_cost": 20,
     # Class council: a learner's latest well-being answers below this share of the scale are
     # marked; progress: groups smaller than this are too small to conclude anything, and a gain
     # of at least this share of the maximum is a success to celebrate.
@@ -73,4 +78,5 @@ FLEX_RULES: dict[str, tuple[float, float, float]] = {
     "flex.rule.deepening_above": (0.0, 1.0, 0.05),
     "flex.fairness.max_remediation_cycles": (1, 12, 1),
     "flex.fairness.choice_every_cycles": (1, 12, 1),
+    "flex.recompose.move_cost": (0, 99, 1),
 }

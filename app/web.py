@@ -22,7 +22,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 from streamlit.errors import StreamlitPageNotFoundError
 
-from app import auth, charts, config, display, look, navigation, sessions, settings
+from app import auth, charts, clock, config, display, look, navigation, sessions, settings
 from app.admin import control
 from app.auth import Viewer
 from app.blank import is_blank
@@ -112,17 +112,17 @@ class CachedReader:
 
 
 @st.cache_data(show_spinner=False, ttl=600, max_entries=100)
-def _flex_checks(path: str, version: int, plan_id: int, lang: str) -> list:
+def _flex_checks(path: str, version: int, plan_id: int, lang: str, today) -> list:
     from app.flex import plans
 
     db = database()
-    return plans.checks(db, plans.plan(db, plan_id), lang)
+    return plans.checks(db, plans.plan(db, plan_id), lang, today)
 
 
 def flex_checks(plan_id: int, lang: str) -> list:
     """The checks before publishing a plan, computed once per plan and database version."""
     db = database()
-    return _flex_checks(str(db.path), db.version, plan_id, lang)
+    return _flex_checks(str(db.path), db.version, plan_id, lang, clock.today())
 
 
 @st.cache_data(show_spinner=False, ttl=600, max_entries=100)

@@ -89,6 +89,8 @@ if editor and plan.report.get("summary"):
             for column, m in zip(st.columns(len(line)), line, strict=True):
                 column.metric(m.label, m.value, help=m.help, delta=m.delta,
                               delta_color=m.delta_color)
+        if moves := board.report_moves(plan, t):
+            st.info(plain(moves), icon=":material/swap_horiz:")
         for message in board.report_messages(plan, t, names):
             st.warning(plain(message), icon=":material/info:")
         if not plan.report.get("messages"):

@@ -120,6 +120,10 @@ with st.expander(t("offer.rules.title"), icon=":material/tune:"), \
         t("offer.rules.m"), min_value=1, max_value=12, step=1,
         value=int(school["flex.fairness.choice_every_cycles"]), key="flex_offer.rules.m",
         help=t("offer.rules.m_help"))
+    move_cost = left.number_input(
+        t("offer.rules.move_cost"), min_value=0, max_value=99, step=1,
+        value=int(school["flex.recompose.move_cost"]), key="flex_offer.rules.move_cost",
+        help=t("offer.rules.move_cost_help"))
     if st.form_submit_button(t("offer.rules.save"), icon=":material/save:",
                              key="flex_offer.rules.save"):
         with web.friendly_errors(t):
@@ -128,5 +132,6 @@ with st.expander(t("offer.rules.title"), icon=":material/tune:"), \
                 "flex.rule.deepening_above": above / 100,
                 "flex.fairness.max_remediation_cycles": int(k_cycles),
                 "flex.fairness.choice_every_cycles": int(m_cycles),
+                "flex.recompose.move_cost": int(move_cost),
             })
             saved(t("offer.rules.saved"))

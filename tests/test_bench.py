@@ -21,6 +21,9 @@ def test_bench_reports_every_measure_per_size():
     assert figures["compose_gap"] == 0 and figures["compose_learners"] == 60
     assert figures["objective"] >= figures["greedy_objective"]
     assert "| composition: gap |" in bench.markdown({"60": figures})
+    # Three new decisions beside a published version move those three and few others.
+    assert figures["recompose_moved"] <= bench.RECOMPOSE_DECISIONS + 3
+    assert "| recomposition for 3 new decisions" in bench.markdown({"60": figures})
 
 
 def test_verdicts_use_the_size_nearest_to_2000():

@@ -17,9 +17,9 @@ import pytest
 
 from app import export, i18n, settings
 from app.audit import Audit
-from app.auth import Viewer
+from app.auth import COMMAND_LINE, Viewer
 from app.errors import UserError
-from app.flex import plans, routing, words
+from app.flex import board, plans, routing, words
 from app.flex.plans import Move
 from app.i18n import Translator
 from app.scope import EVERYTHING, Scope
@@ -264,6 +264,67 @@ def test_a_move_keeps_why_the_learner_is_there(demo_db, proposal):
     assert "het flexteam koos" not in letter
 
 
+# -- recomposing beside a published version -------------------------------------------------------
+
+def _three_new_decisions(db, plan, start: dt.date | None = None) -> list[int]:
+    """Three learners now in broadening get a binding decision for French remediation."""
+    from app.council import decisions
+    from app.council.decisions import Decision
+
+    rows = placements(db, plan.plan_id)
+    chosen = [int(i) for i in rows[rows["kind"] == "broadening"]["learner_id"]
+              .drop_duplicates().head(3)]
+    first, until = decisions.default_dates(db, TODAY)
+    start = start or first
+    decisions.decide(db, COMMAND_LINE, chosen, Decision("remediation", "FRA", True, "toets",
+                                                     start, until), "klassenraad 1A")
+    return chosen
+
+
+def _switchers(db, before: int, after: int) -> set[int]:
+    old = placements(db, before).set_index(["learner_id", "slot_id"])["session_id"]
+    new = placements(db, after).set_index(["learner_id", "slot_id"])["session_id"]
+    both = old.to_frame("old").join(new.to_frame("new"), how="outer")
+    return {int(lid) for (lid, _), r in both.iterrows() if r["old"] != r["new"]}
+
+
+def test_recomposing_for_three_decisions_moves_those_three_and_says_why(demo_db, proposal):
+    plan, _ = proposal
+    plans.publish(demo_db, flex_team("An"), plan.plan_id)
+    chosen = _three_new_decisions(demo_db, plan)
+    again, _ = plans.compose_cycle(demo_db, flex_team("An"), plan.cycle_id)
+    assert _switchers(demo_db, plan.plan_id, again.plan_id) == set(chosen)
+    summary = plans.plan(demo_db, again.plan_id).report["summary"]
+    assert summary["moved_learners"] == 3 and summary["moved_why"] == {"hard_decision": 3}
+    said = board.report_moves(plans.plan(demo_db, again.plan_id), NL)
+    assert said == ("Tegenover versie 1 wisselen 3 leerlingen van groep: 3 voor een "
+                    "beslissing van de klassenraad.")
+    # Before publishing, the checks say who switches: never 'Geen opmerkingen' with switches.
+    found = {c.code: c for c in plans.checks(demo_db, again, "nl", TODAY)}
+    assert found["switches"].count == 3 and set(found["switches"].learners) == set(chosen)
+
+
+def test_with_no_cost_for_a_move_the_groups_reshuffle(demo_db, proposal):
+    """The cost is what holds the groups: at 0 (the school may choose it) ties reshuffle."""
+    plan, _ = proposal
+    plans.publish(demo_db, flex_team("An"), plan.plan_id)
+    with demo_db.transaction(FLEX_TEAM.audit("edit", "setting")) as tx:
+        settings.put(tx, "flex.recompose.move_cost", 0)
+    chosen = _three_new_decisions(demo_db, plan)
+    again, _ = plans.compose_cycle(demo_db, flex_team("An"), plan.cycle_id)
+    assert len(_switchers(demo_db, plan.plan_id, again.plan_id) - set(chosen)) > 3
+
+
+def test_switches_in_a_running_cycle_are_said_as_mid_cycle(demo_db):
+    running = plans.cycle_of_week(demo_db, "2026-W48")       # TODAY is in its last week
+    plan, _ = plans.compose_cycle(demo_db, flex_team("An"), running)
+    plans.publish(demo_db, flex_team("An"), plan.plan_id)
+    _three_new_decisions(demo_db, plan, start=plans.cycle_span(demo_db, running)[0])
+    again, _ = plans.compose_cycle(demo_db, flex_team("An"), running)
+    found = {c.code for c in plans.checks(demo_db, again, "nl", TODAY)}
+    assert "switches_running" in found and "switches" not in found
+
+
 # -- a place nobody asked for ---------------------------------------------------------------------
 
 def test_a_learner_without_need_or_choice_sits_in_remediation_only_when_nothing_else_has_room(
@@ -283,7 +344,10 @@ def test_a_learner_without_need_or_choice_sits_in_remediation_only_when_nothing_
     assert len(free), "the demo has no free places: the rule goes untested"
     for row in free.itertuples():
         text = words.reason_text(row._asdict(), NL)
-        assert text.startswith("Geen nood of keuze") and t_kind(row.kind) in text
+        # No need or choice, or a choice that was full (then the full choice is named too).
+        assert text.startswith(("Geen nood of keuze", "Een plaats in")), text
+        assert t_kind(row.kind) in text
+        assert text.startswith("Geen nood") != ("Eerste keuze" in text), text
         if row.kind != "remediation":
             continue
         learner = learners[int(row.learner_id)]
@@ -291,6 +355,22 @@ def test_a_learner_without_need_or_choice_sits_in_remediation_only_when_nothing_
                      and o.key[0] != "remediation" and o.admits(learner.year, learner.class_code)]
         assert all(open_room[s] <= 0 for o in elsewhere for s in o.sessions), (
             f"{row.learner} sits in remediation with room elsewhere")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_reason_says_each_thing_once_and_no_code(demo_db, proposal, lang):
+    """Every placement of the demo's next cycle: no subject code, and no word said twice
+    ('Nood – vakleerkracht: Vakleerkracht: ... (beslist door Vakleerkracht)')."""
+    plan, _ = proposal
+    t = Translator(lang)
+    codes = set(demo_db.read("import/subjects")["subject_id"])
+    for row in plans.assignments(demo_db, EVERYTHING, plan.plan_id, lang).to_dict("records"):
+        text = words.reason_text(row, t)
+        typed = row.get("need_reason")          # what people typed may say what it says
+        ours = text.replace(typed, "") if isinstance(typed, str) and typed else text
+        said = [w.casefold() for w in re.findall(r"[^\W\d_]{6,}", ours)]
+        assert len(said) == len(set(said)), text
+        assert not set(re.findall(r"\b[A-Z]{2,4}\b", text)) & codes, text
 
 
 def t_kind(kind: str) -> str:

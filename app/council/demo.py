@@ -96,7 +96,7 @@ def _needs_for(demo: Builder, year: str, seq: int) -> list[dict]:
             needs.append({
                 **base, "subject_id": weakest, "kind": "remediation",
                 "source": "subject_teacher", "priority": 2, "is_hard": False,
-                "reason": "Vakleerkracht: basisleerstof inoefenen.",
+                "reason": f"Basisleerstof {SUBJECT_NAME_NL[weakest]} inoefenen.",
                 "decided_by": "Vakleerkracht",
             })
         if best_pct > 80 and rng.random() < 0.35:

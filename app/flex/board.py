@@ -228,7 +228,25 @@ def report_metrics(plan: Plan, t: Translator) -> list[list[Metric]]:
          Metric(t("flex_board.report.seconds"), t.number(summary["seconds"], 2) + " s")],
         [Metric(t("flex_board.report.hard_unmet"), t.count(summary["hard_unmet"])),
          Metric(t("flex_board.report.fairness_unmet"), t.count(summary["fairness_unmet"])),
-         Metric(t("flex_board.report.locked"), t.count(plan.report.get("locked", 0)))]]
+         Metric(t("flex_board.report.locked"), t.count(plan.report.get("locked", 0))),
+         *([Metric(t("flex_board.report.moved"), t.count(summary["moved_learners"]),
+                   help=t("flex_board.report.moved_help", version=t.count(
+                       plan.report.get("kept_version")), cost=t.number(summary["move_cost"], 0)))]
+           if "moved_learners" in summary else [])]]
+
+
+def report_moves(plan: Plan, t: Translator) -> str | None:
+    """'Tegenover versie 1 wisselen 3 leerlingen van groep: 3 voor een beslissing van de
+    klassenraad.' None when nothing was published before, or nobody moves."""
+    summary = plan.report.get("summary", {})
+    if not summary.get("moved_learners"):
+        return None
+    why = [t(f"flex_board.report.why.{code}", count=t.count(count))
+           for code, count in sorted(summary.get("moved_why", {}).items(),
+                                     key=lambda item: -item[1])
+           if t.has(f"flex_board.report.why.{code}")]
+    return t.plural("flex_board.report.moved_why", int(summary["moved_learners"]),
+                    version=t.count(plan.report.get("kept_version")), why=t.join(why))
 
 
 def report_messages(plan: Plan, t: Translator, names: Mapping[int, str]) -> list[str]:

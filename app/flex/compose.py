@@ -26,7 +26,7 @@ import datetime as dt
 import json
 import os
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,6 +76,11 @@ class Composition:
     messages: list[tuple[str, dict]] = field(default_factory=list)
     over_capacity: list[int] = field(default_factory=list)        # sessions, by locked hands
     closed: list[int] = field(default_factory=list)               # leader elsewhere that hour
+    # Recomposing beside a published version: the placements that leave their published group,
+    # (learner, slot, the reason of the new placement).
+    moved: list[tuple[int, int, str]] = field(default_factory=list)
+    kept_from: int | None = None
+    move_cost: float = 0.0
 
     @property
     def assigned(self) -> int:
@@ -90,6 +95,11 @@ class Composition:
             "gap": self.gap, "seconds": round(self.seconds, 3),
             "hard_unmet": len(self.hard_unmet), "fairness_unmet": len(self.fairness_unmet),
             "over_capacity": len(self.over_capacity),
+            **({"kept_from": self.kept_from, "move_cost": self.move_cost,
+                "moved_learners": len({learner for learner, _, _ in self.moved}),
+                "moved_placements": len(self.moved),
+                "moved_why": dict(sorted(Counter(why for _, _, why in self.moved).items()))}
+               if self.kept_from is not None else {}),
         }
 
 
@@ -362,8 +372,27 @@ def compose(cycle: Cycle) -> Composition:
     )
     if solved.status != "Optimal" or twice:
         result.messages.append(("compose.not_proven", {"status": solved.status}))
+    if cycle.kept_from is not None:
+        result.kept_from, result.move_cost = cycle.kept_from, cycle.move_cost
+        result.moved = moved_from_published(cycle, placements)
     _explain(cycle, result)
     return result
+
+
+def moved_from_published(cycle: Cycle, placements: list[Placement]) -> list[tuple[int, int, str]]:
+    """The placements that are not where the published version had them: (learner, slot,
+    why the learner is where they are now). A learner published in a slot and now in none
+    counts too ('unassigned')."""
+    now = {(p.learner_id, p.slot_id): p for p in placements}
+    moved = []
+    for learner in cycle.learners:
+        for slot, session in sorted(learner.published.items()):
+            placement = now.get((learner.learner_id, slot))
+            if placement is None:
+                moved.append((learner.learner_id, slot, "unassigned"))
+            elif placement.session_id != session:
+                moved.append((learner.learner_id, slot, placement.reason_code))
+    return moved
 
 
 @dataclass

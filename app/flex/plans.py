@@ -127,7 +127,11 @@ def compose_cycle(db: Database, viewer: Viewer, cycle_id: int,
     are kept."""
     permissions.require(db, viewer, "flex.plan.compose")
     start = current(db, cycle_id)
-    cycle = routing.load(db, cycle_id, lang, locks_from=start.plan_id if start else None)
+    # Beside a published version, the groups stay where a rule does not need a change: each
+    # learner moved out of it costs the school's move cost (routing._published).
+    published = latest_published(db, cycle_id)
+    cycle = routing.load(db, cycle_id, lang, locks_from=start.plan_id if start else None,
+                         keep_from=published.plan_id if published else None)
     if cycle.sessions.empty:
         raise UserError("flex.error.no_offer")
     if not cycle.learners:
@@ -138,6 +142,7 @@ def compose_cycle(db: Database, viewer: Viewer, cycle_id: int,
         "messages": [[code, params] for code, params in result.messages],
         "closed": result.closed,
         "locked": sum(p.locked for p in result.placements),
+        "kept_version": published.version if published else None,
     }
     with db.transaction(viewer.audit("compose", "flex_plan")) as tx:
         old = tx.scalar("flex/proposal", cycle_id=cycle_id)
@@ -372,16 +377,29 @@ class Check:
     params: dict = field(default_factory=dict)
 
 
-def checks(db: Database, target: Plan, lang: str = "nl") -> list[Check]:
-    """What the flex team should look at before publishing: sessions over capacity, a leader
-    in two places, hard decisions unmet, learners without a session in a slot, the same
-    content twice, learners in a session not open to them. Empty: nothing to look at."""
-    cycle = routing.load(db, target.cycle_id, lang)
+def checks(db: Database, target: Plan, lang: str = "nl",
+           today: dt.date | None = None) -> list[Check]:
+    """What the flex team should look at before publishing: learners who would switch group
+    against the published version (said louder while the cycle runs), sessions over capacity,
+    a leader in two places, hard decisions unmet, learners without a session in a slot, the
+    same content twice, learners in a session not open to them. Empty: nothing to look at."""
+    published = latest_published(db, target.cycle_id) if target.is_proposal else None
+    cycle = routing.load(db, target.cycle_id, lang,
+                         keep_from=published.plan_id if published else None)
     rows = assignments(db, EVERYTHING, target.plan_id, lang)
     placements = [Placement(int(r.learner_id), int(r.slot_id), int(r.session_id),
                             r.reason_code) for r in rows.itertuples()]
     evaluated = compose.evaluate(cycle, placements)
     found: list[Check] = []
+    if published is not None:
+        switching = sorted({lid for lid, _, _ in compose.moved_from_published(cycle,
+                                                                              placements)})
+        if switching:
+            today = today or clock.today()
+            start, end = cycle_span(db, target.cycle_id)
+            running = start <= today <= end
+            found.append(Check("switches_running" if running else "switches", len(switching),
+                               tuple(switching), params={"version": published.version}))
     code = {int(s.session_id): s.code for s in cycle.sessions.itertuples()}
     if evaluated.over_capacity:
         found.append(Check("over_capacity", len(evaluated.over_capacity), params={

@@ -69,11 +69,11 @@ class Offering:
 class Wish:
     key: OfferKey | None        # None: any broadening offering (a need without subject)
     weight: float
-    reason: str                 # 'need', 'choice', 'stability'
+    reason: str                 # 'need', 'choice', 'stability', 'kept' (published group)
     source: str | None = None   # a need's source
     need_id: int | None = None
     rank: int | None = None
-    slot_id: int | None = None  # stability: only in the slot the learner was in
+    slot_id: int | None = None  # stability, kept: only in the slot the learner was in
     label: Label | None = None  # a choice as the learner wrote it: ('broadening', 'Debat')
     detail: dict = field(default_factory=dict)   # the result rule: share, period, threshold
 
@@ -90,6 +90,7 @@ class Learner:
     owed_a_choice: bool = False                   # fairness M applies
     previous: dict[int, OfferKey] = field(default_factory=dict)           # slot -> last cycle
     previous_code: dict[int, str] = field(default_factory=dict)           # slot -> session code
+    published: dict[int, int] = field(default_factory=dict)   # slot -> session, when recomposing
 
 
 @dataclass
@@ -107,9 +108,12 @@ class Cycle:
     labels: dict[OfferKey, Label]           # for messages: ('remediation', 'Wiskunde')
     max_remediation_cycles: int
     choice_every_cycles: int
+    kept_from: int | None = None            # the published plan a recomposition keeps
+    move_cost: float = 0.0                  # what moving a learner out of it costs
 
 
-def load(db: Database, cycle_id: int, lang: str = "nl", locks_from: int | None = None) -> Cycle:
+def load(db: Database, cycle_id: int, lang: str = "nl", locks_from: int | None = None,
+         keep_from: int | None = None) -> Cycle:
     """Everything the composition of one cycle needs, read once."""
     info = db.one("flex/cycle", cycle_id=cycle_id)
     sessions = db.read("flex/cycle_sessions", cycle_id=cycle_id, lang=lang)
@@ -155,6 +159,9 @@ def load(db: Database, cycle_id: int, lang: str = "nl", locks_from: int | None =
                                        CHOICE_WEIGHT.get(int(c.rank), 1.0), "choice",
                                        rank=int(c.rank), label=(c.kind, c.topic)))
     _history(db, learners, first, k_cycles, m_cycles)
+    move_cost = float(school["flex.recompose.move_cost"])
+    if keep_from is not None:
+        _published(db, learners, keep_from, move_cost)
     locks = (db.read("flex/locked", scope=EVERYTHING, plan_id=locks_from)
              if locks_from is not None
              else pd.DataFrame(columns=["learner_id", "slot_id", "session_id"]))
@@ -165,7 +172,24 @@ def load(db: Database, cycle_id: int, lang: str = "nl", locks_from: int | None =
         offerings=offerings,
         learners=list(learners.values()), locks=locks, labels=labels,
         max_remediation_cycles=k_cycles, choice_every_cycles=m_cycles,
+        kept_from=keep_from, move_cost=move_cost if keep_from is not None else 0.0,
     )
+
+
+def _published(db: Database, learners: dict[int, Learner], plan_id: int,
+               move_cost: float) -> None:
+    """A recomposition keeps the published groups: staying in one's published offering is worth
+    the move cost, and the same session is taken first (as last cycle's group is)."""
+    for row in db.read("flex/kept_placements", scope=EVERYTHING, plan_id=plan_id).itertuples():
+        learner = learners.get(int(row.learner_id))
+        if learner is None:
+            continue
+        slot_id = int(row.slot_id)
+        learner.published[slot_id] = int(row.session_id)
+        learner.previous_code[slot_id] = row.code
+        if move_cost:
+            learner.wishes.append(Wish(offer_key(row.kind, row.subject_id, row.title), move_cost,
+                                       "kept", slot_id=slot_id))
 
 
 def group_offerings(sessions: pd.DataFrame) -> tuple[list[Offering], dict[OfferKey, Label]]:

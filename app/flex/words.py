@@ -132,17 +132,33 @@ def reason_text(row: Mapping, t: Translator) -> str:
                      threshold=t.percent(detail.get("threshold")))
         elif source and code == "need":
             text += " – " + t(f"need_source.{source}")
-        if not is_blank(row.get("need_reason")):
-            text += f": {row['need_reason']}"
+        # Said once: a reason typed as 'Vakleerkracht: ...' after 'Nood – vakleerkracht', or
+        # 'beslist door Vakleerkracht' after it, repeats what the line already says.
+        said = t(f"need_source.{source}").casefold() if source else None
+        decided = row.get("decided_by")
+        decided = None if is_blank(decided) else str(decided).strip()
+        if said and decided and decided.casefold().startswith(said) and \
+                text.casefold().endswith(said):
+            # 'klassenraad 3A' decided: 'Nood – klassenraad 3A', not '... (beslist door ...)'.
+            text += decided[len(said):].rstrip()
+            decided = None
+        reason = row.get("need_reason")
+        if not is_blank(reason):
+            reason = str(reason).strip()
+            if said and reason.casefold().startswith(said + ":"):
+                reason = reason[len(said) + 1:].strip()
+            text += f": {reason}"
         extra = []
-        if not is_blank(row.get("decided_by")):
-            extra.append(t("reason.decided_by", who=row["decided_by"]))
+        if decided and source != "self_reflection" and decided.casefold() != said:
+            extra.append(t("reason.decided_by", who=decided))
         if not is_blank(row.get("valid_until")):
             extra.append(t("reason.until", date=display.day(row["valid_until"], t)))
         if extra:
             text += f" ({', '.join(extra)})"
     elif code == "fill":
-        text = t(f"reason.fill.{_kind_of(row)}")
+        # A learner whose choice was full did ask for something: 'no need or choice' is untrue.
+        wanted = detail.get("why_not") in WHY_NOT
+        text = t(f"reason.{'fill_instead' if wanted else 'fill'}.{_kind_of(row)}")
     else:
         text = t(f"reason.{code}") if t.has(f"reason.{code}") else code
     if detail.get("by_hand"):
@@ -154,7 +170,10 @@ def reason_text(row: Mapping, t: Translator) -> str:
         text += " · " + t("reason.locked")
     if detail.get("why_not") in WHY_NOT:
         kind, topic = detail.get("first_choice") or ["broadening", None]
-        text += " " + t(f"reason.first_choice.{detail['why_not']}", choice=what(t, kind, topic))
+        why_not = detail["why_not"]
+        if why_not == "decision" and code == "hard_decision":
+            why_not = "this_decision"          # the line already says the council decided
+        text += " " + t(f"reason.first_choice.{why_not}", choice=what(t, kind, topic))
     return text
 
 
@@ -192,7 +211,7 @@ def _why_for_learner(row: Mapping, t: Translator, audience: str) -> str:
     elif code in ("choice", "stability"):
         key = code
     elif code == "fill":
-        key = f"fill_{_kind_of(row)}"
+        key = "fill_instead" if detail.get("why_not") in WHY_NOT else f"fill_{_kind_of(row)}"
     else:
         key = "team"
     # A subject by its name, never its code: the session's topic, else the result rule's.

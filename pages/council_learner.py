@@ -49,13 +49,13 @@ if line.results.empty:
 else:
     web.chart(council_charts.results_over_time(line.results, t), t)
 
-st.markdown(f"#### {t('timeline.flex')}")
+st.markdown(f"#### {t('timeline.flex', year=school_year)}")
 if line.flex.empty:
     st.caption(t("timeline.none"))
 else:
     web.table(timeline.flex_table(line.flex, t))
 
-st.markdown(f"#### {t('timeline.notes')}")
+st.markdown(f"#### {t('timeline.notes', year=school_year)}")
 if line.notes.empty:
     st.caption(t("timeline.none"))
 for note in line.notes.head(12).itertuples():

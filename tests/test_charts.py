@@ -73,3 +73,18 @@ def test_a_likert_legend_writes_its_points_the_local_way():
     chart = survey_charts.likert(worded, 1, 3, Translator("en")).to_dict()
     assert set(chart["encoding"]["color"]["scale"]["domain"]) == {
         "1 · oneens", "2 · neutraal", "3 · eens"}
+
+
+def test_a_learners_ten_subjects_all_have_a_legend_entry_below_the_chart():
+    """Ten subjects in a legend on the right of a 260 px chart: two were cut. Below it, in
+    columns, with no limit on the entries."""
+    from app.council import charts as council_charts
+
+    subjects = [f"Vak {n}" for n in range(10)]
+    results = pd.DataFrame([{"subject": s, "period": p, "seq": seq, "share": 0.6}
+                            for s in subjects for seq, p in enumerate(["T1", "T2"])])
+    spec = council_charts.results_over_time(results, Translator("nl")).to_dict()
+    legend = next(layer["encoding"]["color"]["legend"] for layer in spec["layer"]
+                  if "color" in layer.get("encoding", {}))
+    assert legend["orient"] == "bottom" and legend["columns"] >= 2
+    assert legend.get("symbolLimit") == 0

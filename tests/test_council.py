@@ -301,6 +301,20 @@ def test_the_timeline_holds_results_flex_notes_surveys_and_decisions(demo_db):
     assert line.learner["learner"] in page and "<script" not in page.lower()
 
 
+def test_the_timeline_shows_the_notes_of_the_year_its_flex_table_is_of(demo_db):
+    with db_cursor(demo_db) as cur:
+        learner_id = cur.execute(
+            "select f.learner_id from feedback_note f join week w using (week_id)"
+            " where w.school_year_id = ? group by all order by count(*) desc limit 1",
+            [PAST]).fetchone()[0]
+    now = timeline.load(demo_db, EVERYTHING, learner_id, YEAR, "nl")
+    then = timeline.load(demo_db, EVERYTHING, learner_id, PAST, "nl")
+    assert len(then.notes) > 0
+    assert not set(then.notes["week_id"]) & set(now.notes["week_id"])
+    assert all(str(w).startswith(("2025-W", "2026-W")) for w in then.notes["week_id"])
+    assert "Feedback in 2026-2027" in timeline.printable(now, NL, "School", TODAY)
+
+
 def test_the_printable_timeline_escapes_what_people_typed(demo_db):
     council = viewer(demo_db, "admin")
     learner = learners_of(demo_db, ("1A",))[0]

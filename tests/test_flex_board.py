@@ -90,8 +90,15 @@ def test_slots_in_order_and_sessions_labelled_to_pick_from(demo_db):
     assert set(labels) == set(fill["session_id"].astype(int))
     first = fill.iloc[0]
     assert labels[int(first["session_id"])].startswith(f"{first['code']} · ")
-    members = pd.DataFrame({"learner_id": range(3)})
-    assert "3" in shown(board.session_head(first, members, NL))
+    # The session's own count, also for a viewer who sees fewer of its learners (a flex
+    # teacher on a session of someone else's): '12', then '0 van 16' puzzled the teacher.
+    full = pd.DataFrame({"learner_id": range(int(first["learners"]))})
+    head = shown(board.session_head(first, full, NL))
+    assert f"{int(first['learners'])} van {int(first['capacity'])} plaatsen" in head
+    assert "ziet alleen" not in head
+    seen = shown(board.session_head(first, full.head(0), NL))
+    assert f"{int(first['learners'])} van {int(first['capacity'])} plaatsen" in seen
+    assert "ziet alleen wie ze begeleidt" in seen
 
 
 def test_the_comparison_counts_every_kind_of_change():

@@ -21,8 +21,9 @@ def results_over_time(results: pd.DataFrame, t: Translator) -> alt.LayerChart:
                 axis=alt.Axis(labelAngle=0, labelLimit=160)),
         y=alt.Y("share:Q", title=t("chart.result"), scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%")),
+        # Below the chart in columns: on the right, ten subjects were cut at 260 px high.
         color=alt.Color("subject:N", title=t("chart.subject"),
-                        legend=legend("right")),
+                        legend=legend(columns=3, symbolLimit=0, labelLimit=180)),
         tooltip=[alt.Tooltip("subject:N", title=t("chart.subject")),
                  alt.Tooltip("period:N", title=t("chart.period")),
                  alt.Tooltip("share:Q", title=t("chart.result"), format=".0%")],

@@ -27,6 +27,7 @@ class Timeline:
     notes: pd.DataFrame
     surveys: pd.DataFrame
     decisions: pd.DataFrame
+    school_year: str = ""        # the year the flex table and the notes are of
 
 
 def find(db: Database, scope: Scope, text: str, school_year: str) -> pd.DataFrame:
@@ -48,10 +49,12 @@ def load(db: Database, scope: Scope, learner_id: int, school_year: str,
         results=db.read("council/learner_results", scope=scope, learner_id=learner_id, lang=lang),
         flex=db.read("council/learner_flex", scope=scope, learner_id=learner_id,
                      school_year=school_year, lang=lang),
-        notes=db.read("council/learner_notes", scope=scope, learner_id=learner_id, lang=lang),
+        notes=db.read("council/learner_notes", scope=scope, learner_id=learner_id,
+                      school_year=school_year, lang=lang),
         surveys=db.read("council/learner_surveys", scope=scope, learner_id=learner_id),
         decisions=db.read("council/decisions", scope=scope, lang=lang,
                           learner_ids=[learner_id]),
+        school_year=school_year,
     )
 
 
@@ -121,14 +124,14 @@ def printable(line: Timeline, t: Translator, school: str, today: dt.date) -> str
          "rows": [[subject, *[t.percent(v) if v == v else "–" for v in values]]
                   for subject, values in table.iterrows()],
          "numeric": set(range(1, len(table.columns) + 1))},
-        {"heading": t("timeline.flex"),
+        {"heading": t("timeline.flex", year=line.school_year),
          "headers": [t("timeline.cycle"), t("timeline.slot"), t("timeline.session"),
                      t("timeline.present"), t("timeline.absent"), t("timeline.excused")],
          "rows": [[t.count(r.cycle), words.slot(t, r.weekday, r.lesson_hour),
                    f"{r.code} · {words.what(t, r.kind, r.topic)}", t.count(r.present),
                    t.count(r.absent), t.count(r.excused)] for r in line.flex.itertuples()],
          "numeric": {0, 3, 4, 5}},
-        {"heading": t("timeline.notes"),
+        {"heading": t("timeline.notes", year=line.school_year),
          "headers": [t("timeline.date"), t("timeline.session"), t("attendance.col.feed_up"),
                      t("attendance.col.feedback"), t("attendance.col.feed_forward")],
          "rows": [[display.day(r.created_at, t), r.code, r.feed_up, r.feedback, r.feed_forward]

@@ -264,10 +264,16 @@ def slots(fill: pd.DataFrame) -> list[tuple[int, int, int]]:
 
 
 def session_head(session: Mapping, members: pd.DataFrame, t: Translator) -> str:
-    """'**A12** · Wiskunde – breuken · 14 / 16 leerlingen' above a session's learners."""
-    return t.md("flex_board.session_head", code=session["code"],
+    """'**A12** · Wiskunde – breuken · 14 van 16 plaatsen' above a session's learners: the
+    session's own count, as the table above says it, even when the viewer may see fewer of
+    its learners (a flex teacher sees those of their own sessions), and then says so."""
+    head = t.md("flex_board.session_head", code=session["code"],
                 what=words.what(t, session["kind"], session["topic"]),
-                learners=t.count(len(members)), capacity=t.count(session["capacity"]))
+                learners=t.count(int(session["learners"])),
+                capacity=t.count(session["capacity"]))
+    if len(members) < int(session["learners"]):
+        head += "  \n" + t.md("flex_board.session_not_yours")
+    return head
 
 
 def session_labels(sessions: pd.DataFrame, t: Translator) -> dict[int, str]:

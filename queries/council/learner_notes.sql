@@ -1,7 +1,8 @@
--- One learner's feedback notes from flex sessions (feed up, feedback, feed forward), newest
--- first.
--- params: $learner_id (INTEGER), $lang (VARCHAR), $scope_all, $scope_class_ids, $scope_leader,
---         $scope_school_year
+-- One learner's feedback notes from flex sessions (feed up, feedback, feed forward) of one
+-- school year, as the flex table beside them (the year of the note's week, else of its
+-- session's cycle, else of the day it was written), newest first.
+-- params: $learner_id (INTEGER), $school_year (VARCHAR), $lang (VARCHAR), $scope_all,
+--         $scope_class_ids, $scope_leader, $scope_school_year
 select
     f.created_at,
     f.week_id,
@@ -17,5 +18,12 @@ join visible_learners($scope_all, $scope_class_ids::integer[], $scope_leader::in
     using (learner_id)
 left join flex_session as s using (session_id)
 left join subject as sj on sj.subject_id = s.subject_id
+left join week as w on w.week_id = f.week_id
+left join flex_cycle as c on c.cycle_id = s.cycle_id
 where f.learner_id = $learner_id
+    and coalesce(w.school_year_id, c.school_year_id,
+                 cast(year(f.created_at) - if(month(f.created_at) >= 9, 0, 1) as varchar)
+                 || '-'
+                 || cast(year(f.created_at) + if(month(f.created_at) >= 9, 1, 0) as varchar))
+        = $school_year
 order by f.created_at desc

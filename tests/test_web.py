@@ -110,3 +110,23 @@ def test_every_download_of_a_page_is_named_from_the_catalogue():
                 if not match.group(2).startswith("{t("):
                     found.append(f"{path.name}:{n}: {match.group(0)}")
     assert not found, "\n".join(found)
+
+
+def test_a_long_table_prints_its_first_rows_and_counts_the_rest():
+    """Every table has a print copy drawn on every run: cut at PRINT_ROWS, the last row says
+    how many more the export holds (the board's comparison at 2,000 learners has 4,000)."""
+    import pandas as pd
+
+    from app import display, web
+
+    frame = pd.DataFrame({"learner": [f"Leerling {n}" for n in range(web.PRINT_ROWS + 700)],
+                          "share": [0.5] * (web.PRINT_ROWS + 700)})
+    shown = display.table(frame, Translator("nl"), [
+        display.person("learner", "progress.col.learner"),
+        display.percent("share", "progress.col.gain")])
+    copy = web._printable(shown.styler, shown.styler.data, {}).data
+    assert len(copy) == web.PRINT_ROWS + 1
+    assert copy.iloc[-1, 0] == "… en nog 700 rijen: de volledige lijst staat in de export."
+    short = display.table(frame.head(3), Translator("nl"), [
+        display.person("learner", "progress.col.learner")])
+    assert len(web._printable(short.styler, short.styler.data, {}).data) == 3

@@ -191,10 +191,13 @@ class Translator:
     def locale(self) -> str:
         return BABEL_LOCALE[self.lang]
 
-    def number(self, value: float | int | None, decimals: int = 1) -> str:
+    def number(self, value: float | int | None, decimals: int = 1, signed: bool = False) -> str:
+        """1.234,5 in Dutch; `signed` writes the sign of a change always: +3,2 and -1,0."""
         if is_blank(value):
             return "–"
         pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        if signed:
+            pattern = f"+{pattern};-{pattern}"
         return babel_numbers.format_decimal(value, format=pattern, locale=self.locale)
 
     def count(self, value: int | None) -> str:

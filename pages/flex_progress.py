@@ -17,7 +17,7 @@ if not years:
     st.info(t("progress.no_years"), icon=":material/hourglass_empty:")
     st.stop()
 # The latest school year with a period after a cycle; the current one often has none yet.
-per_year = {year: progress.sessions(db, year) for year in years}
+per_year = {year: progress.learner_gains(db, viewer.scope, year) for year in years}
 default = next((i for i, year in enumerate(years) if len(per_year[year])), 0)
 left, right = st.columns([1, 2])
 year = web.selectbox(t("progress.year"), years, index=default, key="flex_progress.year", where=left)
@@ -26,15 +26,15 @@ grouping = right.segmented_control(t("progress.by"), groupings, default="subject
                                    required=True, key=web.lang_key("flex_progress.by"),
                                    format_func=lambda g: t(f"progress.grouping.{g}"))
 min_group = int(school["progress.min_group"])
-per_session = per_year[year]
+gains = per_year[year]
 
 st.subheader(t("progress.gains"))
 st.caption(t("progress.gains_intro"))
 focus = None
-if per_session.empty:
+if gains.empty:
     st.info(t("progress.no_gains"), icon=":material/hourglass_empty:")
 else:
-    summary = view.named_groups(db, progress.summarise(per_session, grouping, min_group).table,
+    summary = view.named_groups(db, progress.summarise(gains, grouping, min_group).table,
                                 grouping, t)
     picked = web.chart(flex_charts.gains(view.charted(summary, grouping), "label", t), t,
                        on_select="rerun", key=f"flex_progress.chart.{grouping}")

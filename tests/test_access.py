@@ -123,7 +123,6 @@ UNSCOPED = {
     "prof/survey_levels": "staff respondents only (staff_id set), for the director's page",
     "council/need_learner": "the learner id of one need, to check the viewer's scope on it",
     "council/periods": "the periods of a year that have results: names and dates only",
-    "progress/gains": "sums and counts per flex session, no learner identity",
     "auth/learner_classes": "class ids of learners already matched, to check a permission on "
                             "them; nothing reaches the page",
     "surveys/linked_learners": "ids of the learners a survey links to, to check the tagger's "

@@ -14,7 +14,7 @@ from app import auth
 from app.council import decisions, overview, timeline
 from app.council.decisions import Decision
 from app.errors import AccessDenied, UserError
-from app.flex import plans, progress
+from app.flex import plans, progress, progress_view
 from app.i18n import Translator
 from app.scope import EVERYTHING
 from tests.conftest import TODAY, app_test, demo_user_id
@@ -352,31 +352,58 @@ def test_the_printed_timeline_is_logged_and_only_of_a_learner_one_may_see(demo_d
 
 # -- progress: gains, flags, successes -------------------------------------------------------
 
-def test_groups_are_exact_weighted_means_and_small_ones_are_marked():
-    per_session = pd.DataFrame([
-        # two sessions of the same kind and subject, one tiny
-        {"cycle_seq": 1, "code": "A", "kind": "remediation", "subject_id": "WIS", "leader": "X",
-         "learners": 8, "gain_sum": 0.8, "present_sum": 24, "comparison_learners": 20,
-         "comparison_gain_sum": 0.4},
-        {"cycle_seq": 2, "code": "B", "kind": "remediation", "subject_id": "WIS", "leader": "Y",
-         "learners": 2, "gain_sum": -0.1, "present_sum": 3, "comparison_learners": 20,
-         "comparison_gain_sum": 0.4},
-        {"cycle_seq": 1, "code": "C", "kind": "deepening", "subject_id": "NED", "leader": "X",
-         "learners": 6, "gain_sum": 0.3, "present_sum": 18, "comparison_learners": 3,
-         "comparison_gain_sum": 0.0},
+def _gain_rows(rows: list[tuple]) -> pd.DataFrame:
+    """Rows as gain_learners.sql gives them: (participant, learner, class, subject, before,
+    after, session, cycle, kind, present); windows P1 -> P2 for everyone."""
+    frame = pd.DataFrame(rows, columns=["participant", "learner_id", "class_id", "subject_id",
+                                        "before_share", "after_share", "session_id",
+                                        "cycle_seq", "kind", "present"])
+    frame = frame.assign(before_id=1, after_id=2, code=frame["session_id"].map(
+        lambda s: f"S{s}" if s == s and s is not None else None), weekday=2, lesson_hour=7,
+        leader="X")
+    return frame.assign(gain=frame["after_share"] - frame["before_share"],
+                        band=(frame["before_share"] // progress.BAND).clip(0, 9))
+
+
+def test_a_learner_counts_once_and_is_compared_at_their_own_starting_level():
+    """Learner 1 took remediation in two cycles of one window: one gain, not two. The
+    comparison learners who started low rose too (regression to the mean): the participants
+    are set beside those of their own band, not beside everyone."""
+    rows = _gain_rows([
+        (True, 1, 1, "WIS", 0.35, 0.55, 10, 1, "remediation", 3),
+        (True, 1, 1, "WIS", 0.35, 0.55, 11, 2, "remediation", 2),
+        (True, 2, 1, "WIS", 0.32, 0.48, 10, 1, "remediation", 3),
+        (False, 3, 1, "WIS", 0.31, 0.41, None, None, None, 0),    # low start: +0,10
+        (False, 4, 1, "WIS", 0.38, 0.48, None, None, None, 0),    # low start: +0,10
+        (False, 5, 1, "WIS", 0.85, 0.80, None, None, None, 0),    # high start: -0,05
     ])
-    by_subject = progress.summarise(per_session, "subject", min_group=5).table.set_index("kind")
-    wis = by_subject.loc["remediation"]
-    assert wis["learners"] == 10
-    assert wis["gain"] == pytest.approx(0.7 / 10)
-    assert wis["comparison_gain"] == pytest.approx(0.8 / 40)
-    assert wis["difference"] == pytest.approx(0.07 - 0.02)
-    assert wis["dosage"] == pytest.approx(2.7)
-    assert not wis["too_small"]
-    assert by_subject.loc["deepening", "too_small"]         # only 3 to compare with
-    by_session = progress.summarise(per_session, "session", min_group=5).table
-    assert list(by_session["too_small"]) == [False, True, True]
-    empty = progress.summarise(per_session.iloc[0:0], "leader", min_group=5).table
+    [line] = progress.summarise(rows, "kind", min_group=2).table.to_dict("records")
+    assert line["learners"] == 2 and line["comparison_learners"] == 3
+    assert line["gain"] == pytest.approx((0.20 + 0.16) / 2)
+    assert line["comparison_gain"] == pytest.approx(0.10)    # band 3, not the mean 0,05
+    assert line["difference"] == pytest.approx(0.08)
+    assert line["dosage"] == pytest.approx(8 / 2)
+    assert line["low"] < line["difference"] < line["high"]
+    assert not line["too_small"]
+    assert progress.summarise(rows, "kind", min_group=3).table["too_small"].iloc[0]
+    by_session = progress.summarise(rows, "session", min_group=1).table
+    assert sorted(by_session["learners"]) == [1, 2]
+
+
+def test_a_difference_is_called_clear_only_when_its_interval_leaves_out_zero():
+    steady = [(True, i, 1, "WIS", 0.40, 0.60 + 0.001 * i, 10, 1, "remediation", 3)
+              for i in range(1, 31)]
+    others = [(False, 100 + i, 1, "WIS", 0.40, 0.42 + 0.001 * i, None, None, None, 0)
+              for i in range(1, 31)]
+    clear = progress.summarise(_gain_rows(steady + others), "kind", 5).table.iloc[0]
+    assert clear["verdict"] == "higher" and clear["low"] > 0
+    noisy = [(True, i, 1, "WIS", 0.40, 0.40 + (0.3 if i % 2 else -0.28), 10, 1,
+              "remediation", 3) for i in range(1, 9)]
+    unclear = progress.summarise(_gain_rows(noisy + others), "kind", 5).table.iloc[0]
+    assert unclear["verdict"] == "unclear" and unclear["low"] < 0 < unclear["high"]
+    assert progress_view.interval(unclear, NL).endswith("%-punt")
+    assert NL("progress.verdict.unclear").startswith("geen duidelijk verschil")
+    empty = progress.summarise(_gain_rows(others).iloc[0:0], "leader", 5).table
     assert empty.empty and "too_small" in empty.columns
 
 
@@ -423,23 +450,20 @@ def test_gain_and_comparison_on_a_class_made_by_hand(db):
     """Seven learners, one remediation session: the answer is worked out in the comments."""
     with db._con.cursor() as cur:
         cur.execute(HAND_MADE)
-    [row] = progress.sessions(db, "2026-2027").to_dict("records")
-    assert row["code"] == "R1"
-    assert row["learners"] == 2                                  # 7 has no result after
-    assert row["gain_sum"] == pytest.approx(0.20 + 0.05)
-    assert row["present_sum"] == 3
+    rows = progress.learner_gains(db, EVERYTHING, "2026-2027")
+    took_part = rows[rows["participant"]]
+    assert set(took_part["learner_id"]) == {1, 2}                 # 7 has no result after
+    assert set(took_part["code"]) == {"R1"} and took_part["present"].sum() == 3
     # 4, 5 and 6; not 3, who was published into the session once and may have attended
-    assert row["comparison_learners"] == 3
-    assert row["comparison_gain_sum"] == pytest.approx(0.10 - 0.05 + 0.10)
-    summary = progress.summarise(progress.sessions(db, "2026-2027"), "kind", 5).table
-    [line] = summary.to_dict("records")
+    assert set(rows[~rows["participant"]]["learner_id"]) == {4, 5, 6}
+    [line] = progress.summarise(rows, "kind", 5).table.to_dict("records")
     assert line["gain"] == pytest.approx(0.125)
-    assert line["comparison_gain"] == pytest.approx(0.05)
-    assert line["difference"] == pytest.approx(0.075)
+    # 1 began at 40 %, beside 5 (45 %: -0,05); 2 at 50 %, beside 6 (50 %: +0,10)
+    assert line["comparison_gain"] == pytest.approx(0.025)
+    assert line["difference"] == pytest.approx(0.10)
     assert line["dosage"] == pytest.approx(1.5)
     assert line["too_small"]                                     # 2 participants < 5
-    assert not progress.summarise(progress.sessions(db, "2026-2027"), "kind", 2).table[
-        "too_small"].iloc[0]
+    assert not progress.summarise(rows, "kind", 2).table["too_small"].iloc[0]
 
 
 def _one_participant(db):
@@ -451,42 +475,36 @@ def _one_participant(db):
 
 
 def test_a_participants_gain_moves_with_their_result_and_nobody_elses(demo_db):
-    learner, session, subject, after, _ = _one_participant(demo_db)
-    before = progress.sessions(demo_db, PAST).set_index("session_id")
+    learner, _, subject, after, _ = _one_participant(demo_db)
+    key = ["participant", "learner_id", "subject_id", "before_id", "after_id", "session_id"]
+    before = progress.learner_gains(demo_db, EVERYTHING, PAST).set_index(key)["gain"]
     with demo_db._con.cursor() as cur:
         max_score = cur.execute(
             "update result set score = score - 2 where learner_id = ? and subject_id = ?"
             " and period_id = ? returning max_score", [learner, subject, after]).fetchone()[0]
-    after_change = progress.sessions(demo_db, PAST).set_index("session_id")
-    delta = after_change["gain_sum"] - before["gain_sum"]
-    assert delta[session] == pytest.approx(-2 / float(max_score))
-    # Only sessions this learner took in this subject move: this one, and a later cycle's whose
-    # "before" period is this one's "after" period (its gain rises as much).
-    with db_cursor(demo_db) as cur:
-        own = {r[0] for r in cur.execute(
-            "select session_id from flex_participation(?) where learner_id = ?"
-            " and subject_id = ?", [PAST, learner, subject]).fetchall()}
+    after_change = progress.learner_gains(demo_db, EVERYTHING, PAST).set_index(key)["gain"]
+    delta = (after_change - before).dropna()
     moved = delta[delta.abs() > 1e-9]
-    assert set(moved.index) <= own
+    assert len(moved) and set(moved.index.get_level_values("learner_id")) == {learner}
+    assert set(moved.index.get_level_values("subject_id")) == {subject}
+    # Its gain into that period falls, a later window's out of it rises, as much.
     assert (moved.abs() - 2 / float(max_score)).abs().max() < 1e-9
-    assert after_change["learners"].sort_index().equals(before["learners"].sort_index())
 
 
 def test_the_comparison_holds_classmates_who_did_not_take_part(demo_db):
     _, session, subject, after, _ = _one_participant(demo_db)
-    row = progress.sessions(demo_db, PAST).set_index("session_id").loc[session]
+    rows = progress.learner_gains(demo_db, EVERYTHING, PAST)
+    mine = rows[rows["participant"] & (rows["session_id"] == session)]
+    before_id = int(mine["before_id"].iloc[0])
+    classes = set(mine["class_id"])
     with demo_db._con.cursor() as cur:
-        cycle_id = cur.execute("select cycle_id from flex_participation(?) where session_id = ?"
-                               " limit 1", [PAST, session]).fetchone()[0]
+        cycles = [r[0] for r in cur.execute(
+            "select distinct cycle_id from flex_participation(?) where before_id = ?"
+            " and after_id = ?", [PAST, before_id, after]).fetchall()]
         in_subject = {r[0] for r in cur.execute(
             "select a.learner_id from flex_assignment a join flex_plan p using (plan_id)"
-            " join flex_session s on s.session_id = a.session_id where p.cycle_id = ?"
-            " and p.status = 'published' and s.subject_id = ?", [cycle_id, subject]).fetchall()}
-        classes = {r[0] for r in cur.execute(
-            "select distinct class_id from flex_participation(?) where session_id = ?",
-            [PAST, session]).fetchall()}
-        before_id = cur.execute("select before_id from flex_participation(?)"
-                                " where session_id = ? limit 1", [PAST, session]).fetchone()[0]
+            " join flex_session s on s.session_id = a.session_id where p.cycle_id in ?"
+            " and p.status = 'published' and s.subject_id = ?", [cycles, subject]).fetchall()}
         others = cur.execute(
             "select e.learner_id, b.score / b.max_score, f.score / f.max_score"
             " from enrolment e join result b on b.learner_id = e.learner_id"
@@ -494,9 +512,17 @@ def test_the_comparison_holds_classmates_who_did_not_take_part(demo_db):
             " join result f on f.learner_id = e.learner_id and f.subject_id = $s"
             " and f.period_id = $a and f.score is not null where e.class_id in $c",
             {"s": subject, "b": before_id, "a": after, "c": list(classes)}).fetchall()
-    comparison = [(lid, a - b) for lid, b, a in others if lid not in in_subject]
-    assert row["comparison_learners"] == len(comparison) > 0
-    assert row["comparison_gain_sum"] == pytest.approx(sum(g for _, g in comparison))
+    expected = {lid: a - b for lid, b, a in others if lid not in in_subject}
+    compared = rows[~rows["participant"] & (rows["subject_id"] == subject)
+                    & (rows["before_id"] == before_id) & (rows["after_id"] == after)
+                    & rows["class_id"].isin(classes)]
+    assert len(expected) > 0
+    assert dict(zip(compared["learner_id"], compared["gain"], strict=True)) == pytest.approx(
+        expected)
+    # By learner: a comparison learner of a group is counted once, however many sessions.
+    by_kind = progress.summarise(rows, "kind", 5).table
+    assert (by_kind["comparison_learners"]
+            <= rows[~rows["participant"]]["learner_id"].nunique()).all()
 
 
 def test_learners_stuck_after_two_remediation_cycles_are_flagged(demo_db):
@@ -516,6 +542,10 @@ def test_successes_rise_at_least_the_threshold_and_scopes_hold(demo_db):
     wins = progress.successes(demo_db, EVERYTHING, PAST, 0.10, "nl")
     assert not wins.empty
     assert ((wins["after_share"] - wins["before_share"]) >= 0.10 - 1e-9).all()
+    # One rise is one success: three cycles of one trimester listed one learner three times.
+    once = ["learner_id", "subject_id", "before_share", "after_share"]
+    assert not wins.duplicated(once).any()
+    assert (wins["cycles"] >= 1).all() and (wins["cycles"] > 1).any()
     council = viewer(demo_db, "class_council")
     mine = progress.successes(demo_db, council.scope, PAST, 0.10, "nl")
     assert set(mine["class_code"]) <= {"1A", "1B"}

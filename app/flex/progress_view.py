@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from app import display
+from app.flex import words
 from app.flex.progress import Reads
 from app.i18n import Translator
 
@@ -23,12 +24,15 @@ def named_groups(db: Reads, summary: pd.DataFrame, grouping: str,
     kind; the leader and kind; or the cycle and session code."""
     names = db.read("import/subjects")
     subjects = dict(zip(names["subject_id"], names[f"name_{t.lang}"], strict=True))
+    # A session by its cycle, subject and hour: codes repeat across hours and years, and two
+    # bars under one label were drawn on top of each other.
     label = {"kind": lambda r: t.kind(r["kind"]),
              "subject": lambda r: f"{subjects.get(r['subject_id'], r['subject_id'])} · "
                                   f"{t.kind(r['kind'])}",
              "leader": lambda r: f"{display.text_of(r['leader'])} · {t.kind(r['kind'])}",
              "session": lambda r: f"{t('progress.cycle', cycle=int(r['cycle_seq']))} · "
-                                  f"{r['code']}"}[grouping]
+                                  f"{r['code']} · "
+                                  f"{words.slot(t, r['weekday'], r['lesson_hour'])}"}[grouping]
     return summary.assign(label=[label(r) for r in summary.to_dict("records")])
 
 
@@ -50,14 +54,29 @@ def _pair(learners: str, gain: str) -> tuple[display.Column, display.Column]:
             display.percent(gain, f"progress.col.{gain}", decimals=1))
 
 
+def interval(row: Mapping, t: Translator) -> str | None:
+    """'−1,2 tot +4,5 %-punt': the 95 % interval of a difference, in percentage points."""
+    if pd.isna(row["low"]) or pd.isna(row["high"]):
+        return None
+    return t("progress.interval", low=t.number(100 * row["low"], 1, signed=True),
+             high=t.number(100 * row["high"], 1, signed=True))
+
+
 def gains_table(summary: pd.DataFrame, t: Translator) -> display.Table:
-    """Gains against the comparison group per group, a group too small to read marked."""
-    marked = summary.assign(caution=[t("progress.too_small") if small else None
-                                     for small in summary["too_small"]])
+    """Gains against comparable learners per group, by learner: the difference with its 95 %
+    interval and what it allows one to say; a group too small to read marked."""
+    records = summary.to_dict("records")
+    marked = summary.assign(
+        caution=[t("progress.too_small") if small else None for small in summary["too_small"]],
+        interval=[interval(r, t) for r in records],
+        verdict_text=[t(f"progress.verdict.{r['verdict']}") if isinstance(r["verdict"], str)
+                      else None for r in records])
     return display.table(marked, t, [
         display.text("label", "progress.col.group"),
         *_pair("learners", "gain"), *_pair("comparison_learners", "comparison_gain"),
         display.percent("difference", "progress.col.difference", decimals=1),
+        display.text("interval", "progress.col.interval"),
+        display.text("verdict_text", "progress.col.verdict"),
         display.number("dosage", "progress.col.dosage", decimals=1),
         display.text("caution", "progress.col.caution")])
 
@@ -82,5 +101,6 @@ def successes_table(wins: pd.DataFrame, t: Translator) -> display.Table:
     """Learners who gained most after a session, at most SUCCESSES_SHOWN."""
     return display.table(wins.head(SUCCESSES_SHOWN), t, [
         *_learner_columns(), display.code("kind", "progress.col.kind", codes="kind"),
+        display.count("cycles", "progress.col.cycles"),
         display.percent("before_share", "progress.col.before"),
         display.percent("after_share", "progress.col.after")])

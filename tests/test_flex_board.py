@@ -179,9 +179,15 @@ def test_a_group_too_small_is_marked_and_learners_tables_start_alike():
     summary = pd.DataFrame({"label": ["Remediëring", "Verdieping"], "learners": [3, 30],
                             "gain": [0.1, 0.05], "comparison_learners": [10, 40],
                             "comparison_gain": [0.02, 0.04], "difference": [0.08, 0.01],
-                            "dosage": [2.0, 3.0], "too_small": [True, False]})
+                            "dosage": [2.0, 3.0], "too_small": [True, False],
+                            "low": [-0.02, 0.004], "high": [0.18, 0.016],
+                            "verdict": ["unclear", "higher"]})
     table = progress_view.gains_table(summary, NL).frame
     assert list(table[NL("progress.col.caution")]) == [NL("progress.too_small"), None]
+    assert list(table[NL("progress.col.interval")]) == ["-2,0 tot +18,0 %-punt",
+                                                        "+0,4 tot +1,6 %-punt"]
+    assert list(table[NL("progress.col.verdict")]) == [NL("progress.verdict.unclear"),
+                                                       NL("progress.verdict.higher")]
     people = pd.DataFrame({"learner": ["Peeters, An"], "class_code": ["1A"],
                            "subject": ["Wiskunde"], "cycles": [2], "first_share": [0.4],
                            "last_share": [0.41], "present": [5], "kind": ["remediation"],

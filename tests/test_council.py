@@ -228,6 +228,9 @@ def test_a_decision_reaches_the_next_cycle_and_the_one_after_by_default(demo_db)
     reached = decisions.reach(demo_db, viewer(demo_db, "admin"), learners_of(demo_db, ("1A",))[:1],
                               "remediation", "WIS", start, until, TODAY)
     assert [c.seq for c in reached.cycles] == [5, 6] and not reached.unmet
+    # Said by the days the cycles start: a composition reads the decisions open on that day.
+    assert decisions.reach_words(reached, NL, "Wiskunde remediëring", True).says == (
+        "Geldt voor de cycli 5 en 6, die beginnen van 30/11/2026 tot 04/01/2027.")
     # At the December council the next cycle is January's: the decision runs to the next council.
     start, until = decisions.default_dates(demo_db, dt.date(2026, 12, 16))
     assert start == dt.date(2027, 1, 4) and until > dt.date(2027, 3, 1)
@@ -252,6 +255,18 @@ def test_a_decision_no_session_can_meet_is_said_at_the_council(demo_db):
                             start - dt.timedelta(days=1), TODAY)
     assert not ended.cycles
     assert "Kies een latere einddatum" in decisions.reach_words(ended, NL, "x", True).warning
+    # Such a decision is refused: saved, it would only add to the council's open count.
+    before = needs_of(demo_db, learner)
+    with pytest.raises(UserError) as refused:
+        decisions.decide(demo_db, council, learner, decision(
+            valid_from=start, valid_until=start - dt.timedelta(days=1)), "klassenraad 1A")
+    assert refused.value.key == "council.error.ends_before_start"
+    with pytest.raises(UserError) as refused:
+        decisions.decide(demo_db, council, learner, decision(
+            valid_from=TODAY - dt.timedelta(days=60), valid_until=TODAY - dt.timedelta(days=30)),
+            "klassenraad 1A")
+    assert refused.value.key == "council.error.reaches_nothing"
+    pd.testing.assert_frame_equal(needs_of(demo_db, learner), before)
 
 
 def test_change_opens_on_the_decision_itself(demo_path, demo_db):

@@ -50,6 +50,17 @@ def _check(decision: Decision) -> None:
         raise UserError("council.error.priority")
 
 
+def _reaches_a_cycle(db: Database, viewer: Viewer, learner_ids: list[int],
+                     decision: Decision) -> None:
+    """A decision no composition would ever read (it ends before the next cycle starts) is
+    refused: saved, it would only add to the council's count of open decisions."""
+    if decision.source != "class_council":
+        return
+    if not reach(db, viewer, learner_ids, decision.kind, decision.subject_id,
+                 decision.valid_from, decision.valid_until, clock.today()).cycles:
+        raise UserError("council.error.reaches_nothing")
+
+
 def _record(db: Database, learner_ids: list[int]) -> permissions.Learners:
     """The learners a decision is about: a class council decides for the learners of its own
     classes, and one outside refuses them all (the refusal counts them)."""
@@ -68,6 +79,7 @@ def decide(db: Database, viewer: Viewer, learner_ids: list[int], decision: Decis
     if not learner_ids:
         raise UserError("council.error.no_learners")
     _check(decision)
+    _reaches_a_cycle(db, viewer, learner_ids, decision)
     with db.transaction(viewer.audit("decide", "need")) as tx:
         ids = tx.next_ids("need_id_seq", len(learner_ids))
         for need_id, learner_id in zip(ids, learner_ids, strict=True):
@@ -132,6 +144,7 @@ def change(db: Database, viewer: Viewer, need_id: int, decision: Decision,
     row = _open(db, viewer, need_id)
     _check(decision)
     learner_id = int(row["learner_id"])
+    _reaches_a_cycle(db, viewer, [learner_id], decision)
     with db.transaction(viewer.audit("decide", "need", record_ids=[need_id])) as tx:
         if tx.scalar("council/need_end", need_id=need_id, ended_by=viewer.name,
                      ended_at=clock.now()) is None:
@@ -232,9 +245,11 @@ def reach_words(reach: Reach, t, what: str, is_hard: bool) -> ReachWords:
     if not reach.cycles:
         return ReachWords(t("council.reach.none"), t("council.reach.none_warning"))
     seqs = t.join([t.count(c.seq) for c in reach.cycles])
+    # The cycles by the day each starts: a composition reads the decisions open on that day,
+    # so these are the dates the decision's own 'van' and 'tot en met' are measured against.
     says = t.plural("council.reach.cycles", len(reach.cycles), cycles=seqs,
                     start=t.date(reach.cycles[0].first_monday),
-                    end=t.date(reach.cycles[-1].last_monday + dt.timedelta(days=4)))
+                    last=t.date(reach.cycles[-1].first_monday))
     waiting = [c for c in reach.cycles if not c.has_offer]
     if waiting:
         says += " " + t.plural("council.reach.no_offer_yet", len(waiting),

@@ -375,6 +375,13 @@ def compose(cycle: Cycle) -> Composition:
     if cycle.kept_from is not None:
         result.kept_from, result.move_cost = cycle.kept_from, cycle.move_cost
         result.moved = moved_from_published(cycle, placements)
+        # The score as a first composition would count it: staying in one's published group
+        # is worth the move cost to the model, not to the learner; the proven bound moves by
+        # the same amount (the kept places are part of this solution).
+        held = sum(len(lrn.published) for lrn in cycle.learners) - len(result.moved)
+        result.objective -= held * cycle.move_cost
+        if result.bound is not None:
+            result.bound -= held * cycle.move_cost
     _explain(cycle, result)
     return result
 

@@ -171,8 +171,10 @@ def reason_text(row: Mapping, t: Translator) -> str:
     if detail.get("why_not") in WHY_NOT:
         kind, topic = detail.get("first_choice") or ["broadening", None]
         why_not = detail["why_not"]
-        if why_not == "decision" and code == "hard_decision":
+        if code == "hard_decision" and why_not in ("decision", "needs"):
             why_not = "this_decision"          # the line already says the council decided
+        if not text.rstrip().endswith((".", "!", "?")):
+            text = text.rstrip() + "."         # two sentences, not one run together
         text += " " + t(f"reason.first_choice.{why_not}", choice=what(t, kind, topic))
     return text
 

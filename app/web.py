@@ -488,7 +488,7 @@ def multiselect(label: str, options, *, key: str, where=None, **kwargs):
 def dataframe(data, **kwargs):
     """st.dataframe, with two things Streamlit 1.67 cannot do itself:
 
-    - an empty table says so in words ("Geen rijen om te tonen.") instead of the grid's own
+    - an empty table says so in words ("Niets om te tonen.") instead of the grid's own
       English "empty" (drawn on its canvas, no parameter); returns None then, as a table
       nobody can select in;
     - it prints whole: the grid is a canvas drawn at the screen's width and scrolls inside

@@ -43,7 +43,7 @@ FEEDBACK_TEMPLATES = {
 }
 TOPICS = {
     "WIS": "breuken en vergelijkingen", "NED": "begrijpend lezen", "FRA": "werkwoorden",
-    "ENG": "vocabulary", "NAT": "proefjes beschrijven",
+    "ENG": "woordenschat", "NAT": "proefjes beschrijven",
 }
 SLOTS = [(2, 7), (4, 7)]  # Tuesday and Thursday, 7th lesson hour
 

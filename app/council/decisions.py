@@ -217,9 +217,9 @@ def reach(db: Database, viewer: Viewer, learner_ids: list[int], kind: str,
         first = sessions.iloc[0]
         year = str(first["school_year_id"])
         if year not in learners:
-            learners[year] = db.read("council/decision_learners", scope=viewer.scope,
-                                     learner_ids=[int(i) for i in learner_ids],
-                                     school_year=year)
+            # Year of study and class, as the composition reads them (flex/cycle_learners).
+            of_year = db.read("flex/cycle_learners", scope=viewer.scope, school_year=year)
+            learners[year] = of_year[of_year["learner_id"].isin([int(i) for i in learner_ids])]
         # Who a session is open to is composition's own rule (routing.Offering.admits).
         offerings, _ = routing.group_offerings(sessions.dropna(subset=["session_id"]))
         unmet = sum(1 for learner in learners[year].itertuples()

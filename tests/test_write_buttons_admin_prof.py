@@ -5,7 +5,7 @@ audit entry). Registered in tests/test_write_buttons.py (WRITE_BUTTON_TESTS)."""
 from __future__ import annotations
 
 from app.db import Database
-from tests.conftest import TODAY, shown
+from tests.conftest import TODAY, demo_user_id, shown
 from tests.test_write_buttons import click, edit, one, opened, rows
 
 AUDIT_OK = "select count(*) from audit_log where entity = ? and outcome = 'ok'"
@@ -247,10 +247,17 @@ def test_requests_edit_save_writes_the_edited_draft(demo_path):
                request_id) == "draft"
 
 
+def _teacher_staff_id(demo_path) -> int:
+    """The staff member the demo's teacher account is (the demo picks one who leads a session
+    of the running cycle, so the number follows the calendar)."""
+    return one(demo_path, "select staff_id from app_user where user_id = ?",
+               demo_user_id("teacher", str(demo_path)))
+
+
 def test_requests_shared_marks_the_promised_sharing_as_done(demo_path):
     """An evaluated request of the teacher with a sharing plan not yet kept."""
-    request_id = one(demo_path, "select request_id from prof_request where staff_id = 19"
-                                " and state = 'evaluated'")
+    request_id = one(demo_path, "select request_id from prof_request where staff_id = ?"
+                                " and state = 'evaluated'", _teacher_staff_id(demo_path))
     with Database(demo_path) as db, db._con.cursor() as cur:
         cur.execute("update prof_request set shared_on = null where request_id = ?",
                     [request_id])
@@ -266,7 +273,7 @@ def test_requests_save_level_writes_a_self_assessment_and_the_expertise(demo_pat
     at.radio(key="prof_requests.level@nl").set_value(3)
     at.checkbox(key="prof_requests.can_share").check()
     click(at, "prof_requests.save_level")
-    staff_id = 19
+    staff_id = _teacher_staff_id(demo_path)
     assert rows(demo_path, "select level, assessed_on from prof_staff_level where staff_id = ?"
                            " and competence_id = ? and source = 'self'",
                 staff_id, competence) == [(3, TODAY)]

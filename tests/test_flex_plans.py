@@ -336,6 +336,32 @@ def test_switches_in_a_running_cycle_are_said_as_mid_cycle(demo_db):
     assert "switches_running" in found and "switches" not in found
 
 
+def test_a_decision_for_a_subject_not_on_offer_is_reported_by_its_name(demo_db):
+    """The trial read 'MUZ remediëring staat niet in het aanbod': the name, not the code."""
+    from app.council import decisions
+    from app.council.decisions import Decision
+
+    cycle_id = plans.next_cycle(demo_db, TODAY)
+    offered = set(demo_db.read("flex/cycle_sessions", cycle_id=cycle_id, lang="nl")["subject_id"])
+    missing = next(code for code in decisions.subject_codes(demo_db) if code not in offered)
+    learner = int(placements_of_any(demo_db))
+    start, until = decisions.default_dates(demo_db, TODAY)
+    decisions.decide(demo_db, COMMAND_LINE, [learner], Decision(
+        "remediation", missing, True, "toets", start, until), "klassenraad 1A")
+    plan, _ = plans.compose_cycle(demo_db, flex_team("An"), cycle_id)
+    said = " ".join(board.report_messages(plans.plan(demo_db, plan.plan_id), NL, {}))
+    name = demo_db.read("import/subjects").set_index("subject_id").loc[missing, "name_nl"]
+    assert f"{name} remediëring staat niet in het aanbod" in said
+    assert not re.search(rf"\b{missing}\b", said)
+
+
+def placements_of_any(db) -> int:
+    with db._con.cursor() as cur:
+        return cur.execute("select learner_id from enrolment e join class c using (class_id)"
+                           " where c.school_year_id = '2026-2027' order by 1 limit 1"
+                           ).fetchone()[0]
+
+
 # -- a place nobody asked for ---------------------------------------------------------------------
 
 def test_a_learner_without_need_or_choice_sits_in_remediation_only_when_nothing_else_has_room(

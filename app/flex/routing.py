@@ -159,6 +159,15 @@ def load(db: Database, cycle_id: int, lang: str = "nl", locks_from: int | None =
                                        CHOICE_WEIGHT.get(int(c.rank), 1.0), "choice",
                                        rank=int(c.rank), label=(c.kind, c.topic)))
     _history(db, learners, first, k_cycles, m_cycles)
+    # A decision for a subject no session of the cycle offers is reported by the subject's
+    # name too ('Muzische vorming remediëring staat niet in het aanbod'), never its code.
+    subjects = db.read("import/subjects")
+    names = dict(zip(subjects["subject_id"], subjects[f"name_{'en' if lang == 'en' else 'nl'}"],
+                     strict=True))
+    for learner in learners.values():
+        for key, _ in learner.hard:
+            if key is not None and key not in labels and key[1] is not None:
+                labels[key] = (key[0], names.get(key[1], key[1]))
     move_cost = float(school["flex.recompose.move_cost"])
     if keep_from is not None:
         _published(db, learners, keep_from, move_cost)

@@ -98,6 +98,7 @@ if len(chosen) == 1:
         mine = view.needs[view.needs["learner_id"] == learner_id]
         if mine.empty:
             st.caption(t("council.no_open"))
+        reaches = decisions.reach_of_needs(db, viewer, mine, today)
         for need in mine.to_dict("records"):
             line, end_button, change_button = st.columns([6, 1, 1], vertical_alignment="center")
             what = _what(need["kind"], need["subject_id"] if isinstance(need["subject_id"], str)
@@ -106,10 +107,8 @@ if len(chosen) == 1:
                 source=t(f"need_source.{need['source']}"),
                 hard=t("council.hard") if need["is_hard"] else t("council.advisory"),
                 reason=display.text_of(need["reason"]), who=display.text_of(need["decided_by"])))
-            said = decisions.reach_words(decisions.reach(
-                db, viewer, [learner_id], need["kind"], need["subject_id"] if isinstance(
-                    need["subject_id"], str) else None, display.as_date(need["valid_from"]),
-                display.as_date(need["valid_until"]), today), t, what, bool(need["is_hard"]))
+            said = decisions.reach_words(reaches[int(need["need_id"])], t, what,
+                                         bool(need["is_hard"]))
             line.caption(plain(said.says))
             if said.warning:
                 line.warning(plain(said.warning), icon=":material/event_busy:")

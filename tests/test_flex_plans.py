@@ -383,7 +383,7 @@ def test_a_learner_without_need_or_choice_sits_in_remediation_only_when_nothing_
         text = words.reason_text(row._asdict(), NL)
         # No need or choice, or a choice that was full (then the full choice is named too).
         assert text.startswith(("Geen nood of keuze", "Een plaats in")), text
-        assert t_kind(row.kind) in text
+        assert NL.kind(row.kind) in text
         assert text.startswith("Geen nood") != ("Eerste keuze" in text), text
         if row.kind != "remediation":
             continue
@@ -410,10 +410,6 @@ def test_every_reason_says_each_thing_once_and_no_code(demo_db, proposal, lang):
         assert not set(re.findall(r"\b[A-Z]{2,4}\b", text)) & codes, text
         # Two sentences are two sentences: 'Eigen keuze (2e keuze) Eerste keuze ...' ran on.
         assert not re.search(r"[^.!?] (Eerste keuze|First choice)", text), text
-
-
-def t_kind(kind: str) -> str:
-    return NL.kind(kind)
 
 
 # -- messages --------------------------------------------------------------------------------------

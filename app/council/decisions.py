@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import clock, permissions
+from app import clock, display, permissions
 from app.auth import Viewer
 from app.db import Database
 from app.errors import AccessDenied, UserError
@@ -204,14 +204,14 @@ class Reach:
 
 def reach(db: Database, viewer: Viewer, learner_ids: list[int], kind: str,
           subject_id: str | None, valid_from: dt.date, valid_until: dt.date | None,
-          today: dt.date) -> Reach:
+          today: dt.date, learners: dict[str, pd.DataFrame] | None = None) -> Reach:
     """The cycles not over yet that a decision reaches, each with how many of its learners no
     session of its kind and subject is open to (year of study and classes, as composition
-    reads them)."""
+    reads them). `learners` keeps each school year's learners between calls."""
     rows = db.read("council/decision_reach", kind=kind,
                    subject_id=subject_id if kind != "broadening" else None,
                    valid_from=valid_from, valid_until=valid_until, today=today)
-    learners: dict[str, pd.DataFrame] = {}
+    learners = {} if learners is None else learners
     cycles = []
     for _cycle_id, sessions in rows.groupby("cycle_id", sort=False):
         first = sessions.iloc[0]
@@ -231,6 +231,18 @@ def reach(db: Database, viewer: Viewer, learner_ids: list[int], kind: str,
             last_monday=pd.Timestamp(first["last_monday"]).date(),
             has_offer=bool(first["sessions"]), unmet=unmet))
     return Reach(tuple(cycles), len(learner_ids))
+
+
+def reach_of_needs(db: Database, viewer: Viewer, needs: pd.DataFrame,
+                   today: dt.date) -> dict[int, Reach]:
+    """The reach of each open need or decision (rows of council/decisions), by need id; each
+    school year's learners read once."""
+    learners: dict[str, pd.DataFrame] = {}
+    return {int(n["need_id"]): reach(
+        db, viewer, [int(n["learner_id"])], n["kind"],
+        n["subject_id"] if isinstance(n["subject_id"], str) else None,
+        display.as_date(n["valid_from"]), display.as_date(n["valid_until"]), today, learners)
+        for n in needs.to_dict("records")}
 
 
 @dataclass(frozen=True)

@@ -378,12 +378,27 @@ def compose(cycle: Cycle) -> Composition:
         # The score as a first composition would count it: staying in one's published group
         # is worth the move cost to the model, not to the learner; the proven bound moves by
         # the same amount (the kept places are part of this solution).
-        held = sum(len(lrn.published) for lrn in cycle.learners) - len(result.moved)
-        result.objective -= held * cycle.move_cost
+        kept = _kept_value(cycle, placements)
+        result.objective -= kept
         if result.bound is not None:
-            result.bound -= held * cycle.move_cost
+            result.bound -= kept
     _explain(cycle, result)
     return result
+
+
+def _kept_value(cycle: Cycle, placements: list[Placement]) -> float:
+    """What the 'kept' wishes add to a plan's score: every placement still in its published
+    offering, in its slot, at the move cost (exactly what the model counted for it)."""
+    offering_of = {s: o for o in cycle.offerings for s in o.sessions}
+    learners = {lrn.learner_id: lrn for lrn in cycle.learners}
+    total = 0.0
+    for p in placements:
+        learner, offering = learners.get(p.learner_id), offering_of.get(p.session_id)
+        if learner is None or offering is None:
+            continue
+        total += sum(w.weight for w in learner.wishes if w.reason == "kept"
+                     and w.slot_id == p.slot_id and _matches(w.key, offering.key))
+    return total
 
 
 def moved_from_published(cycle: Cycle, placements: list[Placement]) -> list[tuple[int, int, str]]:

@@ -354,7 +354,8 @@ if (!window.flexwijsClosesSidebar) {
 
 
 def browser_scripts() -> None:
-    """What the browser does that a run cannot: close the sidebar on a narrow screen after a
+    """What the browser does that a run cannot: speak the reader's language where Streamlit
+    draws its own English (app/look.py), close the sidebar on a narrow screen after a
     page is chosen, and collect the session cookie after a sign-in (or clear it after signing
     out) from our routes (app/server.py), since Streamlit offers no way to set a cookie from a
     run. Drawn in a container that takes no room (app/look.py)."""
@@ -365,6 +366,7 @@ def browser_scripts() -> None:
         token = None
     with st.container(key="flexwijs-browser"):
         st.html(_CLOSE_SIDEBAR_SCRIPT, unsafe_allow_javascript=True)
+        st.html(look.interface_script(translator()), unsafe_allow_javascript=True)
         if token is None and not clear:
             return
         path, body = ((sessions.ROUTE, {"token": token}) if token is not None

@@ -10,7 +10,8 @@ from app.admin import audit_log
 _, t, db = web.open_page("admin_log")
 
 today = clock.today()
-left, middle, right, far = st.columns(4)
+# A period of two dates needs more room than a choice: "16/11/2026 – 23/11/2026" whole.
+left, middle, right, far = st.columns([1.5, 1, 1, 1])
 period = left.date_input(t("log.period"), value=(today - dt.timedelta(days=7), today),
                          key="admin_log.period", format="DD/MM/YYYY")
 action = web.selectbox(t("log.action"), [None, *audit_log.actions(db)],

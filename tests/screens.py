@@ -830,6 +830,63 @@ STREAMLIT_ENGLISH = ("Choose an option", "Choose options", "Choose or add", "Sel
 STREAMLIT_ENGLISH_WORDS = re.compile(r"(?<!\w)(Upload|empty)(?!\w)")
 
 
+# Every text Streamlit's installed frontend can draw in English: the template literals of its
+# bundle that read as words ("Sort ascending", "Show data", "(index)"), not as names of code
+# ("ArrowDown", "TEXTAREA"). Read from the installed package, so that an upgrade adding a text
+# is caught by the browser scans without a list of ours to keep up.
+FRONTEND_LITERAL = re.compile(
+    r"`((?:[A-Z][a-z]+(?:/[a-z]+)?|\([a-z]+\))(?: [A-Za-z0-9()/'.,-]+){0,14})`")
+
+
+@functools.cache
+def streamlit_frontend_texts() -> frozenset[str]:
+    import streamlit
+
+    folder = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    found: set[str] = set()
+    for path in folder.glob("*.js"):
+        found.update(FRONTEND_LITERAL.findall(path.read_text(encoding="utf-8", errors="ignore")))
+    return frozenset(found)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]+", str(text))]
+
+
+@functools.cache
+def _english_frontend_texts() -> frozenset[str]:
+    """The frontend's texts that are English: its bundle also holds texts in other languages
+    (react-aria's "Klik om het datumbereik te selecteren", a "Negeren" for a Dutch browser),
+    and Dutch shares words with English ("Start", "Open", "Minimum"). A text is English when
+    more of its words are English words (of our English catalogue, or of the Streamlit texts
+    we know) than Dutch words of our Dutch catalogue."""
+    from app import look
+
+    dutch = {w for text in i18n.catalogue("nl").values() for w in _words(text)}
+    english = {w for text in [*i18n.catalogue("en").values(), *look.STREAMLIT_TEXTS]
+               for w in _words(text)}
+
+    def is_english(text: str) -> bool:
+        words = _words(text)
+        return sum(w in english for w in words) > sum(w in dutch for w in words)
+
+    return frozenset(t for t in streamlit_frontend_texts() if is_english(t))
+
+
+def streamlit_english_in(seen: Iterable[str]) -> list[str]:
+    """What a Dutch page shows (its texts and the names of its elements) that is Streamlit's
+    own English: a whole text that is one of its texts, or one that holds a phrase of three
+    words or more of it (its "Page not found" message is built from two)."""
+    english = _english_frontend_texts()
+    phrases = [e for e in english if e.count(" ") >= 2]
+    found = []
+    for text in seen:
+        text = text.strip()
+        if text in english or any(phrase in text for phrase in phrases):
+            found.append(text)
+    return sorted(set(found))
+
+
 def check_streamlit_english(seen: Seen, text: str, lang: str) -> Iterator[str]:
     if lang != "nl":
         return

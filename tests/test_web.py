@@ -5,7 +5,9 @@ hides the texts Streamlit has no parameter for; downloads are named in the reade
 from __future__ import annotations
 
 import io
+import json
 import re
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -81,6 +83,45 @@ def test_the_style_replaces_streamlits_uploader_texts_and_hides_the_enter_hints(
     limit = look.uploader_limit("admin_import.file.learners", t("widget.upload.limit",
                                                                 megabytes="50", kinds="CSV"))
     assert ".st-key-admin_import-file-learners" in limit and "50 MB" in limit
+
+
+def _frontend_source() -> str:
+    import streamlit
+
+    folder = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    return "".join(path.read_text(encoding="utf-8", errors="ignore")
+                   for path in folder.glob("*.js"))
+
+
+def test_every_streamlit_text_we_rewrite_is_one_its_frontend_draws():
+    """An upgrade that rewords one of Streamlit's texts would leave ours unused and its new
+    English on the page: each text of STREAMLIT_TEXTS must still be in the installed frontend
+    (its "Page not found" message is built there from two sentences)."""
+    source = _frontend_source()
+    gone = [english for english in look.STREAMLIT_TEXTS
+            if f"`{english}`" not in source
+            and not all(f"`{part}" in source or f"{part}`" in source
+                        for part in english.split(". ") if part)]
+    assert not gone, gone
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_interface_script_speaks_the_readers_language(lang):
+    t = Translator(lang)
+    texts = look.streamlit_texts(t)
+    assert set(texts) == set(look.STREAMLIT_TEXTS)
+    # A rewritten text is never one to rewrite again (the observer would loop) and never
+    # empty; in Dutch, none stays English.
+    assert all(texts.values())
+    rewritten = {english: ours for english, ours in texts.items() if ours != english}
+    assert not set(rewritten.values()) & set(rewritten)
+    if lang == "nl":
+        # Words Dutch shares with English.
+        assert {e for e, ours in texts.items() if ours == e} <= {"Open", "Minimum", "Maximum"}
+    script = look.interface_script(t)
+    assert f'document.documentElement.lang = "{lang}"' in script
+    assert json.dumps(look.BROWSER_LOCALE[lang]) in script
+    assert script.count("</script>") == 1
 
 
 def test_a_text_in_the_style_cannot_close_it():

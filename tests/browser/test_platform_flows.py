@@ -305,3 +305,145 @@ def test_no_english_of_streamlit_on_uploads_selects_and_forms(server, browser, r
         assert "Niets gevonden" in empty.evaluate("e => getComputedStyle(e, '::after').content")
         tab.keyboard.press("Escape")
     context.close()
+
+
+# Every text of the page as Chromium holds it, drawn or read out: text nodes, and the names
+# and tips of elements (aria-label, title, placeholder), in the page and in its popups.
+SHOWN_AND_NAMED = """() => {
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const element = walker.currentNode.parentElement;
+    if (element && element.closest('script, style')) { continue; }
+    // A `:material/...:` icon is a ligature of the icon font: its text is a glyph's name.
+    if (element && getComputedStyle(element).fontFamily.includes('Material')) { continue; }
+    const text = walker.currentNode.nodeValue.trim();
+    if (text) { seen.add(text); }
+  }
+  for (const element of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    for (const name of ['aria-label', 'title', 'placeholder']) {
+      const value = element.getAttribute(name);
+      if (value) { seen.add(value.trim()); }
+    }
+  }
+  return [...seen];
+}"""
+
+
+def _streamlit_english(tab) -> list[str]:
+    from tests import screens
+
+    return screens.streamlit_english_in(tab.evaluate(SHOWN_AND_NAMED))
+
+
+def _open_a_column_menu(tab, table) -> None:
+    """As a person does: along the header row, to a column's menu button (⋮, drawn on the
+    grid's canvas at the right of the column under the pointer)."""
+    box = table.bounding_box()
+    for dx in range(60, int(box["width"]) - 10, 8):
+        tab.mouse.move(box["x"] + dx, box["y"] + 18)
+        tab.mouse.click(box["x"] + dx, box["y"] + 18)
+        if tab.locator('[role="menu"]').count():
+            return
+    raise AssertionError("no column menu opened along the header")
+
+
+def _hover_for_its_tip(tab, button, element) -> None:
+    """Rest the pointer on a toolbar button until its tip shows. The toolbar appears while the
+    pointer is over its element, and a tip opens on the pointer entering its button after
+    that: the first entry, as the toolbar appears, opens none, so the pointer goes back to the
+    element and in again, as a person's hand does."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    tip = tab.get_by_role("tooltip").filter(has_text=button.get_attribute("aria-label"))
+    for _ in range(3):
+        element.hover(force=True)
+        button.hover(force=True)
+        try:
+            tip.first.wait_for(state="visible", timeout=3_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"no tip opened on {button.get_attribute('aria-label')}")
+
+
+def test_streamlits_own_texts_speak_dutch_where_they_open(server, browser):
+    """What Streamlit draws only on interaction (the date picker, the tips, search and column
+    menu of a table, a chart's toolbar, the app menu, "Page not found", the names screen
+    readers read out) speaks Dutch, in a browser set to American English."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    tab = context.new_page()
+    found: dict[str, list[str]] = {}
+
+    def look_at(where: str) -> None:
+        found[where] = _streamlit_english(tab)
+        keep(tab, f"streamlit-texts-{where}")
+
+    sign_in(tab, server, "admin", "logboek")
+    assert tab.evaluate("document.documentElement.lang") == "nl"
+    look_at("page")
+    tab.locator('[data-testid="stDateInputCalendarButton"]').first.click()
+    calendar = tab.get_by_role("dialog").first
+    see(calendar)
+    shown = calendar.inner_text()
+    # Dutch months, weeks from Monday: the first day of a week row is a Monday.
+    assert any(month in shown for month in ("november", "december")), shown
+    first_day = calendar.locator('td [aria-label]').first.get_attribute("aria-label")
+    assert first_day.startswith("maandag"), first_day
+    look_at("date-picker")
+    tab.keyboard.press("Escape")
+
+    tab.goto(f"{server.url}/klasoverzicht")
+    settle(tab)
+    table = tab.locator('[data-testid="stDataFrame"]').first
+    table.scroll_into_view_if_needed()
+    table.hover(force=True)
+    tools = tab.locator('[data-testid="stElementToolbar"]').first.locator("button")
+    tools.first.wait_for(state="visible")
+    for n in range(tools.count()):
+        _hover_for_its_tip(tab, tools.nth(n), table)
+        look_at(f"table-tip-{n}")
+    tools.nth(0).click(force=True)   # show or hide columns
+    tab.wait_for_timeout(500)
+    look_at("table-columns")
+    tab.keyboard.press("Escape")
+    _open_a_column_menu(tab, table)
+    look_at("table-column-menu")
+    tab.keyboard.press("Escape")
+
+    tab.goto(f"{server.url}/opvolging")
+    settle(tab)
+    chart = tab.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    chart.hover(force=True)
+    tools = chart.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").locator(
+        '[data-testid="stElementToolbar"] button')
+    tools.first.wait_for(state="visible")
+    for n in range(tools.count()):
+        _hover_for_its_tip(tab, tools.nth(n), chart)
+        look_at(f"chart-tip-{n}")
+
+    tab.locator('[data-testid="stMainMenu"] button').first.click()
+    tab.wait_for_timeout(500)
+    look_at("app-menu")
+    tab.keyboard.press("Escape")
+
+    tab.goto(f"{server.url}/een-oude-bladwijzer")
+    settle(tab)
+    see(tab.get_by_role("dialog"))
+    look_at("page-not-found")
+    tab.keyboard.press("Escape")
+    assert not any(found.values()), {where: texts for where, texts in found.items() if texts}
+
+    # Switching to English takes back every Dutch word the page was given for Streamlit's.
+    tab.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    settle(tab)
+    from app import i18n, look
+
+    dutch = {i18n.translate("nl", f"streamlit.{key}") for key in look.STREAMLIT_TEXTS.values()}
+    english = {i18n.translate("en", f"streamlit.{key}") for key in look.STREAMLIT_TEXTS.values()}
+    only_dutch = dutch - english - set(look.STREAMLIT_TEXTS)
+    left = sorted(set(tab.evaluate(SHOWN_AND_NAMED)) & only_dutch)
+    assert tab.evaluate("document.documentElement.lang") == "en"
+    assert not left, left
+    context.close()

@@ -17,7 +17,7 @@ Four things, each where Streamlit 1.67 has no parameter for it:
   the app menu, "Page not found", the names screen readers read out (``aria-label``). No
   parameter or locale exists for them (streamlit/streamlit#1353, localising Streamlit's texts;
   #12699 and #7865, the date picker): ``interface_script`` rewrites them in the browser from
-  ``STREAMLIT_TEXTS``, sets the page's ``lang`` (``<html lang="en">`` in Streamlit's index.html)
+  ``STREAMLIT_TEXTS``, sets the page's ``lang`` (Streamlit's index.html says ``lang="en"``)
   and gives Streamlit's date picker the reader's locale, which it takes from
   ``navigator.language`` (LibConfigContext in index.js): Dutch months, weeks from Monday.
 
@@ -396,7 +396,8 @@ def head_script(default_lang: str) -> str:
 
 def served_page(html: str, default_lang: str) -> str:
     """Streamlit's index.html as we serve it: the page's language and the head script."""
-    html = html.replace('<html lang="en">', f'<html lang="{default_lang}">', 1)
+    # The page's first lang attribute is its root's (Streamlit writes lang="en" there).
+    html = html.replace(' lang="en"', f' lang="{default_lang}"', 1)
     return html.replace("<head>", "<head>" + head_script(default_lang), 1)
 
 

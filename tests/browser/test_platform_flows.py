@@ -367,6 +367,19 @@ def _hover_for_its_tip(tab, button, element) -> None:
     raise AssertionError(f"no tip opened on {button.get_attribute('aria-label')}")
 
 
+def _each_tip(tab, element, seen):
+    """Every button of an element's toolbar, its tip shown, then ``seen(n)``; the buttons."""
+    element.scroll_into_view_if_needed()
+    element.hover(force=True)
+    tools = element.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").locator(
+        '[data-testid="stElementToolbar"] button')
+    tools.first.wait_for(state="visible")
+    for n in range(tools.count()):
+        _hover_for_its_tip(tab, tools.nth(n), element)
+        seen(n)
+    return tools
+
+
 def test_streamlits_own_texts_speak_dutch_where_they_open(server, browser):
     """What Streamlit draws only on interaction (the date picker, the tips, search and column
     menu of a table, a chart's toolbar, the app menu, "Page not found", the names screen
@@ -396,13 +409,7 @@ def test_streamlits_own_texts_speak_dutch_where_they_open(server, browser):
     tab.goto(f"{server.url}/klasoverzicht")
     settle(tab)
     table = tab.locator('[data-testid="stDataFrame"]').first
-    table.scroll_into_view_if_needed()
-    table.hover(force=True)
-    tools = tab.locator('[data-testid="stElementToolbar"]').first.locator("button")
-    tools.first.wait_for(state="visible")
-    for n in range(tools.count()):
-        _hover_for_its_tip(tab, tools.nth(n), table)
-        look_at(f"table-tip-{n}")
+    tools = _each_tip(tab, table, lambda n: look_at(f"table-tip-{n}"))
     tools.nth(0).click(force=True)   # show or hide columns
     tab.wait_for_timeout(500)
     look_at("table-columns")
@@ -414,14 +421,7 @@ def test_streamlits_own_texts_speak_dutch_where_they_open(server, browser):
     tab.goto(f"{server.url}/opvolging")
     settle(tab)
     chart = tab.locator('[data-testid="stVegaLiteChart"]').first
-    chart.scroll_into_view_if_needed()
-    chart.hover(force=True)
-    tools = chart.locator("xpath=ancestor::*[@data-testid='stElementContainer'][1]").locator(
-        '[data-testid="stElementToolbar"] button')
-    tools.first.wait_for(state="visible")
-    for n in range(tools.count()):
-        _hover_for_its_tip(tab, tools.nth(n), chart)
-        look_at(f"chart-tip-{n}")
+    _each_tip(tab, chart, lambda n: look_at(f"chart-tip-{n}"))
 
     tab.locator('[data-testid="stMainMenu"] button').first.click()
     tab.wait_for_timeout(500)
